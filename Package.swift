@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: ptero -> PteroRuntime -> (PteroLang, PteroKit).
+// PteroLang and PteroKit never import each other.
+let package = Package(
+    name: "ptero",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ptero", targets: ["ptero"]),
+        .library(name: "PteroLang", targets: ["PteroLang"]),
+        .library(name: "PteroKit", targets: ["PteroKit"]),
+        .library(name: "PteroSim", targets: ["PteroSim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "PteroLang"),
+        .target(
+            name: "PteroKit",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PteroSim",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(name: "PteroRuntime", dependencies: ["PteroLang", "PteroKit"]),
+        .executableTarget(
+            name: "ptero",
+            dependencies: [
+                "PteroLang", "PteroRuntime", "PteroSim", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PteroLangTests", dependencies: ["PteroLang"], exclude: []),
+        .testTarget(name: "PteroKitTests", dependencies: ["PteroKit"]),
+        .testTarget(
+            name: "PteroSimTests",
+            dependencies: [
+                "PteroSim",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "PteroRuntimeTests", dependencies: ["PteroRuntime"]),
+        .testTarget(name: "pteroTests", dependencies: ["PteroLang"]),
+    ]
+)

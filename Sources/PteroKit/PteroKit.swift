@@ -1,0 +1,1 @@
+// PteroKit: see ../shared/DESIGN.md; built in its own issue.

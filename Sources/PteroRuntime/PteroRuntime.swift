@@ -1,0 +1,1 @@
+// PteroRuntime: see ../shared/DESIGN.md; built in its own issue.

@@ -1,0 +1,1 @@
+// PteroSim: see ../shared/DESIGN.md; built in its own issue.
