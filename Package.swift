@@ -5,7 +5,7 @@ import PackageDescription
 // PteroLang and PteroKit never import each other.
 let package = Package(
     name: "ptero",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ptero", targets: ["ptero"]),
         .library(name: "PteroLang", targets: ["PteroLang"]),

@@ -2,6 +2,9 @@
 #define PTERO_CEDITLINE_SHIM_H
 #include <stdio.h>
 #include <editline/readline.h>
+#include <signal.h>
+#include <string.h>
+#include <stdlib.h>
 
 // Swift 6 refuses direct writes to C globals, so the REPL sets libedit's
 // hooks through these setters.
@@ -21,5 +24,26 @@ static inline const char *ptero_line_buffer(void) { return rl_line_buffer; }
 static inline int ptero_point(void) { return rl_point; }
 static inline void ptero_set_attempted_completion_over(int value) {
     rl_attempted_completion_over = value;
+}
+
+// SIGINT without SA_RESTART: a read waiting in libedit returns, so Ctrl-C
+// at the prompt abandons the line instead of being swallowed.
+static inline int ptero_install_interrupt_handler(void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    return sigaction(SIGINT, &action, NULL);
+}
+
+// Swift 6 will not read C's `stdout`/`stderr` globals directly.
+static inline FILE *ptero_standard_output(void) { return stdout; }
+static inline FILE *ptero_standard_error(void) { return stderr; }
+
+// libedit frees what the completion hook returns, so copies use malloc.
+static inline char *ptero_strdup(const char *text) { return strdup(text); }
+static inline char **ptero_allocate_matches(size_t count) {
+    return (char **)calloc(count + 1, sizeof(char *));
 }
 #endif

@@ -1,0 +1,231 @@
+/// JSON text to and from values; object key order is kept both ways.
+enum JSON {
+    static func encode(_ value: Value, indent: Int, interpreter: Interpreter) throws -> String {
+        var output = ""
+        try write(value, to: &output, indent: indent, level: 0, interpreter: interpreter)
+        return output
+    }
+
+    private static func write(_ value: Value, to output: inout String, indent: Int, level: Int,
+                              interpreter: Interpreter) throws {
+        guard level < 128 else { throw RuntimeError("json() cannot encode a value nested this deeply (a cycle?)") }
+        let newline = indent > 0 ? "\n" + String(repeating: " ", count: indent * (level + 1)) : ""
+        let closing = indent > 0 ? "\n" + String(repeating: " ", count: indent * level) : ""
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .int(let number): output += String(number)
+        case .double(let number):
+            guard number.isFinite else { throw RuntimeError("json() cannot encode \(Value.format(number))") }
+            output += Value.format(number)
+        case .string(let text): output += quote(text)
+        case .list(let list):
+            if list.items.isEmpty { output += "[]"; return }
+            output += "["
+            for (position, item) in list.items.enumerated() {
+                output += (position > 0 ? "," : "") + newline
+                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter)
+            }
+            output += closing + "]"
+        case .range(let range):
+            try write(.list(ListObject(range.elements)), to: &output, indent: indent, level: level, interpreter: interpreter)
+        case .map(let map):
+            if map.count == 0 { output += "{}"; return }
+            output += "{"
+            for (position, (key, item)) in map.entries.enumerated() {
+                output += (position > 0 ? "," : "") + newline
+                output += quote(key.value.displayText) + (indent > 0 ? ": " : ":")
+                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter)
+            }
+            output += closing + "}"
+        case .host(let host):
+            guard let plain = try host.plainValue(interpreter: interpreter) else {
+                throw RuntimeError("json() cannot encode a \(host.typeName)")
+            }
+            try write(plain, to: &output, indent: indent, level: level, interpreter: interpreter)
+        case .cell(let box):
+            try write(box.value, to: &output, indent: indent, level: level, interpreter: interpreter)
+        case .closure, .native:
+            throw RuntimeError("json() cannot encode a function")
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    static func decode(_ text: String) throws -> Value {
+        var reader = JSONReader(bytes: Array(text.utf8))
+        reader.skipSpace()
+        let value = try reader.value(depth: 0)
+        reader.skipSpace()
+        guard reader.position == reader.bytes.count else { throw reader.failure("unexpected text after the JSON value") }
+        return value
+    }
+}
+
+/// A strict JSON parser over bytes, with a depth limit instead of a stack overflow.
+struct JSONReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    func failure(_ message: String) -> RuntimeError {
+        var line = 1, column = 1
+        for byte in bytes[..<min(position, bytes.count)] {
+            if byte == 10 { line += 1; column = 1 } else { column += 1 }
+        }
+        return RuntimeError("parse_json(): \(message) at line \(line), column \(column)")
+    }
+
+    mutating func skipSpace() {
+        while position < bytes.count, [9, 10, 13, 32].contains(bytes[position]) { position += 1 }
+    }
+
+    mutating func value(depth: Int) throws -> Value {
+        guard depth < 512 else { throw failure("nesting is too deep") }
+        guard position < bytes.count else { throw failure("unexpected end of JSON") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"):
+            position += 1
+            let map = MapObject()
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .map(map) }
+            while true {
+                skipSpace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
+                let key = try string()
+                skipSpace()
+                try expect(UInt8(ascii: ":"))
+                skipSpace()
+                map[.string(key)] = try value(depth: depth + 1)
+                skipSpace()
+                if try separatorEnds(UInt8(ascii: "}")) { return .map(map) }
+            }
+        case UInt8(ascii: "["):
+            position += 1
+            var items: [Value] = []
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .list(ListObject()) }
+            while true {
+                skipSpace()
+                items.append(try value(depth: depth + 1))
+                skipSpace()
+                if try separatorEnds(UInt8(ascii: "]")) { return .list(ListObject(items)) }
+            }
+        case UInt8(ascii: "\""):
+            return .string(try string())
+        case UInt8(ascii: "t"): try word("true"); return .bool(true)
+        case UInt8(ascii: "f"): try word("false"); return .bool(false)
+        case UInt8(ascii: "n"): try word("null"); return .null
+        default:
+            return try number()
+        }
+    }
+
+    /// After an element: `,` means more, `close` means done.
+    mutating func separatorEnds(_ close: UInt8) throws -> Bool {
+        guard position < bytes.count else { throw failure("unexpected end of JSON") }
+        if bytes[position] == UInt8(ascii: ",") { position += 1; return false }
+        if bytes[position] == close { position += 1; return true }
+        throw failure("expected ',' or '\(Character(Unicode.Scalar(close)))'")
+    }
+
+    mutating func expect(_ byte: UInt8) throws {
+        guard position < bytes.count, bytes[position] == byte else {
+            throw failure("expected '\(Character(Unicode.Scalar(byte)))'")
+        }
+        position += 1
+    }
+
+    mutating func word(_ text: String) throws {
+        for byte in text.utf8 { try expect(byte) }
+    }
+
+    mutating func number() throws -> Value {
+        let start = position
+        var isDouble = false
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte >= 48 && byte <= 57 { position += 1; continue }
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                || ((byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")) && isDouble) {
+                isDouble = true
+                position += 1
+                continue
+            }
+            break
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        guard !text.isEmpty, text != "-" else { throw failure("unexpected character") }
+        if !isDouble, let number = Int(text) { return .int(number) }
+        guard let number = Double(text) else { throw failure("invalid number '\(text)'") }
+        return .double(number)
+    }
+
+    mutating func string() throws -> String {
+        position += 1
+        var scalars = String.UnicodeScalarView()
+        var run: [UInt8] = []
+        func flush() {
+            if !run.isEmpty { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run.removeAll() }
+        }
+        while true {
+            guard position < bytes.count else { throw failure("unterminated string") }
+            let byte = bytes[position]
+            position += 1
+            if byte == UInt8(ascii: "\"") { break }
+            if byte < 0x20 { throw failure("control character in string") }
+            guard byte == UInt8(ascii: "\\") else { run.append(byte); continue }
+            flush()
+            guard position < bytes.count else { throw failure("unterminated string") }
+            let escaped = bytes[position]
+            position += 1
+            switch escaped {
+            case UInt8(ascii: "n"): scalars.append("\n")
+            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "r"): scalars.append("\r")
+            case UInt8(ascii: "b"): scalars.append("\u{8}")
+            case UInt8(ascii: "f"): scalars.append("\u{C}")
+            case UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "\""): scalars.append(Unicode.Scalar(escaped))
+            case UInt8(ascii: "u"):
+                var code = try hex4()
+                if (0xD800..<0xDC00).contains(code), position + 1 < bytes.count,
+                   bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                    position += 2
+                    let low = try hex4()
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+            default: throw failure("invalid escape in string")
+            }
+        }
+        flush()
+        return String(scalars)
+    }
+
+    mutating func hex4() throws -> UInt32 {
+        guard position + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else {
+            throw failure("invalid \\u escape")
+        }
+        position += 4
+        return code
+    }
+}

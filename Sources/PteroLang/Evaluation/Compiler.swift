@@ -1,0 +1,196 @@
+/// Turns resolved nodes into Swift closures, once per function, so running
+/// is calling closures: no switch on node kinds, no name lookups.
+struct Compiler {
+    unowned let interpreter: Interpreter
+    let source: Source
+
+    func fail(_ error: Error, _ range: SourceRange) -> Error {
+        if let runtime = error as? RuntimeError { return runtime.located(source, range) }
+        return error
+    }
+
+    func error(_ message: String, _ range: SourceRange) -> RuntimeError {
+        RuntimeError(message).located(source, range)
+    }
+
+    func compile(_ expression: ResolvedExpr) -> ExprCode {
+        let range = expression.range
+        switch expression.kind {
+        case .constant(let value):
+            return { _ in value }
+        case .template(let parts):
+            return compileTemplate(parts, range)
+        case .variable(let reference):
+            return compileRead(reference, range)
+        case .field(let name, let element, let fallback):
+            return compileField(name, element: compileRead(element, range),
+                                fallback: fallback.map { compileRead($0, range) }, range)
+        case .list(let items):
+            let codes = items.map { compile($0) }
+            return { frame in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for code in codes { values.append(try code(frame)) }
+                return .list(ListObject(values))
+            }
+        case .map(let entries):
+            return compileMap(entries, range)
+        case .unary(let op, let operand):
+            return compileUnary(op, compile(operand), range)
+        case .binary(let op, let left, let right):
+            return compileBinary(op, left, right, range)
+        case .logical(let op, let left, let right):
+            return compileLogical(op, compile(left), compile(right), left.range, right.range)
+        case .range(let low, let high, let inclusive):
+            let lowCode = compile(low), highCode = compile(high)
+            return { frame in
+                let lowValue = try lowCode(frame), highValue = try highCode(frame)
+                guard case .int(let from) = lowValue, case .int(let to) = highValue else {
+                    throw self.error("range bounds must be integers, not \(lowValue.typeName) and \(highValue.typeName)", range)
+                }
+                if inclusive {
+                    guard to < Int.max else { throw self.error("range end is too large", range) }
+                    return .range(RangeObject(low: from, high: to + 1, inclusive: true))
+                }
+                return .range(RangeObject(low: from, high: to, inclusive: false))
+            }
+        case .call(let callee, let arguments):
+            return compileCall(compile(callee), arguments, range)
+        case .methodCall(let object, let name, let arguments, let optional):
+            return compileMethodCall(compile(object), name, arguments, optional: optional, range)
+        case .member(let object, let name, let optional):
+            return compileMember(compile(object), name, optional: optional, range)
+        case .index(let object, let index):
+            let objectCode = compile(object), indexCode = compile(index)
+            let interpreter = self.interpreter
+            return { frame in
+                let container = try objectCode(frame)
+                let key = try indexCode(frame)
+                do {
+                    return try interpreter.index(container, key)
+                } catch {
+                    throw self.fail(error, range)
+                }
+            }
+        case .lambda(let prototype):
+            return compileLambda(prototype)
+        case .query(let collection, let predicate, let condition):
+            let collectionCode = compile(collection)
+            let predicateCode = compileLambda(predicate)
+            let interpreter = self.interpreter
+            return { frame in
+                let items = try collectionCode(frame)
+                let function = try predicateCode(frame)
+                do {
+                    return try interpreter.query(items, Predicate(function: function, condition: condition,
+                                                                  interpreter: interpreter))
+                } catch {
+                    throw self.fail(error, range)
+                }
+            }
+        }
+    }
+
+    func compileRead(_ reference: VariableReference, _ range: SourceRange) -> ExprCode {
+        switch reference {
+        case .local(let binding):
+            let slot = binding.slot
+            if binding.isCaptured {
+                return { frame in
+                    if case .cell(let box) = frame.slots[slot] { return box.value }
+                    return frame.slots[slot]
+                }
+            }
+            return { frame in frame.slots[slot] }
+        case .capture(let index):
+            return { frame in frame.capture(index).value }
+        case .global(let cell):
+            return { _ in
+                guard cell.isInitialized else {
+                    throw self.error("'\(cell.name)' is used before its declaration", range)
+                }
+                return cell.value
+            }
+        }
+    }
+
+    func compileWrite(_ reference: VariableReference) -> (Frame, Value) -> Void {
+        switch reference {
+        case .local(let binding):
+            let slot = binding.slot
+            if binding.isCaptured {
+                return { frame, value in
+                    if case .cell(let box) = frame.slots[slot] { box.value = value } else { frame.slots[slot] = value }
+                }
+            }
+            return { frame, value in frame.slots[slot] = value }
+        case .capture(let index):
+            return { frame, value in frame.capture(index).value = value }
+        case .global(let cell):
+            return { _, value in
+                cell.value = value
+                cell.isInitialized = true
+            }
+        }
+    }
+
+    func compileLambda(_ prototype: FunctionPrototype) -> ExprCode {
+        let captures = prototype.captures
+        if captures.isEmpty {
+            let closure = Closure(prototype: prototype, captures: [])
+            return { _ in .closure(closure) }
+        }
+        return { frame in
+            var boxes: [Box] = []
+            boxes.reserveCapacity(captures.count)
+            for capture in captures {
+                switch capture {
+                case .local(let binding):
+                    if case .cell(let box) = frame.slots[binding.slot] {
+                        boxes.append(box)
+                    } else {
+                        let box = Box(frame.slots[binding.slot])
+                        frame.slots[binding.slot] = .cell(box)
+                        boxes.append(box)
+                    }
+                case .capture(let index):
+                    boxes.append(frame.capture(index))
+                case .global(let cell):
+                    boxes.append(Box(cell.value))
+                }
+            }
+            return .closure(Closure(prototype: prototype, captures: boxes))
+        }
+    }
+
+    func compileTemplate(_ parts: [ResolvedTemplatePart], _ range: SourceRange) -> ExprCode {
+        let pieces: [(String?, ExprCode?)] = parts.map { part in
+            switch part {
+            case .text(let text): return (text, nil)
+            case .code(let code): return (nil, compile(code))
+            }
+        }
+        return { frame in
+            var result = ""
+            for (text, code) in pieces {
+                if let text { result += text } else if let code { result += try code(frame).displayText }
+            }
+            return .string(result)
+        }
+    }
+
+    func compileMap(_ entries: [(key: ResolvedExpr, value: ResolvedExpr)], _ range: SourceRange) -> ExprCode {
+        let codes = entries.map { (compile($0.key), compile($0.value), $0.key.range) }
+        return { frame in
+            let map = MapObject()
+            for (keyCode, valueCode, keyRange) in codes {
+                let key = try keyCode(frame)
+                guard let mapKey = MapKey(key) else {
+                    throw self.error("a \(key.typeName) cannot be a map key", keyRange)
+                }
+                map[mapKey] = try valueCode(frame)
+            }
+            return .map(map)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// `for` loops: lists and ranges run without an iterator object; maps give
+/// keys (or key and value), everything else goes through `makeIterator`.
+extension Compiler {
+    func compileForLoop(_ loop: ResolvedForLoop, _ range: SourceRange) -> StmtCode {
+        let iterableCode = compile(loop.iterable)
+        let writes = loop.variables.map { compileLoopVariable($0) }
+        let first = writes[0]
+        let second = writes.count > 1 ? writes[1] : nil
+        let condition = loop.condition.map { compileCondition($0, "where") }
+        let body = compileBlock(loop.body)
+        let interpreter = self.interpreter
+        let iterableRange = loop.iterable.range
+
+        /// One turn: bind, filter, run. Nil means go on; a flow means stop with it.
+        func turn(_ frame: Frame, _ a: Value, _ b: Value?) throws -> Flow? {
+            try interpreter.checkInterrupt()
+            if let second, let b {
+                first(frame, a)
+                second(frame, b)
+            } else {
+                first(frame, a)
+            }
+            if let condition, !(try condition(frame)) { return nil }
+            switch try body(frame) {
+            case .breakLoop: return .next
+            case .returned: return .returned
+            case .next, .continueLoop: return nil
+            }
+        }
+
+        return { frame in
+            let iterable = try iterableCode(frame)
+            let pairs = second != nil
+            switch iterable {
+            case .list(let list):
+                let items = list.items
+                for position in items.indices {
+                    if let flow = try turn(frame, pairs ? .int(position) : items[position], pairs ? items[position] : nil) {
+                        return flow
+                    }
+                }
+                return .next
+            case .range(let range):
+                for position in 0..<range.count {
+                    let element = Value.int(range.element(position))
+                    if let flow = try turn(frame, pairs ? .int(position) : element, pairs ? element : nil) { return flow }
+                }
+                return .next
+            case .map(let map):
+                let keys = map.keys
+                for key in keys {
+                    let value = pairs ? (map[key] ?? .null) : nil
+                    if pairs && map[key] == nil { continue }
+                    if let flow = try turn(frame, key.value, value) { return flow }
+                }
+                return .next
+            default:
+                let next: () throws -> Value?
+                do { next = try interpreter.makeIterator(iterable) } catch { throw self.fail(error, iterableRange) }
+                var position = 0
+                while true {
+                    let element: Value?
+                    do { element = try next() } catch { throw self.fail(error, iterableRange) }
+                    guard let element else { return .next }
+                    if let flow = try turn(frame, pairs ? .int(position) : element, pairs ? element : nil) { return flow }
+                    position += 1
+                }
+            }
+        }
+    }
+
+    /// A loop variable captured by a closure gets a fresh cell each turn,
+    /// so closures made in different turns see different values.
+    func compileLoopVariable(_ reference: VariableReference) -> (Frame, Value) -> Void {
+        if case .local(let binding) = reference, binding.isCaptured {
+            let slot = binding.slot
+            return { frame, value in frame.slots[slot] = .cell(Box(value)) }
+        }
+        return compileWrite(reference)
+    }
+}

@@ -1,0 +1,208 @@
+/// Statements and blocks.
+extension Compiler {
+    func compileBlock(_ statements: [ResolvedStmt]) -> StmtCode {
+        // Captured local functions get their cell first, so functions of one
+        // block can call each other whatever their order.
+        var hoistedCells: [Int] = []
+        for statement in statements {
+            if case .defineFunction(let reference, let prototype) = statement.kind, case .local(let binding) = reference {
+                _ = prototype
+                if binding.isCaptured { hoistedCells.append(binding.slot) }
+            }
+        }
+        let codes = statements.map { compile($0) }
+        let run: StmtCode
+        switch codes.count {
+        case 0: run = { _ in .next }
+        case 1: run = codes[0]
+        case 2:
+            let first = codes[0], second = codes[1]
+            run = { frame in
+                let flow = try first(frame)
+                if flow != .next { return flow }
+                return try second(frame)
+            }
+        default:
+            run = { frame in
+                for code in codes {
+                    let flow = try code(frame)
+                    if flow != .next { return flow }
+                }
+                return .next
+            }
+        }
+        if hoistedCells.isEmpty { return run }
+        return { frame in
+            for slot in hoistedCells { frame.slots[slot] = .cell(Box(.null)) }
+            return try run(frame)
+        }
+    }
+
+    func compile(_ statement: ResolvedStmt) -> StmtCode {
+        let range = statement.range
+        switch statement.kind {
+        case .expression(let expression):
+            let code = compile(expression)
+            return { frame in
+                _ = try code(frame)
+                return .next
+            }
+        case .define(let reference, let value):
+            let code = compile(value)
+            if case .local(let binding) = reference, binding.isCaptured {
+                let slot = binding.slot
+                return { frame in
+                    frame.slots[slot] = .cell(Box(try code(frame)))
+                    return .next
+                }
+            }
+            let write = compileWrite(reference)
+            return { frame in
+                write(frame, try code(frame))
+                return .next
+            }
+        case .defineFunction(let reference, let prototype):
+            let code = compileLambda(prototype)
+            let write = compileWrite(reference)
+            return { frame in
+                write(frame, try code(frame))
+                return .next
+            }
+        case .assign(let target, let compound, let value):
+            return compileAssignment(target, compound, compile(value), range)
+        case .ifElse(let condition, let then, let otherwise):
+            let conditionCode = compileCondition(condition, "if")
+            let thenCode = compileBlock(then), elseCode = compileBlock(otherwise)
+            return { frame in try conditionCode(frame) ? try thenCode(frame) : try elseCode(frame) }
+        case .whileLoop(let condition, let body):
+            let conditionCode = compileCondition(condition, "while")
+            let bodyCode = compileBlock(body)
+            let interpreter = self.interpreter
+            return { frame in
+                while try conditionCode(frame) {
+                    try interpreter.checkInterrupt()
+                    switch try bodyCode(frame) {
+                    case .breakLoop: return .next
+                    case .returned: return .returned
+                    case .next, .continueLoop: continue
+                    }
+                }
+                return .next
+            }
+        case .forLoop(let loop):
+            return compileForLoop(loop, range)
+        case .breakLoop:
+            return { _ in .breakLoop }
+        case .continueLoop:
+            return { _ in .continueLoop }
+        case .returnValue(let value):
+            let interpreter = self.interpreter
+            guard let value else { return { _ in interpreter.returnValue = .null; return .returned } }
+            let code = compile(value)
+            return { frame in
+                interpreter.returnValue = try code(frame)
+                return .returned
+            }
+        case .tryCatch(let body, let errorBinding, let handler):
+            let bodyCode = compileBlock(body), handlerCode = compileBlock(handler)
+            let write = errorBinding.map { compileWrite($0) }
+            let errorSlot: Int? = {
+                if case .local(let binding)? = errorBinding, binding.isCaptured { return binding.slot }
+                return nil
+            }()
+            return { frame in
+                do {
+                    return try bodyCode(frame)
+                } catch let failure as RuntimeError {
+                    let value = failure.caughtValue
+                    if let errorSlot { frame.slots[errorSlot] = .cell(Box(value)) } else { write?(frame, value) }
+                    return try handlerCode(frame)
+                }
+            }
+        case .importFile(let statements, let file):
+            let code = Compiler(interpreter: interpreter, source: file).compileBlock(statements)
+            return { frame in
+                _ = try code(frame)
+                return .next
+            }
+        }
+    }
+
+    /// Conditions must be true or false: `if count` is a mistake worth naming.
+    func compileCondition(_ condition: ResolvedExpr, _ keyword: String) -> (Frame) throws -> Bool {
+        let code = compile(condition)
+        let range = condition.range
+        return { frame in
+            let value = try code(frame)
+            guard case .bool(let flag) = value else {
+                throw self.error("the '\(keyword)' condition must be true or false, got \(value.typeName)", range)
+            }
+            return flag
+        }
+    }
+
+    func compileAssignment(_ target: ResolvedTarget, _ compound: BinaryOperator?, _ value: @escaping ExprCode,
+                           _ range: SourceRange) -> StmtCode {
+        let interpreter = self.interpreter
+        func combine(_ old: Value, _ new: Value) throws -> Value {
+            guard let compound else { return new }
+            do {
+                return compound == .add ? try Operators.add(old, new) : try Operators.arithmetic(compound, old, new)
+            } catch {
+                throw self.fail(error, range)
+            }
+        }
+        switch target {
+        case .variable(let reference):
+            let write = compileWrite(reference)
+            if compound == nil {
+                return { frame in
+                    write(frame, try value(frame))
+                    return .next
+                }
+            }
+            let read = compileRead(reference, range)
+            return { frame in
+                write(frame, try combine(try read(frame), try value(frame)))
+                return .next
+            }
+        case .index(let object, let index):
+            let objectCode = compile(object), indexCode = compile(index)
+            return { frame in
+                let container = try objectCode(frame), key = try indexCode(frame)
+                do {
+                    let old = compound == nil ? Value.null : try interpreter.index(container, key)
+                    try interpreter.setIndex(container, key, try combine(old, try value(frame)))
+                } catch {
+                    throw self.fail(error, range)
+                }
+                return .next
+            }
+        case .member(let object, let name):
+            let objectCode = compile(object)
+            return { frame in
+                let container = try objectCode(frame)
+                do {
+                    let old = compound == nil ? Value.null : try interpreter.member(container, name)
+                    try interpreter.setMember(container, name, try combine(old, try value(frame)))
+                } catch {
+                    throw self.fail(error, range)
+                }
+                return .next
+            }
+        }
+    }
+}
+
+extension RuntimeError {
+    /// What `catch e` binds: a map with the message, the place and any details.
+    var caughtValue: Value {
+        var pairs: [(String, Value)] = [("message", .string(message))]
+        if let source, let range {
+            let place = source.location(of: range.start)
+            pairs += [("file", .string(source.name)), ("line", .int(place.line)), ("column", .int(place.column))]
+        }
+        pairs += details
+        return .map(MapObject(pairs))
+    }
+}

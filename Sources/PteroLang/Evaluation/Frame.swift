@@ -1,0 +1,33 @@
+/// What compiled code runs against: the slots of the current call on the
+/// interpreter's value stack, and the closure whose captures it may read.
+/// Both are unowned: the caller keeps them alive for the whole call.
+struct Frame {
+    let slots: UnsafeMutablePointer<Value>
+    unowned(unsafe) let closure: Closure?
+
+    @inline(__always)
+    func capture(_ index: Int) -> Box { closure!.captures[index] }
+}
+
+/// How a statement ended: normally, or by `break`, `continue` or `return`
+/// (whose value waits in `Interpreter.returnValue`). Returned, not thrown,
+/// so control flow costs no allocation.
+enum Flow {
+    case next, breakLoop, continueLoop, returned
+}
+
+typealias ExprCode = (Frame) throws -> Value
+typealias StmtCode = (Frame) throws -> Flow
+
+/// A function compiled on its first call.
+final class CompiledFunction {
+    let body: StmtCode
+    let defaults: [ExprCode?]
+    /// Parameters captured by inner functions start life in a cell.
+    let capturedParameters: [Int]
+    init(body: @escaping StmtCode, defaults: [ExprCode?], capturedParameters: [Int]) {
+        self.body = body
+        self.defaults = defaults
+        self.capturedParameters = capturedParameters
+    }
+}

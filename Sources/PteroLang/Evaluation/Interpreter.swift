@@ -1,0 +1,113 @@
+import Synchronization
+
+/// Runs ptero code: holds the globals, the value stack and the output, and
+/// is what builtins and host values are handed to call back into the language.
+public final class Interpreter {
+    public let globals = GlobalTable()
+    /// Where `print` writes; the command buffers stdout, tests collect lines.
+    public var output: (String) -> Void
+    /// Files `import` has run, by name, so each runs once.
+    var imported: Set<String> = []
+    /// Finds the file `import "name"` means, relative to the importing file.
+    public var importer: ((String, Source) throws -> Source)?
+    /// Raised from another thread or a signal handler (Ctrl-C); checked at
+    /// every loop turn and call.
+    public let interruption: InterruptFlag
+
+    /// Deepest call nesting before "stack depth exceeded". The interpreter
+    /// runs on a thread whose stack holds this many calls with room to spare.
+    public static let maximumDepth = 10_000
+    static let stackCapacity = 1 << 20
+
+    let stack: UnsafeMutablePointer<Value>
+    var stackTop = 0
+    var depth = 0
+    var returnValue: Value = .null
+    var regexCache: [String: Regex<AnyRegexOutput>] = [:]
+
+    public init(output: @escaping (String) -> Void = { print($0, terminator: "") },
+                interruption: InterruptFlag = InterruptFlag()) {
+        self.output = output
+        self.interruption = interruption
+        stack = UnsafeMutablePointer<Value>.allocate(capacity: Interpreter.stackCapacity)
+        Builtins.install(in: self)
+    }
+
+    deinit {
+        stack.deallocate()
+    }
+
+    /// Parses and resolves without running: every diagnostic of the source.
+    public func check(_ source: Source) -> [Diagnostic] {
+        let statements: [Stmt]
+        do {
+            statements = try Parser.parse(source)
+        } catch {
+            return error.all
+        }
+        var resolver = Resolver(globals: globals, source: source, imported: imported, importer: importer)
+        _ = resolver.resolveChunk(statements)
+        for name in resolver.created { globals.remove(name) }
+        return resolver.diagnostics.sortedByPlace()
+    }
+
+    /// Parses, resolves and runs a chunk. With `echo`, returns the value of a
+    /// final expression statement (what the REPL prints).
+    @discardableResult
+    public func run(_ source: Source, echo: Bool = false) throws -> Value {
+        let statements: [Stmt]
+        do {
+            statements = try Parser.parse(source)
+        } catch {
+            throw error
+        }
+        var resolver = Resolver(globals: globals, source: source, imported: imported, importer: importer)
+        let chunk = resolver.resolveChunk(statements)
+        if !resolver.diagnostics.isEmpty {
+            for name in resolver.created { globals.remove(name) }
+            throw Diagnostics(resolver.diagnostics.sortedByPlace())
+        }
+        imported = resolver.imported
+        if echo, let last = chunk.body.last, case .expression(let expression) = last.kind {
+            chunk.body[chunk.body.count - 1] = ResolvedStmt(kind: .returnValue(expression), range: last.range)
+        }
+        interruption.clear()
+        return try call(.closure(Closure(prototype: chunk, captures: [])), [])
+    }
+
+    /// Calls a ptero or native function from Swift (a builtin's callback).
+    public func call(_ function: Value, _ positional: [Value], named: [(label: String, value: Value)] = []) throws -> Value {
+        var arguments = Arguments(positional, named: named)
+        return try call(function, arguments: &arguments)
+    }
+
+    public func call(_ function: Value, arguments: inout Arguments) throws -> Value {
+        switch function {
+        case .closure(let closure):
+            return try callClosure(closure, arguments: arguments)
+        case .native(let native):
+            arguments.callee = native.name
+            return try native.body(&arguments, self)
+        case .host(let host):
+            if let result = try host.call(arguments: &arguments, interpreter: self) { return result }
+            throw RuntimeError("a \(host.typeName) cannot be called")
+        default:
+            throw RuntimeError("a \(function.typeName) cannot be called")
+        }
+    }
+
+    @inline(__always)
+    func checkInterrupt() throws {
+        if interruption.isRaised { throw Interrupted() }
+    }
+}
+
+/// A flag that stops a running evaluation at its next loop turn or call.
+/// Lock-free, so a signal handler may raise it.
+public final class InterruptFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+    public init() {}
+    public func raise() { raised.store(true, ordering: .relaxed) }
+    public func clear() { raised.store(false, ordering: .relaxed) }
+    public var isRaised: Bool { raised.load(ordering: .relaxed) }
+}

@@ -1,0 +1,107 @@
+/// The arguments of a call into Swift, with readers that fail with the
+/// message a script author needs ("sort(by:) expects a function").
+public struct Arguments {
+    public var positional: [Value]
+    public var named: [(label: String, value: Value)]
+    /// How the callee is named in errors, e.g. `len` or `list.push`.
+    public var callee: String
+
+    public init(_ positional: [Value] = [], named: [(label: String, value: Value)] = [], callee: String = "") {
+        self.positional = positional
+        self.named = named
+        self.callee = callee
+    }
+
+    public var count: Int { positional.count }
+
+    /// Fails unless the positional count is within `range` and every label is known.
+    public func expect(_ range: ClosedRange<Int>, labels: [String] = []) throws {
+        if positional.count < range.lowerBound {
+            let what = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "at least \(range.lowerBound)"
+            throw RuntimeError("\(callee)() expects \(what) argument\(range.lowerBound == 1 ? "" : "s"), got \(positional.count)")
+        }
+        if positional.count > range.upperBound {
+            let what = range.lowerBound == range.upperBound ? "\(range.upperBound)" : "at most \(range.upperBound)"
+            throw RuntimeError("\(callee)() expects \(what) argument\(range.upperBound == 1 ? "" : "s"), got \(positional.count)")
+        }
+        for (label, _) in named where !labels.contains(label) {
+            let known = labels.isEmpty ? "it takes no named arguments" : "it takes " + labels.map { "\($0):" }.joined(separator: ", ")
+            throw RuntimeError("\(callee)() has no argument named '\(label)'; \(known)")
+        }
+    }
+
+    public subscript(index: Int) -> Value { index < positional.count ? positional[index] : .null }
+
+    public func labeled(_ label: String) -> Value? { named.first { $0.label == label }?.value }
+
+    public func int(_ index: Int, _ what: String = "argument") throws -> Int {
+        switch self[index] {
+        case .int(let number): return number
+        case .double(let number) where number == number.rounded() && abs(number) < 9.2e18: return Int(number)
+        case let other: throw RuntimeError("\(callee)() expects an integer \(what), got \(other.typeName)")
+        }
+    }
+
+    public func double(_ index: Int, _ what: String = "argument") throws -> Double {
+        switch self[index] {
+        case .int(let number): return Double(number)
+        case .double(let number): return number
+        case let other: throw RuntimeError("\(callee)() expects a number \(what), got \(other.typeName)")
+        }
+    }
+
+    public func string(_ index: Int, _ what: String = "argument") throws -> String {
+        guard case .string(let text) = self[index] else {
+            throw RuntimeError("\(callee)() expects a string \(what), got \(self[index].typeName)")
+        }
+        return text
+    }
+
+    public func function(_ value: Value, _ what: String) throws -> Value {
+        switch value {
+        case .closure, .native: return value
+        case .host: return value
+        default: throw RuntimeError("\(callee)() expects a function \(what), got \(value.typeName)")
+        }
+    }
+}
+
+/// An error raised while running: by `error(...)`, a builtin, or the
+/// interpreter. The evaluator attaches the place of the failing call.
+public struct RuntimeError: Error, @unchecked Sendable {
+    public var message: String
+    /// Extra fields a `catch` sees beside `message` (a panel's status, ...).
+    public var details: [(String, Value)]
+    /// Extra lines shown under the caret (a panel's field errors, a trace).
+    public var notes: [String]
+    public var source: Source?
+    public var range: SourceRange?
+
+    public init(_ message: String, details: [(String, Value)] = [], notes: [String] = []) {
+        self.message = message
+        self.details = details
+        self.notes = notes
+    }
+
+    public func located(_ source: Source, _ range: SourceRange) -> RuntimeError {
+        guard self.source == nil else { return self }
+        var copy = self
+        copy.source = source
+        copy.range = range
+        return copy
+    }
+
+    /// The caret diagnostic for display.
+    public var diagnostic: Diagnostic? {
+        guard let source, let range else { return nil }
+        return Diagnostic(.runtime, message, source: source, range: range, notes: notes)
+    }
+}
+
+/// `exit(code)`: unwinds everything, caught only by the command.
+public struct ExitRequest: Error {
+    public let code: Int32
+}
+
+/// Ctrl-C during evaluation.
+public struct Interrupted: Error {}

@@ -1,0 +1,111 @@
+/// A map key: the hashable values. A whole double is stored as an int so
+/// `m[1]` and `m[1.0]` find the same entry, as `1 == 1.0` promises.
+public enum MapKey: Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+
+    public init?(_ value: Value) {
+        switch value {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .int(let number): self = .int(number)
+        case .double(let number):
+            if number == number.rounded(), abs(number) < 9.2e18 { self = .int(Int(number)) } else { self = .double(number) }
+        case .string(let text): self = .string(text)
+        default: return nil
+        }
+    }
+
+    public var value: Value {
+        switch self {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .int(let number): return .int(number)
+        case .double(let number): return .double(number)
+        case .string(let text): return .string(text)
+        }
+    }
+}
+
+/// An insertion-ordered map. Small maps (most records) are searched
+/// linearly, which beats hashing for a handful of short keys; a hash index
+/// is built once a map grows past `indexThreshold`.
+public final class MapObject {
+    public private(set) var keys: [MapKey] = []
+    public private(set) var values: [Value] = []
+    private var index: [MapKey: Int]?
+    static let indexThreshold = 8
+
+    public init() {}
+
+    public init(_ pairs: [(String, Value)]) {
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for (key, value) in pairs { self[.string(key)] = value }
+    }
+
+    public var count: Int { keys.count }
+
+    public func position(of key: MapKey) -> Int? {
+        if let index { return index[key] }
+        for position in keys.indices where keys[position] == key { return position }
+        return nil
+    }
+
+    /// Fast path for field access by a string key.
+    @inline(__always)
+    public func value(forName name: String) -> Value? {
+        if let index { return index[.string(name)].map { values[$0] } }
+        for position in keys.indices {
+            if case .string(let key) = keys[position], key == name { return values[position] }
+        }
+        return nil
+    }
+
+    public subscript(key: MapKey) -> Value? {
+        get { position(of: key).map { values[$0] } }
+        set {
+            guard let newValue else { remove(key); return }
+            if let position = position(of: key) {
+                values[position] = newValue
+            } else {
+                keys.append(key)
+                values.append(newValue)
+                if index != nil {
+                    index![key] = keys.count - 1
+                } else if keys.count > MapObject.indexThreshold {
+                    rebuildIndex()
+                }
+            }
+        }
+    }
+
+    @discardableResult
+    public func remove(_ key: MapKey) -> Value? {
+        guard let position = position(of: key) else { return nil }
+        keys.remove(at: position)
+        let removed = values.remove(at: position)
+        if index != nil { rebuildIndex() }
+        return removed
+    }
+
+    private func rebuildIndex() {
+        var built: [MapKey: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() { built[key] = position }
+        index = built
+    }
+
+    public var entries: Zip2Sequence<[MapKey], [Value]> { zip(keys, values) }
+
+    public func copy() -> MapObject {
+        let copy = MapObject()
+        copy.keys = keys
+        copy.values = values
+        copy.index = index
+        return copy
+    }
+}

@@ -1,0 +1,116 @@
+/// Arithmetic and comparison on any values; the evaluator inlines the
+/// integer cases and comes here for the rest.
+enum Operators {
+    static func add(_ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return .string(x + y)
+        case (.list(let x), .list(let y)): return .list(ListObject(x.items + y.items))
+        case (.string, _), (_, .string):
+            throw RuntimeError("cannot add \(a.typeName) and \(b.typeName); write \"{x}\" or str(x) to join text")
+        default: return try arithmetic(.add, a, b)
+        }
+    }
+
+    static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case (.int(let x), .int(let y)):
+            return .int(try integer(op, x, y))
+        case (.int(let x), .double(let y)): return .double(try floating(op, Double(x), y))
+        case (.double(let x), .int(let y)): return .double(try floating(op, x, Double(y)))
+        case (.double(let x), .double(let y)): return .double(try floating(op, x, y))
+        case (.string(let text), .int(let times)) where op == .multiply:
+            guard times >= 0 else { throw RuntimeError("cannot repeat a string a negative number of times") }
+            guard text.utf8.count.multipliedReportingOverflow(by: times).partialValue < 1 << 30 else {
+                throw RuntimeError("repeated string would be too large")
+            }
+            return .string(String(repeating: text, count: times))
+        default:
+            throw RuntimeError("cannot apply '\(op.rawValue)' to \(a.typeName) and \(b.typeName)")
+        }
+    }
+
+    static func integer(_ op: BinaryOperator, _ x: Int, _ y: Int) throws -> Int {
+        let result: (partialValue: Int, overflow: Bool)
+        switch op {
+        case .add: result = x.addingReportingOverflow(y)
+        case .subtract: result = x.subtractingReportingOverflow(y)
+        case .multiply: result = x.multipliedReportingOverflow(by: y)
+        case .divide:
+            guard y != 0 else { throw RuntimeError("division by zero") }
+            result = x.dividedReportingOverflow(by: y)
+        case .remainder:
+            guard y != 0 else { throw RuntimeError("division by zero in '%'") }
+            result = x.remainderReportingOverflow(dividingBy: y)
+        default: throw RuntimeError("'\(op.rawValue)' is not arithmetic")
+        }
+        if result.overflow { throw RuntimeError("integer overflow in \(x) \(op.rawValue) \(y)") }
+        return result.partialValue
+    }
+
+    static func floating(_ op: BinaryOperator, _ x: Double, _ y: Double) throws -> Double {
+        switch op {
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply: return x * y
+        case .divide:
+            guard y != 0 else { throw RuntimeError("division by zero") }
+            return x / y
+        case .remainder:
+            guard y != 0 else { throw RuntimeError("division by zero in '%'") }
+            return x.truncatingRemainder(dividingBy: y)
+        default: throw RuntimeError("'\(op.rawValue)' is not arithmetic")
+        }
+    }
+
+    /// `==`: values of different types differ, except ints and doubles.
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.int(let x), .double(let y)): return Double(x) == y && Double(x) < 9.3e18
+        case (.double(let x), .int(let y)): return x == Double(y) && Double(y) < 9.3e18
+        case (.string(let x), .string(let y)): return x == y
+        case (.list(let x), .list(let y)):
+            return x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { equal($0, $1) })
+        case (.map(let x), .map(let y)):
+            if x === y { return true }
+            guard x.count == y.count else { return false }
+            for (key, value) in x.entries {
+                guard let other = y[key], equal(value, other) else { return false }
+            }
+            return true
+        case (.range(let x), .range(let y)):
+            return x.low == y.low && x.high == y.high && x.step == y.step
+        case (.closure(let x), .closure(let y)): return x === y
+        case (.native(let x), .native(let y)): return x === y
+        case (.host(let x), .host(let y)): return x.isEqual(to: y)
+        case (.cell(let x), _): return equal(x.value, b)
+        case (_, .cell(let y)): return equal(a, y.value)
+        default: return false
+        }
+    }
+
+    /// Orders numbers, strings, bools and lists of those; anything else is an error.
+    static func compare(_ a: Value, _ b: Value, _ symbol: String = "<") throws -> Int {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.int(let x), .double(let y)): return order(Double(x), y)
+        case (.double(let x), .int(let y)): return order(x, Double(y))
+        case (.double(let x), .double(let y)): return order(x, y)
+        case (.string(let x), .string(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
+        case (.list(let x), .list(let y)):
+            for (left, right) in zip(x.items, y.items) {
+                let result = try compare(left, right, symbol)
+                if result != 0 { return result }
+            }
+            return x.items.count < y.items.count ? -1 : (x.items.count > y.items.count ? 1 : 0)
+        default:
+            throw RuntimeError("cannot compare \(a.typeName) and \(b.typeName) with '\(symbol)'")
+        }
+    }
+
+    private static func order(_ x: Double, _ y: Double) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
+}

@@ -1,0 +1,116 @@
+/// A ptero value. Payloads are at most 16 bytes so a Value copies in three
+/// words; anything larger lives behind a class reference.
+public enum Value {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list(ListObject)
+    case map(MapObject)
+    case range(RangeObject)
+    case closure(Closure)
+    case native(NativeFunction)
+    /// A value the embedding program supplies: a panel resource, a query.
+    case host(any HostValue)
+    /// A captured local's shared storage; lives only in frame slots.
+    case cell(Box)
+
+    /// The name `type(x)` returns and error messages use.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .double: return "float"
+        case .string: return "string"
+        case .list: return "list"
+        case .map: return "map"
+        case .range: return "range"
+        case .closure, .native: return "function"
+        case .host(let value): return value.typeName
+        case .cell(let box): return box.value.typeName
+        }
+    }
+
+    /// Only `false` and `null` are false; conditions demand a bool, so this
+    /// is for `and`/`or` operands and `not`.
+    var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let flag): return flag
+        default: return true
+        }
+    }
+
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    public init(_ items: [Value]) { self = .list(ListObject(items)) }
+    public init(_ text: String) { self = .string(text) }
+}
+
+/// Mutable storage shared by a closure and the frame that declared it.
+public final class Box {
+    public var value: Value
+    public init(_ value: Value) { self.value = value }
+}
+
+/// A list; shared by reference like Python's, so `push` is seen by all holders.
+public final class ListObject {
+    public var items: [Value]
+    public init(_ items: [Value] = []) { self.items = items }
+}
+
+/// `low..<high` stepping by `step`; `inclusive` only changes how it prints.
+public final class RangeObject {
+    public let low: Int
+    public let high: Int
+    public let step: Int
+    public let inclusive: Bool
+    public init(low: Int, high: Int, step: Int = 1, inclusive: Bool) {
+        self.low = low
+        self.high = high
+        self.step = step
+        self.inclusive = inclusive
+    }
+
+    public var count: Int {
+        if step > 0 { return low >= high ? 0 : (high - low - 1) / step + 1 }
+        return low <= high ? 0 : (low - high - 1) / (-step) + 1
+    }
+
+    public func element(_ index: Int) -> Int { low + index * step }
+
+    public func contains(_ value: Int) -> Bool {
+        if step > 0 { return value >= low && value < high && (value - low) % step == 0 }
+        return value <= low && value > high && (low - value) % (-step) == 0
+    }
+}
+
+/// A function written in ptero, with the cells it captured.
+public final class Closure {
+    public let prototype: FunctionPrototype
+    let captures: [Box]
+    init(prototype: FunctionPrototype, captures: [Box]) {
+        self.prototype = prototype
+        self.captures = captures
+    }
+}
+
+/// A function written in Swift: builtins, methods bound to a value, host calls.
+/// Immutable once made, so builtin tables can be shared as constants.
+public final class NativeFunction: @unchecked Sendable {
+    public let name: String
+    public let help: String
+    let body: (inout Arguments, Interpreter) throws -> Value
+
+    public init(_ name: String, help: String = "",
+                _ body: @escaping (inout Arguments, Interpreter) throws -> Value) {
+        self.name = name
+        self.help = help
+        self.body = body
+    }
+}

@@ -1,0 +1,90 @@
+/// How values print: a top-level string as its text, strings inside lists
+/// and maps quoted, doubles always with a `.`.
+extension Value {
+    /// What `print` and `"{x}"` show.
+    public var displayText: String {
+        if case .string(let text) = self { return text }
+        return literalText
+    }
+
+    /// The value as it would be written in ptero source, where it can be.
+    public var literalText: String {
+        var output = ""
+        write(to: &output, depth: 0)
+        return output
+    }
+
+    private func write(to output: inout String, depth: Int) {
+        guard depth < 64 else { output += "..."; return }
+        switch self {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .int(let number): output += String(number)
+        case .double(let number): output += Value.format(number)
+        case .string(let text): output += Value.quote(text)
+        case .list(let list):
+            output += "["
+            for (position, item) in list.items.enumerated() {
+                if position > 0 { output += ", " }
+                item.write(to: &output, depth: depth + 1)
+            }
+            output += "]"
+        case .map(let map):
+            output += "{"
+            for (position, (key, value)) in map.entries.enumerated() {
+                if position > 0 { output += ", " }
+                if case .string(let name) = key, Value.isPlainName(name) {
+                    output += name
+                } else {
+                    key.value.write(to: &output, depth: depth + 1)
+                }
+                output += ": "
+                value.write(to: &output, depth: depth + 1)
+            }
+            output += "}"
+        case .range(let range):
+            if range.step != 1 {
+                output += "range(\(range.low), \(range.high), \(range.step))"
+            } else if range.inclusive {
+                output += "\(range.low)...\(range.high - 1)"
+            } else {
+                output += "\(range.low)..<\(range.high)"
+            }
+        case .closure(let closure): output += "<fn \(closure.prototype.name)>"
+        case .native(let native): output += "<builtin \(native.name)>"
+        case .host(let host): output += host.displayText
+        case .cell(let box): box.value.write(to: &output, depth: depth)
+        }
+    }
+
+    /// Shortest round-trip form, always with a `.` or exponent.
+    public static func format(_ number: Double) -> String {
+        if number.isNaN { return "nan" }
+        if number.isInfinite { return number < 0 ? "-inf" : "inf" }
+        let text = "\(number)"
+        if text.contains(".") || text.contains("e") { return text }
+        return text + ".0"
+    }
+
+    public static func quote(_ text: String) -> String {
+        var result = "\""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case "{": result += "\\{"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result + "\""
+    }
+
+    static func isPlainName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, !(first >= 48 && first <= 57) else { return false }
+        guard TokenKind.keywords[text] == nil else { return false }
+        return text.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PteroLang
+
+/// The `ptero` command: runs scripts, checks them, opens the REPL.
+@main
+struct Ptero: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ptero",
+        abstract: "A scripting language and REPL for Pterodactyl panels.",
+        discussion: """
+            Run a script with `ptero FILE [ARGS...]` (or as a `#!/usr/bin/env ptero` script), \
+            code with `ptero -e CODE`, a script piped on stdin with `ptero < FILE`; \
+            with no arguments on a terminal, `ptero` opens the REPL.
+
+            Exit codes: 0 success, 1 runtime error, 2 usage error, \
+            65 syntax or name-resolution error.
+            """,
+        version: version,
+        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DemoCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+
+    /// ArgumentParser exits 64 on usage errors; ptero promises 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let done as ExitNow {
+            StandardStreams.flush()
+            Foundation.exit(done.code)
+        } catch let usage as UsageError {
+            StandardStreams.writeError("ptero: \(usage.description)\n")
+            Foundation.exit(ExitCode.usage.rawValue)
+        } catch {
+            let code = exitCode(for: error).rawValue
+            if code == 64 || code == 2 {
+                StandardStreams.writeError(fullMessage(for: error) + "\n")
+                Foundation.exit(ExitCode.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}

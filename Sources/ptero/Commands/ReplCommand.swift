@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// `ptero repl`: the REPL even without a terminal (plain lines from a pipe).
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Open the REPL; without a terminal it reads plain lines, for tests and tools."
+    )
+
+    func run() throws {
+        throw ExitNow(REPL(reader: makeLineReader()).run())
+    }
+}
+
+/// `ptero demo`: the REPL on a simulated panel with seeded data.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the REPL on a simulated panel with seeded data."
+    )
+
+    func run() throws {
+        throw ExitNow(REPL(reader: makeLineReader(), banner: REPL.demoBanner).run())
+    }
+}

@@ -1,0 +1,8 @@
+/// The exit codes `ptero` promises in `--help` and the README.
+enum ExitCode: Int32 {
+    case success = 0
+    case runtimeError = 1
+    case usage = 2
+    /// EX_DATAERR: the script did not parse or resolve.
+    case syntaxError = 65
+}

@@ -1,0 +1,75 @@
+import Foundation
+import PteroLang
+
+/// Runs a whole script (a file, `-e` code, or piped stdin) and turns its
+/// outcome into an exit code, with every diagnostic on stderr.
+struct ScriptRunner {
+    let interpreter: Interpreter
+
+    init(arguments: [String]) {
+        interpreter = Interpreter(output: StandardStreams.write)
+        interpreter.globals.defineConstant("args", .list(ListObject(arguments.map { .string($0) })))
+        interpreter.importer = ScriptRunner.importFile
+    }
+
+    /// Parses and runs on a large stack; returns the process exit code.
+    func run(_ source: Source) -> Int32 {
+        let interpreter = self.interpreter
+        let code = LargeStack.run { () -> Int32 in
+            do {
+                try interpreter.run(source)
+                return ExitCode.success.rawValue
+            } catch {
+                return ScriptRunner.report(error)
+            }
+        }
+        StandardStreams.flush()
+        return code
+    }
+
+    /// Prints an error the way the README promises; returns its exit code.
+    static func report(_ error: Error) -> Int32 {
+        switch error {
+        case let diagnostics as Diagnostics:
+            StandardStreams.writeError(diagnostics.description + "\n")
+            return ExitCode.syntaxError.rawValue
+        case let failure as RuntimeError:
+            StandardStreams.writeError((failure.diagnostic?.description ?? "error: \(failure.message)") + "\n")
+            return ExitCode.runtimeError.rawValue
+        case let request as ExitRequest:
+            return request.code
+        case is Interrupted:
+            StandardStreams.writeError("interrupted\n")
+            return 130
+        default:
+            StandardStreams.writeError("error: \(error)\n")
+            return ExitCode.runtimeError.rawValue
+        }
+    }
+
+    /// Reads a source file; a missing or unreadable file is a usage error.
+    static func load(path: String) throws -> Source {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError("cannot read \(path): \(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")")
+        }
+        return Source(name: path, text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// `import "name"` looks beside the importing file; `.ptero` may be left off.
+    static func importFile(_ name: String, from importer: Source) throws -> Source {
+        let directory = (importer.name.hasPrefix("<") ? FileManager.default.currentDirectoryPath
+                         : (importer.name as NSString).deletingLastPathComponent)
+        var path = name.hasPrefix("/") ? name : (directory.isEmpty ? name : directory + "/" + name)
+        if !FileManager.default.fileExists(atPath: path), FileManager.default.fileExists(atPath: path + ".ptero") {
+            path += ".ptero"
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("no such file \(path)") }
+        return Source(name: (path as NSString).standardizingPath, text: String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// A mistake in how `ptero` was invoked: exit code 2.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

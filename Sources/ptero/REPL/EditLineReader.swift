@@ -1,0 +1,52 @@
+import CEditLine
+import Foundation
+
+/// Line editing, history and completion through libedit's readline API.
+final class EditLineReader: LineReader {
+    let historyPath: String?
+    var completer: Completer? {
+        didSet { CompletionBridge.completer = completer }
+    }
+
+    init(historyPath: String?) {
+        self.historyPath = historyPath
+        ptero_set_readline_name("ptero")
+        using_history()
+        stifle_history(History.limit)
+        if let historyPath {
+            History.prepare(historyPath)
+            _ = read_history(historyPath)
+        }
+        ptero_set_completer_word_break_characters(CompletionBridge.wordBreaks)
+        ptero_set_completion_function(CompletionBridge.attempt)
+    }
+
+    func readLine(prompt: String) -> LineInput {
+        StandardStreams.flush()
+        Interruption.atPrompt.clear()
+        guard let raw = readline(prompt) else {
+            if Interruption.atPrompt.isRaised {
+                Interruption.atPrompt.clear()
+                return .interrupted
+            }
+            return .end
+        }
+        defer { free(raw) }
+        if Interruption.atPrompt.isRaised {
+            Interruption.atPrompt.clear()
+            return .interrupted
+        }
+        return .line(String(cString: raw))
+    }
+
+    func remember(_ entry: String) {
+        guard History.mayRemember(entry) else { return }
+        add_history(entry)
+        guard let historyPath else { return }
+        stifle_history(History.limit)
+        if write_history(historyPath) == 0 {
+            chmod(historyPath, 0o600)
+        }
+    }
+}
+

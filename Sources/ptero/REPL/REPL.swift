@@ -1,0 +1,91 @@
+import CEditLine
+import Foundation
+import PteroLang
+
+/// The read-eval-print loop: Lua-style continuation while input is
+/// unfinished, results echoed, Ctrl-C abandons input or stops a running
+/// evaluation, Ctrl-D leaves.
+final class REPL {
+    let reader: LineReader
+    let interpreter: Interpreter
+    let banner: String
+
+    static let prompt = "ptero> "
+    static let continuationPrompt = "   ... "
+    static let standardBanner = "ptero \(Ptero.version): type help for help, Ctrl-D to leave."
+    static let demoBanner = standardBanner
+
+    init(reader: LineReader, banner: String = REPL.standardBanner, interpreter: Interpreter? = nil) {
+        self.reader = reader
+        self.banner = banner
+        self.interpreter = interpreter ?? Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
+        self.interpreter.importer = ScriptRunner.importFile
+        reader.completer = Completer(interpreter: self.interpreter)
+        _ = ptero_install_interrupt_handler { _ in
+            Interruption.atPrompt.raise()
+            Interruption.evaluation.raise()
+        }
+    }
+
+    /// Runs until end of input; returns the exit code.
+    func run() -> Int32 {
+        StandardStreams.write(banner + "\n")
+        var pending = ""
+        while true {
+            switch reader.readLine(prompt: pending.isEmpty ? REPL.prompt : REPL.continuationPrompt) {
+            case .end:
+                if reader is PlainLineReader == false { StandardStreams.write("\n") }
+                StandardStreams.flush()
+                return ExitCode.success.rawValue
+            case .interrupted:
+                StandardStreams.write("^C\n")
+                pending = ""
+            case .line(let line):
+                if pending.isEmpty {
+                    let command = line.trimmingCharacters(in: .whitespaces)
+                    if command.isEmpty { continue }
+                    if command == "help" {
+                        StandardStreams.write(interpreter.helpText(for: nil) + "\n")
+                        continue
+                    }
+                    if command == "exit" || command == "quit" { return ExitCode.success.rawValue }
+                }
+                pending += pending.isEmpty ? line : "\n" + line
+                if needsMore(pending) { continue }
+                reader.remember(pending)
+                if let code = evaluate(pending) { return code }
+                pending = ""
+            }
+        }
+    }
+
+    /// True while the entry stops in the middle of a statement.
+    func needsMore(_ text: String) -> Bool {
+        do {
+            _ = try Parser.parse(Source(name: "<repl>", text: text))
+            return false
+        } catch {
+            return error.isIncompleteInput
+        }
+    }
+
+    /// Runs one entry, echoing its value; returns an exit code to leave with.
+    func evaluate(_ text: String) -> Int32? {
+        let interpreter = self.interpreter
+        let source = Source(name: "<repl>", text: text)
+        Interruption.evaluation.clear()
+        let outcome = LargeStack.run { () -> Result<Value, Error> in
+            Result { try interpreter.run(source, echo: true) }
+        }
+        switch outcome {
+        case .success(let value):
+            if !value.isNull { StandardStreams.write(value.literalText + "\n") }
+        case .failure(let request as ExitRequest):
+            return request.code
+        case .failure(let error):
+            _ = ScriptRunner.report(error)
+        }
+        StandardStreams.flush()
+        return nil
+    }
+}
