@@ -14,8 +14,11 @@ static inline void ptero_set_completion_function(rl_completion_func_t *function)
 static inline void ptero_set_completion_append_character(int character) {
     rl_completion_append_character = character;
 }
+// libedit finds the word to complete with rl_basic_word_break_characters;
+// both are set so either implementation sees `.` as a break.
 static inline void ptero_set_completer_word_break_characters(const char *characters) {
     rl_completer_word_break_characters = (char *)characters;
+    rl_basic_word_break_characters = (char *)characters;
 }
 static inline void ptero_set_readline_name(const char *name) {
     rl_readline_name = (char *)name;

@@ -56,7 +56,7 @@ extension Compiler {
         return { frame in
             let receiver = try object(frame)
             if optional, case .null = receiver { return .null }
-            var arguments = try self.evaluateArguments(positional, named, frame, callee: "\(receiver.typeName).\(name)")
+            var arguments = try self.evaluateArguments(positional, named, frame, callee: name)
             do {
                 switch receiver {
                 case .list(let list):

@@ -42,7 +42,12 @@ extension Compiler {
         case .subtract, .multiply, .divide, .remainder:
             return { frame in
                 let a = try leftCode(frame), b = try rightCode(frame)
-                do { return try Operators.arithmetic(op, a, b) } catch { throw self.fail(error, range) }
+                do {
+                    if case .int(let x) = a, case .int(let y) = b { return .int(try Operators.integer(op, x, y)) }
+                    return try Operators.arithmetic(op, a, b)
+                } catch {
+                    throw self.fail(error, range)
+                }
             }
         case .equal:
             return { frame in .bool(Operators.equal(try leftCode(frame), try rightCode(frame))) }
@@ -95,6 +100,16 @@ extension Compiler {
                              _ range: SourceRange) -> ExprCode? {
         let rightValue = Value.int(constant)
         switch op {
+        case .multiply, .divide, .remainder:
+            return { frame in
+                let a = try leftCode(frame)
+                do {
+                    if case .int(let x) = a { return .int(try Operators.integer(op, x, constant)) }
+                    return try Operators.arithmetic(op, a, rightValue)
+                } catch {
+                    throw self.fail(error, range)
+                }
+            }
         case .add, .subtract:
             let isAdd = op == .add
             return { frame in

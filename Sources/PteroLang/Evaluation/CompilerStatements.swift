@@ -147,6 +147,7 @@ extension Compiler {
         func combine(_ old: Value, _ new: Value) throws -> Value {
             guard let compound else { return new }
             do {
+                if case .int(let x) = old, case .int(let y) = new { return .int(try Operators.integer(compound, x, y)) }
                 return compound == .add ? try Operators.add(old, new) : try Operators.arithmetic(compound, old, new)
             } catch {
                 throw self.fail(error, range)

@@ -11,6 +11,9 @@ final class EditLineReader: LineReader {
     init(historyPath: String?) {
         self.historyPath = historyPath
         ptero_set_readline_name("ptero")
+        // libedit resets the completion settings when it initializes lazily,
+        // so initialize first and set them after.
+        _ = rl_initialize()
         using_history()
         stifle_history(History.limit)
         if let historyPath {
