@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <editline/readline.h>
 #include <signal.h>
+#include <pthread.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -37,6 +38,11 @@ static inline int ptero_install_interrupt_handler(void (*handler)(int)) {
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
+    // A parent (a test runner, a supervisor) may have blocked SIGINT.
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
     return sigaction(SIGINT, &action, NULL);
 }
 

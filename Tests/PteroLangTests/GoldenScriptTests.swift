@@ -42,7 +42,9 @@ struct GoldenExpectation {
     var errors: [(line: Int, message: String)] = []
 
     init(_ text: String) {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0).hasSuffix("\r") ? String(String($0).dropLast()) : String($0) }
+        for (index, line) in lines.enumerated() {
             if let range = line.range(of: "# expect: ") {
                 output.append(String(line[range.upperBound...]))
             } else if line.hasSuffix("# expect:") {
@@ -65,6 +67,12 @@ enum GoldenRun {
         final class Collector: @unchecked Sendable { var text = "" }
         let collector = Collector()
         let interpreter = Interpreter(output: { collector.text += $0 })
+        // Names are relative to Tests/Scripts; imports are found beside the importer.
+        interpreter.importer = { name, importer in
+            let place = importer.name.hasPrefix("/") ? importer.name
+                : GoldenScriptTests.scriptsFolder.appendingPathComponent(importer.name).path
+            return try FileImporter.load(name, from: Source(name: place, text: ""))
+        }
         let source = Source(name: name, text: text)
         let errors = LargeStack.run { () -> [(Int, String)] in
             do {
@@ -72,6 +80,8 @@ enum GoldenRun {
                 return []
             } catch let diagnostics as Diagnostics {
                 return diagnostics.all.map { ($0.location.line, $0.message) }
+            } catch is ExitRequest {
+                return []
             } catch let failure as RuntimeError {
                 guard let diagnostic = failure.diagnostic else { return [(0, failure.message)] }
                 return [(diagnostic.location.line, diagnostic.message)]

@@ -32,7 +32,7 @@ enum Builtins {
             case .host(let host):
                 if let count = try host.member("count", interpreter: interpreter) { return count }
                 fallthrough
-            default: throw RuntimeError("len() cannot measure a \(arguments[0].typeName)")
+            default: throw RuntimeError("len() cannot measure \(arguments[0].describedType)")
             }
         },
         NativeFunction("type", help: "type(x) names the type of x: \"int\", \"string\", \"list\", \"Server\", ...") { arguments, _ in
@@ -71,7 +71,7 @@ enum Builtins {
         },
         NativeFunction("sleep", help: "sleep(seconds) pauses; Ctrl-C interrupts it") { arguments, interpreter in
             try arguments.expect(1...1)
-            var remaining = try arguments.double(0, "number of seconds")
+            var remaining = try arguments.double(0, "duration in seconds")
             guard remaining >= 0 else { throw RuntimeError("sleep() expects a positive number of seconds") }
             while remaining > 0 {
                 try interpreter.checkInterrupt()
@@ -131,7 +131,7 @@ enum Builtins {
             let parameters = closure.prototype.parameters.map(\.name).joined(separator: ", ")
             return "\(closure.prototype.name)(\(parameters)): a function defined at \(closure.prototype.source.name):\(closure.prototype.source.location(of: closure.prototype.range.start))"
         case let other?:
-            return "a \(other.typeName)"
+            return "\(other.describedType)"
         }
     }
 }

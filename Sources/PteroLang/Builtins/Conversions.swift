@@ -20,7 +20,7 @@ extension Builtins {
                 if let number = Int(trimmed.replacingUnderscores()) { return .int(number) }
                 throw RuntimeError("int() cannot convert \(Value.quote(text)) to an integer")
             case let other:
-                throw RuntimeError("int() cannot convert a \(other.typeName) to an integer")
+                throw RuntimeError("int() cannot convert \(other.describedType) to an integer")
             }
         },
         NativeFunction("float", help: "float(x) converts an integer or a string to a float") { arguments, _ in
@@ -32,7 +32,7 @@ extension Builtins {
                 if let number = Double(text.trimmingWhitespace()) { return .double(number) }
                 throw RuntimeError("float() cannot convert \(Value.quote(text)) to a float")
             case let other:
-                throw RuntimeError("float() cannot convert a \(other.typeName) to a float")
+                throw RuntimeError("float() cannot convert \(other.describedType) to a float")
             }
         },
     ]
@@ -50,7 +50,7 @@ extension Builtins {
         },
         NativeFunction("round", help: "round(x, digits) rounds half away from zero; an integer when digits is omitted") { arguments, _ in
             try arguments.expect(1...2)
-            let number = try arguments.double(0, "number")
+            let number = try arguments.double(0)
             if arguments.count == 1 {
                 let rounded = number.rounded()
                 guard rounded.isFinite, abs(rounded) < 9.2e18 else { throw RuntimeError("round() result is too large") }
@@ -82,7 +82,9 @@ extension Builtins {
         }
         guard var best = candidates.first else { throw RuntimeError("\(arguments.callee)() of an empty list") }
         for candidate in candidates.dropFirst() {
-            let order = try Operators.compare(candidate, best)
+            guard let order = try? Operators.compare(candidate, best) else {
+                throw RuntimeError("\(arguments.callee)() cannot compare \(best.describedType) with \(candidate.describedType)")
+            }
             if wantLarger ? order > 0 : order < 0 { best = candidate }
         }
         return best

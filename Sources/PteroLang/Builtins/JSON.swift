@@ -40,7 +40,7 @@ enum JSON {
             output += closing + "}"
         case .host(let host):
             guard let plain = try host.plainValue(interpreter: interpreter) else {
-                throw RuntimeError("json() cannot encode a \(host.typeName)")
+                throw RuntimeError("json() cannot encode \(host.describedType)")
             }
             try write(plain, to: &output, indent: indent, level: level, interpreter: interpreter)
         case .cell(let box):

@@ -17,9 +17,9 @@ enum StringMethods {
         },
         "lines": { text, arguments, _ in
             try arguments.expect(0...0)
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+            var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { String($0) }
             if lines.last == "" { lines.removeLast() }
-            return .list(ListObject(lines.map { .string($0.hasSuffix("\r") ? String($0.dropLast()) : $0) }))
+            return .list(ListObject(lines.map { .string($0) }))
         },
         "replace": { text, arguments, _ in
             try arguments.expect(2...2)

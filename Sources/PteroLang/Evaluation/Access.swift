@@ -84,18 +84,18 @@ extension Interpreter {
         case (.range(let range), .int(let position)):
             return .int(range.element(try checkedIndex(position, count: range.count)))
         case (.map(let map), _):
-            guard let mapKey = MapKey(key) else { throw RuntimeError("a \(key.typeName) cannot be a map key") }
+            guard let mapKey = MapKey(key) else { throw RuntimeError("\(key.describedType) cannot be a map key") }
             guard let value = map[mapKey] else {
                 throw RuntimeError("map has no key \(key.literalText); use .get(\(key.literalText), default) when it may be missing")
             }
             return value
         case (.host(let host), _):
             if let value = try host.index(key, interpreter: self) { return value }
-            throw RuntimeError("a \(host.typeName) cannot be indexed")
+            throw RuntimeError("\(host.describedType) cannot be indexed")
         case (.list, _), (.string, _), (.range, _):
-            throw RuntimeError("a \(container.typeName) index must be an integer or a range, not \(key.typeName)")
+            throw RuntimeError("\(container.describedType) index must be an integer or a range, not \(key.typeName)")
         default:
-            throw RuntimeError("a \(container.typeName) cannot be indexed")
+            throw RuntimeError("\(container.describedType) cannot be indexed")
         }
     }
 
@@ -111,7 +111,13 @@ extension Interpreter {
     func slice(_ range: RangeObject, count: Int) throws -> Range<Int> {
         guard range.step == 1 else { throw RuntimeError("cannot slice with a stepped range") }
         let low = range.low < 0 ? count + range.low : range.low
-        let high = range.high < 0 ? count + range.high : range.high
+        var high = range.high
+        if range.inclusive {
+            let last = range.high - 1
+            high = (last < 0 ? count + last : last) + 1
+        } else if high < 0 {
+            high += count
+        }
         guard low >= 0, high <= count, low <= high else {
             throw RuntimeError("slice \(Value.range(range).literalText) is out of range (count \(count))")
         }
@@ -123,12 +129,12 @@ extension Interpreter {
         case (.list(let list), .int(let position)):
             list.items[try checkedIndex(position, count: list.items.count)] = value
         case (.map(let map), _):
-            guard let mapKey = MapKey(key) else { throw RuntimeError("a \(key.typeName) cannot be a map key") }
+            guard let mapKey = MapKey(key) else { throw RuntimeError("\(key.describedType) cannot be a map key") }
             map[mapKey] = value
         case (.list, _):
             throw RuntimeError("a list index must be an integer, not \(key.typeName)")
         default:
-            throw RuntimeError("cannot assign into a \(container.typeName) by index")
+            throw RuntimeError("cannot assign into \(container.describedType) by index")
         }
     }
 
@@ -138,10 +144,10 @@ extension Interpreter {
             map[.string(name)] = value
         case .host(let host):
             guard try host.setMember(name, to: value, interpreter: self) else {
-                throw RuntimeError("cannot set '\(name)' of a \(host.typeName); use its update methods")
+                throw RuntimeError("cannot set '\(name)' of \(host.describedType); use its update methods")
             }
         default:
-            throw RuntimeError("cannot set '.\(name)' on a \(container.typeName)")
+            throw RuntimeError("cannot set '.\(name)' on \(container.describedType)")
         }
     }
 
@@ -170,7 +176,7 @@ extension Interpreter {
             }
             return false
         default:
-            throw RuntimeError("cannot look for a value 'in' a \(container.typeName)")
+            throw RuntimeError("cannot look for a value 'in' \(container.describedType)")
         }
     }
 
@@ -206,11 +212,11 @@ extension Interpreter {
             return { characters.next().map { .string(String($0)) } }
         case .host(let host):
             guard let iterator = try host.makeIterator(interpreter: self) else {
-                throw RuntimeError("cannot loop over a \(host.typeName)")
+                throw RuntimeError("cannot loop over \(host.describedType)")
             }
             return { try iterator.next() }
         default:
-            throw RuntimeError("cannot loop over a \(value.typeName)")
+            throw RuntimeError("cannot loop over \(value.describedType)")
         }
     }
 

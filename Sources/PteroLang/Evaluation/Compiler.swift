@@ -186,7 +186,7 @@ struct Compiler {
             for (keyCode, valueCode, keyRange) in codes {
                 let key = try keyCode(frame)
                 guard let mapKey = MapKey(key) else {
-                    throw self.error("a \(key.typeName) cannot be a map key", keyRange)
+                    throw self.error("\(key.describedType) cannot be a map key", keyRange)
                 }
                 map[mapKey] = try valueCode(frame)
             }

@@ -9,7 +9,7 @@ extension Compiler {
                     guard number != Int.min else { throw self.error("integer overflow in negation", range) }
                     return .int(-number)
                 case .double(let number): return .double(-number)
-                case let other: throw self.error("cannot negate a \(other.typeName)", range)
+                case let other: throw self.error("cannot negate \(other.describedType)", range)
                 }
             }
         case .not:

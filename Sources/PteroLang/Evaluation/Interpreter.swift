@@ -90,9 +90,9 @@ public final class Interpreter {
             return try native.body(&arguments, self)
         case .host(let host):
             if let result = try host.call(arguments: &arguments, interpreter: self) { return result }
-            throw RuntimeError("a \(host.typeName) cannot be called")
+            throw RuntimeError("\(host.describedType) cannot be called")
         default:
-            throw RuntimeError("a \(function.typeName) cannot be called")
+            throw RuntimeError("\(function.describedType) cannot be called")
         }
     }
 

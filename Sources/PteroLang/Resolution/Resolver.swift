@@ -80,7 +80,12 @@ public struct Resolver {
     }
 
     mutating func lookup(_ name: String, _ range: SourceRange) -> VariableReference? {
-        if let reference = context.lookup(name) { return reference }
+        if let reference = context.lookup(name) {
+            if case .local(let binding) = reference, context.pendingFunctions.contains(ObjectIdentifier(binding)) {
+                report("'\(name)' is used before its declaration; call it after 'fn \(name)'", range)
+            }
+            return reference
+        }
         guard let cell = globals[name] else { return nil }
         if pending.contains(name) && context.kind == .topLevel {
             report("'\(name)' is used before its declaration", range)
@@ -144,6 +149,9 @@ final class FunctionContext {
     var loops: [Bool] = []
     /// The elements bare names bind to inside `where` conditions.
     var whereElements: [LocalBinding] = []
+    /// Block-local `fn`s declared (hoisted) but whose statement has not run:
+    /// calling one from straight-line code before that would find nothing.
+    var pendingFunctions: Set<ObjectIdentifier> = []
 
     init(enclosing: FunctionContext?, kind: Kind) {
         self.enclosing = enclosing

@@ -10,7 +10,7 @@ extension Resolver {
     mutating func resolveBlockContents(_ statements: [Stmt]) -> [ResolvedStmt] {
         for statement in statements {
             if case .function(let declaration) = statement.kind, let name = declaration.name {
-                _ = declareLocal(name, statement.range)
+                context.pendingFunctions.insert(ObjectIdentifier(declareLocal(name, statement.range)))
             }
         }
         return statements.map { resolve($0) }
@@ -34,7 +34,9 @@ extension Resolver {
             if atGlobalScope {
                 target = globalTarget(name, range)
             } else {
-                target = context.scopes[context.scopes.count - 1][name].map { .local($0) } ?? declare(name, range)
+                let binding = context.scopes[context.scopes.count - 1][name]
+                if let binding { context.pendingFunctions.remove(ObjectIdentifier(binding)) }
+                target = binding.map { .local($0) } ?? declare(name, range)
             }
             let prototype = resolveFunction(declaration, name: name)
             return ResolvedStmt(kind: .defineFunction(target, prototype), range: range)

@@ -20,8 +20,8 @@ extension Lexer {
                 consumeDigits()
             }
         }
-        let digits = String(decoding: sourceBytes[start..<position], as: UTF8.self)
-            .replacingUnderscores()
+        let written = String(decoding: sourceBytes[start..<position], as: UTF8.self)
+        let digits = written.replacingUnderscores()
         var multiplier = 0
         for (suffix, factor) in Lexer.sizeSuffixes where matchesWord(suffix) {
             multiplier = factor
@@ -33,7 +33,7 @@ extension Lexer {
             let text = String(decoding: sourceBytes[start..<position], as: UTF8.self)
             return .invalid("invalid number '\(text)' (size suffixes are MB, GB and TB)")
         }
-        if digits.hasSuffix("_") || digits.contains("__") {
+        if written.hasSuffix("_") || written.contains("__") || written.contains("_.") || written.contains("._") {
             return .invalid("misplaced '_' in number")
         }
         if multiplier > 0 {
@@ -72,6 +72,9 @@ extension Lexer {
         let interpolates = quote == UInt8(ascii: "\"")
         var parts: [TemplatePart] = []
         var text: [UInt8] = []
+        // The first problem found; scanning goes on to the closing quote so
+        // the rest of the line is not read as code.
+        var problem: String?
         while true {
             guard position < endOffset, sourceBytes[position] != UInt8(ascii: "\n") else {
                 return .invalid("unterminated string")
@@ -92,7 +95,7 @@ extension Lexer {
                     text.append(escaped)
                 default:
                     let shown = String(decoding: [escaped], as: UTF8.self)
-                    return .invalid("unknown escape sequence '\\\(shown)'")
+                    problem = problem ?? "unknown escape sequence '\\\(shown)'"
                 }
             } else if interpolates && byte == UInt8(ascii: "{") {
                 let codeStart = position
@@ -106,6 +109,7 @@ extension Lexer {
                 text.append(byte)
             }
         }
+        if let problem { return .invalid(problem) }
         let last = String(decoding: text, as: UTF8.self)
         if parts.isEmpty { return .string(last) }
         if !last.isEmpty { parts.append(.text(last)) }

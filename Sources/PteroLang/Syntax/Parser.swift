@@ -47,9 +47,8 @@ public struct Parser {
                     statements.append(try statement())
                     try endOfStatement()
                 } catch is Failure {
-                    synchronize()
-                    // A stray `}` stops synchronize without moving: step over it.
-                    if current == start || check(.rightBrace) { advance() }
+                    synchronize(insideBlock: false)
+                    if current == start { advance() }
                 }
             }
         } catch {
@@ -245,11 +244,11 @@ public struct Parser {
     mutating func endOfStatement() throws {
         // A line break inside an unclosed bracket (already an error) still ends it.
         if atStatementEnd || (peek.startsLine && !diagnostics.isEmpty) { return }
-        throw error(at: peek, "unexpected \(peek.kind) after the statement; put each statement on its own line or separate them with ';'")
+        throw error(at: peek, "found \(peek.kind) after the end of a statement; put each statement on its own line or separate them with ';'")
     }
 
     /// Skips to just past the end of the current statement after an error.
-    mutating func synchronize() {
+    mutating func synchronize(insideBlock: Bool = true) {
         var braces = 0
         var first = true
         while !check(.end) {
@@ -258,8 +257,8 @@ public struct Parser {
             switch peek.kind {
             case .leftBrace: braces += 1
             case .rightBrace:
-                if braces == 0 { return }
-                braces -= 1
+                if braces == 0 && insideBlock { return }
+                braces = max(0, braces - 1)
             case .newline, .semicolon:
                 if braces == 0 { advance(); return }
             default: break

@@ -251,31 +251,7 @@ extension Parser {
         var entries: [MapEntry] = []
         skipNewlineTokens()
         while !check(.rightBrace) {
-            let key: MapEntry.Key
-            switch peek.kind {
-            case .identifier(let name): key = .fixed(.string(name))
-            case .string(let text): key = .fixed(.string(text))
-            case .integer(let value): key = .fixed(.integer(value))
-            case .leftParen:
-                advance()
-                let computed = try expression()
-                try consume(.rightParen, "expected ')' after the computed key")
-                key = .computed(computed)
-                try consume(.colon, "expected ':' after the map key")
-                skipNewlineTokens()
-                entries.append(MapEntry(key: key, value: try expression()))
-                skipNewlineTokens()
-                if !match(.comma) { break }
-                skipNewlineTokens()
-                continue
-            default:
-                if let word = TokenKind.keywords.first(where: { $0.value == peek.kind })?.key {
-                    key = .fixed(.string(word))
-                } else {
-                    throw error(at: peek, "expected a map key (a name, a string, a number or '(expression)'), found \(peek.kind)")
-                }
-            }
-            advance()
+            let key = try mapKey()
             try consume(.colon, "expected ':' after the map key")
             skipNewlineTokens()
             entries.append(MapEntry(key: key, value: try expression()))
@@ -285,6 +261,28 @@ extension Parser {
         }
         try consume(.rightBrace, "expected '}' or ',' in the map")
         return Expr(kind: .map(entries), range: span(from: start))
+    }
+
+    /// A map literal key: a name, a string, an integer, or `(expression)`.
+    mutating func mapKey() throws -> MapEntry.Key {
+        let key: MapEntry.Key
+        switch peek.kind {
+        case .identifier(let name): key = .fixed(.string(name))
+        case .string(let text): key = .fixed(.string(text))
+        case .integer(let value): key = .fixed(.integer(value))
+        case .leftParen:
+            advance()
+            let computed = try expression()
+            try consume(.rightParen, "expected ')' after the computed key")
+            return .computed(computed)
+        default:
+            guard let word = TokenKind.keywords.first(where: { $0.value == peek.kind })?.key else {
+                throw error(at: peek, "expected a map key (a name, a string, an integer or '(expression)'), found \(peek.kind)")
+            }
+            key = .fixed(.string(word))
+        }
+        advance()
+        return key
     }
 
     /// `fn(x) => expression` or `fn(x) { statements }`.
@@ -318,13 +316,15 @@ extension Parser {
                 inner.depth = depth
                 inner.skipNewlineTokens()
                 if inner.check(.end) {
-                    throw error(at: Token(kind: .end, range: range), "empty '{}' in string; write '\\{' for a literal brace")
+                    diagnostics.append(Diagnostic(.syntax, "empty '{}' in string; write '\\{' for a literal brace",
+                                                  source: source, range: SourceRange(start: range.start - 1, end: range.end + 1)))
+                    throw Failure()
                 }
                 do {
                     let expression = try inner.expression()
                     inner.skipNewlineTokens()
                     if !inner.check(.end) {
-                        throw inner.error(at: inner.peek, "unexpected \(inner.peek.kind) in string interpolation")
+                        throw inner.error(at: inner.peek, "found \(inner.peek.kind) after the expression in a string interpolation")
                     }
                     segments.append(.code(expression))
                 } catch {

@@ -57,7 +57,7 @@ extension Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maximumDepth {
-            diagnostics.append(Diagnostic(.syntax, "expression nested too deeply (more than \(Parser.maximumDepth) levels)",
+            diagnostics.append(Diagnostic(.syntax, "nesting too deep (more than \(Parser.maximumDepth) levels of brackets, blocks or operators)",
                                           source: source, range: peek.range))
             throw Abort()
         }

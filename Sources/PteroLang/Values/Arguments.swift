@@ -16,6 +16,10 @@ public struct Arguments {
 
     /// Fails unless the positional count is within `range` and every label is known.
     public func expect(_ range: ClosedRange<Int>, labels: [String] = []) throws {
+        for (label, _) in named where !labels.contains(label) {
+            let known = labels.isEmpty ? "it takes no named arguments" : "it takes " + labels.map { "\($0):" }.joined(separator: ", ")
+            throw RuntimeError("\(callee)() has no argument named '\(label)'; \(known)")
+        }
         if positional.count < range.lowerBound {
             let what = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "at least \(range.lowerBound)"
             throw RuntimeError("\(callee)() expects \(what) argument\(range.lowerBound == 1 ? "" : "s"), got \(positional.count)")
@@ -23,10 +27,6 @@ public struct Arguments {
         if positional.count > range.upperBound {
             let what = range.lowerBound == range.upperBound ? "\(range.upperBound)" : "at most \(range.upperBound)"
             throw RuntimeError("\(callee)() expects \(what) argument\(range.upperBound == 1 ? "" : "s"), got \(positional.count)")
-        }
-        for (label, _) in named where !labels.contains(label) {
-            let known = labels.isEmpty ? "it takes no named arguments" : "it takes " + labels.map { "\($0):" }.joined(separator: ", ")
-            throw RuntimeError("\(callee)() has no argument named '\(label)'; \(known)")
         }
     }
 
@@ -38,7 +38,7 @@ public struct Arguments {
         switch self[index] {
         case .int(let number): return number
         case .double(let number) where number == number.rounded() && abs(number) < 9.2e18: return Int(number)
-        case let other: throw RuntimeError("\(callee)() expects an integer \(what), got \(other.typeName)")
+        case let other: throw RuntimeError("\(callee)(): the \(what) must be an integer, not \(other.describedType)")
         }
     }
 
@@ -46,13 +46,13 @@ public struct Arguments {
         switch self[index] {
         case .int(let number): return Double(number)
         case .double(let number): return number
-        case let other: throw RuntimeError("\(callee)() expects a number \(what), got \(other.typeName)")
+        case let other: throw RuntimeError("\(callee)(): the \(what) must be a number, not \(other.describedType)")
         }
     }
 
     public func string(_ index: Int, _ what: String = "argument") throws -> String {
         guard case .string(let text) = self[index] else {
-            throw RuntimeError("\(callee)() expects a string \(what), got \(self[index].typeName)")
+            throw RuntimeError("\(callee)(): the \(what) must be a string, not \(self[index].describedType)")
         }
         return text
     }
@@ -61,7 +61,7 @@ public struct Arguments {
         switch value {
         case .closure, .native: return value
         case .host: return value
-        default: throw RuntimeError("\(callee)() expects a function \(what), got \(value.typeName)")
+        default: throw RuntimeError("\(callee)() expects a function \(what), not \(value.describedType)")
         }
     }
 }

@@ -61,3 +61,10 @@ extension HostValue {
     public func isEqual(to other: any HostValue) -> Bool { self === other }
     public func plainValue(interpreter: Interpreter) throws -> Value? { nil }
 }
+
+extension HostValue {
+    /// The type with its article, for messages: "a Server", "an Egg".
+    public var describedType: String {
+        ("AEIOUaeiou".contains(typeName.first ?? "x") ? "an " : "a ") + typeName
+    }
+}

@@ -40,6 +40,7 @@ enum Operators {
             result = x.dividedReportingOverflow(by: y)
         case .remainder:
             guard y != 0 else { throw RuntimeError("division by zero in '%'") }
+            if y == -1 { return 0 }
             result = x.remainderReportingOverflow(dividingBy: y)
         default: throw RuntimeError("'\(op.rawValue)' is not arithmetic")
         }

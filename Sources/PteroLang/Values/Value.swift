@@ -33,6 +33,13 @@ public enum Value {
         }
     }
 
+    /// The type with its article, for messages: "an int", "a Server".
+    public var describedType: String {
+        let name = typeName
+        if name == "null" { return "null" }
+        return ("aeiouAEIOU".contains(name.first ?? "x") ? "an " : "a ") + name
+    }
+
     /// Only `false` and `null` are false; conditions demand a bool, so this
     /// is for `and`/`or` operands and `not`.
     var isTruthy: Bool {

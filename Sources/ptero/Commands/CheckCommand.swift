@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
         for file in files {
             let source = try ScriptRunner.load(path: file)
             let interpreter = Interpreter(output: { _ in })
-            interpreter.importer = ScriptRunner.importFile
+            interpreter.importer = FileImporter.load
             let diagnostics = LargeStack.run { interpreter.check(source) }
             if diagnostics.isEmpty { continue }
             StandardStreams.writeError(diagnostics.map(\.description).joined(separator: "\n") + "\n")

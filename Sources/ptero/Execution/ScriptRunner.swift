@@ -9,7 +9,7 @@ struct ScriptRunner {
     init(arguments: [String]) {
         interpreter = Interpreter(output: StandardStreams.write)
         interpreter.globals.defineConstant("args", .list(ListObject(arguments.map { .string($0) })))
-        interpreter.importer = ScriptRunner.importFile
+        interpreter.importer = FileImporter.load
     }
 
     /// Parses and runs on a large stack; returns the process exit code.
@@ -53,18 +53,6 @@ struct ScriptRunner {
             throw UsageError("cannot read \(path): \(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")")
         }
         return Source(name: path, text: String(decoding: data, as: UTF8.self))
-    }
-
-    /// `import "name"` looks beside the importing file; `.ptero` may be left off.
-    static func importFile(_ name: String, from importer: Source) throws -> Source {
-        let directory = (importer.name.hasPrefix("<") ? FileManager.default.currentDirectoryPath
-                         : (importer.name as NSString).deletingLastPathComponent)
-        var path = name.hasPrefix("/") ? name : (directory.isEmpty ? name : directory + "/" + name)
-        if !FileManager.default.fileExists(atPath: path), FileManager.default.fileExists(atPath: path + ".ptero") {
-            path += ".ptero"
-        }
-        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("no such file \(path)") }
-        return Source(name: (path as NSString).standardizingPath, text: String(decoding: data, as: UTF8.self))
     }
 }
 

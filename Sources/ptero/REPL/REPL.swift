@@ -19,7 +19,7 @@ final class REPL {
         self.reader = reader
         self.banner = banner
         self.interpreter = interpreter ?? Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
-        self.interpreter.importer = ScriptRunner.importFile
+        self.interpreter.importer = FileImporter.load
         reader.completer = Completer(interpreter: self.interpreter)
         _ = ptero_install_interrupt_handler { _ in
             Interruption.atPrompt.raise()
