@@ -181,8 +181,10 @@ struct Compiler {
 
     func compileMap(_ entries: [(key: ResolvedExpr, value: ResolvedExpr)], _ range: SourceRange) -> ExprCode {
         let codes = entries.map { (compile($0.key), compile($0.value), $0.key.range) }
+        let count = codes.count
         return { frame in
             let map = MapObject()
+            map.reserve(count)
             for (keyCode, valueCode, keyRange) in codes {
                 let key = try keyCode(frame)
                 guard let mapKey = MapKey(key) else {

@@ -86,9 +86,13 @@ extension Compiler {
 
     func compileMember(_ object: @escaping ExprCode, _ name: String, optional: Bool, _ range: SourceRange) -> ExprCode {
         let interpreter = self.interpreter
+        let cache = PositionCache()
         return { frame in
             let receiver = try object(frame)
             if optional, case .null = receiver { return .null }
+            if case .map(let map) = receiver, let value = map.value(forName: name, cachedPosition: &cache.position) {
+                return value
+            }
             do {
                 return try interpreter.member(receiver, name)
             } catch {

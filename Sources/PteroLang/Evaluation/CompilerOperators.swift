@@ -187,11 +187,12 @@ extension Compiler {
     /// A bare name in a `where`: the element's field if it has one, else the variable.
     func compileField(_ name: String, element: @escaping ExprCode, fallback: ExprCode?, _ range: SourceRange) -> ExprCode {
         let interpreter = self.interpreter
+        let cache = PositionCache()
         return { frame in
             let item = try element(frame)
             switch item {
             case .map(let map):
-                if let value = map.value(forName: name) { return value }
+                if let value = map.value(forName: name, cachedPosition: &cache.position) { return value }
             case .host(let host):
                 do {
                     if let value = try host.member(name, interpreter: interpreter) { return value }

@@ -16,6 +16,11 @@ enum Flow {
     case next, breakLoop, continueLoop, returned
 }
 
+/// Where a map access site last found its key (see `MapObject.value(forName:cachedPosition:)`).
+final class PositionCache {
+    var position = 0
+}
+
 typealias ExprCode = (Frame) throws -> Value
 typealias StmtCode = (Frame) throws -> Flow
 

@@ -55,6 +55,33 @@ public final class MapObject {
         return nil
     }
 
+    /// Field access with an inline cache: records built by one loop share a
+    /// shape, so the position found last time is almost always right, and a
+    /// hit costs one comparison of equal strings (a bit-for-bit check).
+    @inline(__always)
+    func value(forName name: String, cachedPosition: inout Int) -> Value? {
+        let guess = cachedPosition
+        if guess < keys.count, case .string(let key) = keys[guess], key == name { return values[guess] }
+        if let index {
+            guard let position = index[.string(name)] else { return nil }
+            cachedPosition = position
+            return values[position]
+        }
+        for position in keys.indices {
+            if case .string(let key) = keys[position], key == name {
+                cachedPosition = position
+                return values[position]
+            }
+        }
+        return nil
+    }
+
+    /// Reserves room for a literal's entries before they are added.
+    func reserve(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     /// Fast path for field access by a string key.
     @inline(__always)
     public func value(forName name: String) -> Value? {
