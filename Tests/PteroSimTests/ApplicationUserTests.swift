@@ -139,7 +139,8 @@ import Testing
             let deleted = try await sim.app(.delete, "/users/\(id)")
             #expect(deleted.status == 204)
             #expect(deleted.text.isEmpty)
-            #expect(try await sim.app(.get, "/users/\(id)").status == 404)
+            let check1 = try await sim.app(.get, "/users/\(id)").status == 404
+            #expect(check1)
         }
     }
 }

@@ -35,6 +35,7 @@ struct RequestPipeline {
         apiName = isApplication ? "application" : "client"
         do {
             let caller = try authenticate(state, isApplication: isApplication)
+            state.apiKeys[caller.key.id]?.lastUsedAt = Int(request.now)
             let body = try parseBody(route)
             if isApplication && !caller.user.rootAdmin { throw PanelError.notAdmin }
             if !isApplication && caller.key.kind == .application { throw PanelError.applicationKeyOnClient }

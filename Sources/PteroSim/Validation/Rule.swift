@@ -1,6 +1,8 @@
 /// One Laravel validation rule; `name` is what the panel reports in `meta.rule`.
 enum Rule: Sendable {
     case required
+    /// Skip every rule of the field when it is absent.
+    case sometimes
     case present
     case nullable
     case filled
@@ -30,6 +32,7 @@ enum Rule: Sendable {
     var name: String {
         switch self {
         case .required: "required"
+        case .sometimes: "sometimes"
         case .present: "present"
         case .nullable: "nullable"
         case .filled: "filled"

@@ -9,7 +9,7 @@ enum ValidationMessages {
         case .filled: return "The \(attribute) field must have a value."
         case .requiredUnless(let other, let values):
             return "The \(attribute) field is required unless \(other.replacingOccurrences(of: "_", with: " ")) is in \(values.joined(separator: ", "))."
-        case .nullable: return ""
+        case .nullable, .sometimes: return ""
         case .string: return "The \(attribute) must be a string."
         case .integer: return "The \(attribute) must be an integer."
         case .numeric: return "The \(attribute) must be a number."

@@ -52,8 +52,11 @@ enum Validator {
         let kind = SizeKind(field.rules)
         let attribute = field.label ?? path.replacingOccurrences(of: "_", with: " ")
         var entries: [PanelError.Entry] = []
+        let sometimes = field.rules.contains { if case .sometimes = $0 { return true }; return false }
+        if sometimes && value == nil { return [] }
         for rule in field.rules {
             if case .nullable = rule { continue }
+            if case .sometimes = rule { continue }
             if !rule.isImplicit {
                 guard let present = value else { continue }
                 if present.isNull && nullable { continue }

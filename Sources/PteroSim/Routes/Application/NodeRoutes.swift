@@ -101,7 +101,7 @@ enum NodeRoutes {
             FieldRules("memory_overallocate", [.required, .numeric, .min(-1)]),
             FieldRules("disk", [.required, .numeric, .min(1)]),
             FieldRules("disk_overallocate", [.required, .numeric, .min(-1)]),
-            FieldRules("daemon_base", [.filled, .regex("/^([\\/][\\d\\w.\\-\\/]+)$/")]),
+            FieldRules("daemon_base", [.sometimes, .required, .regex("/^([\\/][\\d\\w.\\-\\/]+)$/")]),
             FieldRules("daemon_sftp", [.required, .numeric, .between(1, 65535)]),
             FieldRules("daemon_listen", [.required, .numeric, .between(1, 65535)]),
             FieldRules("maintenance_mode", [.boolean]),
