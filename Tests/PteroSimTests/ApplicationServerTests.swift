@@ -126,7 +126,9 @@ import Testing
     }
 
     @Test func suspendReinstallDelete() async throws {
-        try await withSim { sim in
+        var options = SimulatorOptions.testing()
+        options.timing.installSeconds = 30
+        try await withSim(options) { sim in
             let active = sim.state { $0.sortedValues($0.servers).first { $0.status == nil }!.id }
             let check4 = try await sim.app(.post, "/servers/\(active)/suspend").status == 204
             #expect(check4)

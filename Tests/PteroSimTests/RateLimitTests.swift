@@ -38,16 +38,17 @@ import Testing
         }
     }
 
-    @Test func windowReopensAfterItEnds() async throws {
-        try await withSim(Self.limited(app: 1, client: 1, window: 0.2)) { sim in
-            let check2 = try await sim.app(.get, "/nests").status == 200
-            #expect(check2)
-            let check3 = try await sim.app(.get, "/nests").status == 429
-            #expect(check3)
-            try await Task.sleep(for: .milliseconds(250))
-            let check4 = try await sim.app(.get, "/nests").status == 200
-            #expect(check4)
-        }
+    @Test func windowIsFixedFromTheFirstHitAndReopens() {
+        var limiter = RateLimiter()
+        #expect(limiter.hit("a", limit: 2, windowSeconds: 60, now: 1000).remaining == 1)
+        #expect(limiter.hit("a", limit: 2, windowSeconds: 60, now: 1030).remaining == 0)
+        let refused = limiter.hit("a", limit: 2, windowSeconds: 60, now: 1059.5)
+        #expect(!refused.allowed)
+        #expect(refused.retryAfter == 1)
+        #expect(refused.resetAt == 1060)
+        #expect(limiter.hit("b", limit: 2, windowSeconds: 60, now: 1059.5).allowed)
+        let reopened = limiter.hit("a", limit: 2, windowSeconds: 60, now: 1060)
+        #expect(reopened.allowed && reopened.remaining == 1)
     }
 
     @Test func limitsAreOffWhenDisabled() async throws {

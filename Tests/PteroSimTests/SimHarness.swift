@@ -88,3 +88,29 @@ func withSim(_ options: SimulatorOptions = .testing(), _ body: @Sendable (SimHar
 
 /// Keys of an object in order, for key-order assertions.
 func keys(_ value: JSONValue?) -> [String] { value?.objectValue?.map(\.0) ?? [] }
+
+extension SimHarness {
+    /// A normal-state server and its owner's client key (owner is not an admin).
+    func ownedServer(_ extra: @escaping (Server) -> Bool = { _ in true }) -> (server: Server, key: String) {
+        let server = state { state in
+            state.sortedValues(state.servers).first {
+                $0.status == nil && $0.ownerId > 2 && extra($0)
+            }!
+        }
+        return (server, key(ofUser: server.ownerId))
+    }
+
+    /// Adds a subuser with `permissions` to a server and returns that user's key.
+    func subuserKey(on serverId: Int, permissions: [String]) -> String {
+        let userId = state { state in
+            let server = state.servers[serverId]!
+            let busy = Set(state.subusers.values.filter { $0.serverId == serverId }.map(\.userId))
+            return state.users.keys.sorted().first { $0 > 2 && $0 != server.ownerId && !busy.contains($0) }!
+        }
+        mutate { state in
+            let id = state.nextId("subusers")
+            state.subusers[id] = Subuser(id: id, userId: userId, serverId: serverId, permissions: permissions, createdAt: 0, updatedAt: 0)
+        }
+        return key(ofUser: userId)
+    }
+}

@@ -98,6 +98,11 @@ enum RuleEvaluator {
     }
 
     private static func size(_ value: JSONValue, _ kind: SizeKind) -> Double {
+        // Laravel measures arrays by count whatever the declared type (unless numeric).
+        if kind != .numeric {
+            if case .array(let items) = value { return Double(items.count) }
+            if case .object(let pairs) = value { return Double(pairs.count) }
+        }
         switch kind {
         case .numeric: return number(value) ?? 0
         case .array:
