@@ -97,20 +97,25 @@ import Testing
     @Test func apiKeysLifecycle() async throws {
         try await withSim { sim in
             let key = sim.key(ofUser: 8)
-            let created = try await sim.user(.post, "/account/api-keys", key: key, json: #"{"description":"ci","allowed_ips":["10.0.0.1","10.1.0.0/16"]}"#)
+            let created = try await sim.user(.post, "/account/api-keys", key: key, json: #"{"description":"ci","allowed_ips":["127.0.0.1","10.1.0.0/16"]}"#)
             #expect(created.status == 200)
             let identifier = created.attributes["identifier"]?.stringValue ?? ""
             let secret = created.json["meta"]?["secret_token"]?.stringValue ?? ""
             #expect(identifier.count == 16 && identifier.hasPrefix("ptlc_") && secret.count == 32)
             let check7 = try await sim.user(.get, "/account", key: identifier + secret).status == 200
             #expect(check7)
+            let fenced = try await sim.user(.post, "/account/api-keys", key: key, json: #"{"description":"remote only","allowed_ips":["10.0.0.0/8"]}"#)
+            let fencedKey = (fenced.attributes["identifier"]?.stringValue ?? "") + (fenced.json["meta"]?["secret_token"]?.stringValue ?? "")
+            let refusedIP = try await sim.user(.get, "/account", key: fencedKey)
+            #expect(refusedIP.status == 403)
+            #expect(refusedIP.errorDetail == "This IP address (127.0.0.1) does not have permission to access the API using these credentials.")
             let badIP = try await sim.user(.post, "/account/api-keys", key: key, json: #"{"description":"x","allowed_ips":["1.2.3.4","nope"]}"#)
             #expect(badIP.errorDetail == "\"nope\" is not a valid IP address or CIDR range.")
             #expect(badIP.firstError["meta"]?["source_field"]?.stringValue == "allowed_ips.1")
             #expect(badIP.firstError["meta"]?["rule"] == .null)
             let noDescription = try await sim.user(.post, "/account/api-keys", key: key, json: "{}")
             #expect(noDescription.errorDetail == "The description field is required.")
-            let check8 = try await sim.user(.get, "/account/api-keys", key: key).data.count == 2
+            let check8 = try await sim.user(.get, "/account/api-keys", key: key).data.count == 3
             #expect(check8)
             let check9 = try await sim.user(.delete, "/account/api-keys/\(identifier)", key: key).status == 204
             #expect(check9)

@@ -43,7 +43,7 @@ import Testing
 
     @Test func powerMovesThroughStatesOverTime() async throws {
         var options = SimulatorOptions.testing()
-        options.timing.startSeconds = 0.4
+        options.timing.startSeconds = 600
         try await withSim(options) { sim in
             let (server, key) = sim.ownedServer { $0.power.phase == .offline }
             let path = "/servers/\(server.identifier)"
@@ -55,7 +55,8 @@ import Testing
             #expect(starting.json["object"]?.stringValue == "stats")
             #expect(starting.attributes["current_state"]?.stringValue == "starting")
             #expect(keys(starting.attributes["resources"]) == ["memory_bytes", "cpu_absolute", "disk_bytes", "network_rx_bytes", "network_tx_bytes", "uptime"])
-            try await Task.sleep(for: .milliseconds(450))
+            // Let the start "finish" without waiting: move its deadline into the past.
+            sim.mutate { $0.servers[server.id]?.power.transitionAt = Clock.now() - 1 }
             let running = try await sim.user(.get, path + "/resources", key: key)
             #expect(running.attributes["current_state"]?.stringValue == "running")
             #expect((running.attributes["resources"]?["memory_bytes"]?.intValue ?? 0) > 0)

@@ -104,3 +104,22 @@ import Testing
         #expect(!Cron.isValid(minute: "61", hour: "*", dayOfMonth: "*", month: "*", dayOfWeek: "*"))
     }
 }
+
+@Suite struct LivingStateTests {
+    @Test func powerStateAdvancesOnlyAtItsDeadline() {
+        var state = PanelStore.seed(.testing())
+        let id = state.sortedValues(state.servers).first { $0.power.phase == .offline }!.id
+        state.timing.startSeconds = 10
+        state.power(id, signal: "start", now: 100)
+        state.advance(now: 109.9)
+        #expect(state.servers[id]!.power.phase == .starting)
+        state.advance(now: 110)
+        #expect(state.servers[id]!.power.phase == .running)
+        state.timing.stopSeconds = 5
+        state.power(id, signal: "stop", now: 200)
+        #expect(state.servers[id]!.power.phase == .stopping)
+        state.advance(now: 205)
+        #expect(state.servers[id]!.power.phase == .offline)
+        #expect(state.pendingServers.isEmpty)
+    }
+}

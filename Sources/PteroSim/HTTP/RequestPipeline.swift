@@ -36,6 +36,12 @@ struct RequestPipeline {
         do {
             let caller = try authenticate(state, isApplication: isApplication)
             state.apiKeys[caller.key.id]?.lastUsedAt = Int(request.now)
+            // The sim listens on loopback only, so every caller is 127.0.0.1.
+            let ip = "127.0.0.1"
+            if !caller.key.allowedIps.isEmpty && !caller.key.allowedIps.contains(where: { IPAddress.range($0, contains: ip) }) {
+                throw PanelError(status: 403, code: "AccessDeniedHttpException",
+                                 detail: "This IP address (\(ip)) does not have permission to access the API using these credentials.")
+            }
             let body = try parseBody(route)
             if isApplication && !caller.user.rootAdmin { throw PanelError.notAdmin }
             if !isApplication && caller.key.kind == .application { throw PanelError.applicationKeyOnClient }

@@ -30,3 +30,14 @@ enum IPAddress {
         return isIPv6(address) && (0...128).contains(mask)
     }
 }
+
+extension IPAddress {
+    /// Whether an IPv4 `address` lies in `range` (an IP or CIDR block); IPv6 compares exactly.
+    static func range(_ range: String, contains address: String) -> Bool {
+        let parts = range.split(separator: "/")
+        guard parts.count == 2, let mask = Int(parts[1]), isIPv4(String(parts[0])), isIPv4(address) else { return range == address }
+        func value(_ text: String) -> UInt32 { text.split(separator: ".").compactMap { UInt32($0) }.reduce(0) { $0 << 8 | $1 } }
+        let bits: UInt32 = mask == 0 ? 0 : ~UInt32(0) << UInt32(32 - mask)
+        return value(String(parts[0])) & bits == value(address) & bits
+    }
+}
