@@ -17,8 +17,8 @@ struct JSONSerializer {
     mutating func write(_ value: JSONValue) {
         switch value {
         case .null: bytes.append(contentsOf: [110, 117, 108, 108])
-        case .bool(let flag): bytes.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8))
-        case .int(let number): bytes.append(contentsOf: String(number).utf8)
+        case .bool(let flag): bytes.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
+        case .int(let number): writeInt(number)
         case .double(let number): writeDouble(number)
         case .string(let text): writeString(text)
         case .array(let items):
@@ -38,6 +38,20 @@ struct JSONSerializer {
             }
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static let trueBytes: [UInt8] = Array("true".utf8)
+    private static let falseBytes: [UInt8] = Array("false".utf8)
+
+    /// Digits without a temporary String: ints dominate panel payloads.
+    private mutating func writeInt(_ number: Int) {
+        if number == 0 { bytes.append(48); return }
+        if number == Int.min { bytes.append(contentsOf: String(number).utf8); return }
+        var value = number
+        if value < 0 { bytes.append(UInt8(ascii: "-")); value = -value }
+        let start = bytes.count
+        while value > 0 { bytes.append(UInt8(48 + value % 10)); value /= 10 }
+        bytes[start...].reverse()
     }
 
     private mutating func writeDouble(_ number: Double) {

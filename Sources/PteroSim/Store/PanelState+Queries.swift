@@ -7,7 +7,7 @@ extension PanelState {
     }
 
     func allocations(ofServer serverId: Int) -> [Allocation] {
-        sortedValues(allocations).filter { $0.serverId == serverId }
+        allocations.values.filter { $0.serverId == serverId }.sorted { $0.id < $1.id }
     }
 
     func servers(where predicate: (Server) -> Bool) -> [Server] {
@@ -15,15 +15,15 @@ extension PanelState {
     }
 
     func variables(ofEgg eggId: Int) -> [EggVariable] {
-        sortedValues(eggVariables).filter { $0.eggId == eggId }
+        eggVariables.values.filter { $0.eggId == eggId }.sorted { $0.id < $1.id }
     }
 
     func subusers(ofServer serverId: Int) -> [Subuser] {
-        sortedValues(subusers).filter { $0.serverId == serverId }
+        subusers.values.filter { $0.serverId == serverId }.sorted { $0.id < $1.id }
     }
 
     func databases(ofServer serverId: Int) -> [ServerDatabase] {
-        sortedValues(databases).filter { $0.serverId == serverId }
+        databases.values.filter { $0.serverId == serverId }.sorted { $0.id < $1.id }
     }
 
     func tasks(ofSchedule scheduleId: Int) -> [ScheduleTask] {
