@@ -97,4 +97,17 @@ import Testing
             #expect(!statuses.isDisjoint(with: [500, 502, 503]))
         }
     }
+
+    @Test func latencyIsAddedToApiAnswers() async throws {
+        var options = SimulatorOptions.testing()
+        options.latencyMilliseconds = 40
+        let panel = SimulatedPanel(options: options)
+        try await panel.makeApplication().test(.router) { client in
+            let clock = ContinuousClock()
+            let started = clock.now
+            let response = try await client.execute(uri: "/api/client/account", method: .get, headers: [.authorization: "Bearer \(panel.clientKey)"])
+            #expect(response.status.code == 200)
+            #expect(clock.now - started >= .milliseconds(30))
+        }
+    }
 }
