@@ -53,6 +53,15 @@ import Testing
         #expect(PanelStore.seed(options).servers[1]!.uuid != first.servers[1]!.uuid)
     }
 
+    @Test(arguments: [(1, 3, 1), (1, 0, 2), (20, 500, 100)])
+    func seedHandlesSmallAndLargePanels(nodes: Int, servers: Int, users: Int) {
+        var options = SimulatorOptions()
+        (options.nodes, options.servers, options.users) = (nodes, servers, users)
+        let state = PanelStore.seed(options)
+        #expect(state.servers.count == servers && state.nodes.count == nodes && state.users.count == users)
+        #expect(state.servers.values.allSatisfy { state.allocations[$0.allocationId]?.serverId == $0.id })
+    }
+
     @Test func seededKeysHaveTheDocumentedFormat() {
         let panel = SimulatedPanel(options: .testing())
         for key in [panel.applicationKey, panel.clientKey] {

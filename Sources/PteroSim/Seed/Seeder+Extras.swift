@@ -4,8 +4,9 @@ extension Seeder {
         let userIds = state.users.keys.sorted()
         for serverId in state.servers.keys.sorted() {
             let server = state.servers[serverId]!
-            if random.chance(0.3), userIds.count > 2 {
-                let userId = random.pick(userIds.filter { $0 != server.ownerId && $0 > 2 })
+            let candidates = userIds.filter { $0 != server.ownerId && $0 > 2 }
+            if random.chance(0.3), !candidates.isEmpty {
+                let userId = random.pick(candidates)
                 let id = state.nextId("subusers")
                 let permissions = random.chance(0.5)
                     ? ["websocket.connect", "control.console", "control.start", "control.stop", "control.restart", "file.read", "file.read-content"]
