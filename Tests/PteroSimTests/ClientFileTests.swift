@@ -31,6 +31,8 @@ import Testing
             #expect(check4)
             let check5 = try await sim.request(.post, base + "/delete", key: key, json: #"{"root":"/notes","files":["done.txt"]}"#).status == 204
             #expect(check5)
+            let activity = try await sim.request(.get, "/api/client/servers/\(server.identifier)/activity?filter[event]=file.delete", key: key)
+            #expect(activity.data.first?["attributes"]?["properties"]?["count"]?.intValue == 1)
             let missing = try await sim.request(.get, base + "/contents?file=/notes/done.txt", key: key)
             #expect(missing.status == 404)
             #expect(missing.errorCode == "DaemonConnectionException")

@@ -41,7 +41,9 @@ enum FileEditRoutes {
         try FileRoutes.onFiles(input, &state) { files throws(VirtualFileSystem.Failure) in
             for path in paths where files.entry(path) != nil { try files.delete(path) }
         }
-        state.log("server:file.delete", input: input, serverId: input.serverId, properties: [("directory", .string(root))])
+        state.log("server:file.delete", input: input, serverId: input.serverId, properties: [
+            ("directory", .string(root)), ("files", .array(paths.map { .string(VirtualFileSystem.name(of: $0)) })),
+        ])
         return .noContent
     }
 

@@ -108,10 +108,24 @@ extension ClientTransformer {
             ("is_api", .bool(log.isApi)),
             ("ip", isActorOrAdmin ? .optional(log.ip) : .null),
             ("description", .optional(log.description)),
-            ("properties", log.properties),
+            ("properties", Self.activityProperties(log.properties, hideIP: !isActorOrAdmin)),
             ("has_additional_metadata", .bool(false)),
             ("timestamp", .string(Timestamp.iso(log.timestamp))),
         ], relationships: relationships)
+    }
+
+    /// Array properties get a `<key>_count` sibling (a single `count` when only one is an
+    /// array), and an `ip` property is hidden from non-actors, as the panel renders them.
+    static func activityProperties(_ properties: JSONValue, hideIP: Bool) -> JSONValue {
+        guard var pairs = properties.objectValue else { return .object([]) }
+        if hideIP, let index = pairs.firstIndex(where: { $0.0 == "ip" }) { pairs[index].1 = .string("[hidden]") }
+        let arrays = pairs.filter { $0.1.arrayValue != nil }
+        if arrays.count == 1 {
+            pairs.append(("count", .int(arrays[0].1.arrayValue!.count)))
+        } else {
+            for (key, value) in arrays { pairs.append(("\(key)_count", .int(value.arrayValue!.count))) }
+        }
+        return .object(pairs)
     }
 
     func fileObject(name: String, entry: VirtualFileSystem.Entry) -> JSONValue {
