@@ -29,7 +29,7 @@ struct RequestPipeline {
         case .wrongMethod(let allowed): return .error(.methodNotAllowed(method: request.method, allowed: allowed))
         case .found(let found, let values): route = found; parameters = values
         }
-        routeName = route.method + " " + route.pattern
+        routeName = route.name
         let isApplication: Bool
         if case .application = route.api { isApplication = true } else { isApplication = false }
         apiName = isApplication ? "application" : "client"

@@ -19,12 +19,15 @@ struct Route: Sendable {
     let segments: [Segment]
     let api: API
     let handler: Handler
+    /// `METHOD pattern`, the key of this route in `/_sim/stats`.
+    let name: String
 
     init(_ method: String, _ pattern: String, _ api: API, _ handler: @escaping Handler) {
         self.method = method
         self.pattern = pattern
         self.api = api
         self.handler = handler
+        name = method + " " + pattern
         segments = pattern.split(separator: "/").map { part in
             part.hasPrefix("{") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
         }

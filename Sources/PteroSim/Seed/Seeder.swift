@@ -68,8 +68,8 @@ struct Seeder {
         let id = state.nextId("api_keys")
         let identifier = String(token.prefix(16))
         let secret = String(token.dropFirst(16))
-        state.apiKeys[id] = ApiKey(
+        state.insertKey(ApiKey(
             id: id, userId: userId, kind: kind, identifier: identifier, secret: secret, description: description,
-            allowedIps: [], permissions: permissions, lastUsedAt: nil, createdAt: epoch + 3600)
+            allowedIps: [], permissions: permissions, lastUsedAt: nil, createdAt: epoch + 3600))
     }
 }

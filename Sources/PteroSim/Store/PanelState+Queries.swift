@@ -71,12 +71,10 @@ extension PanelState {
 
     func user(withToken token: String) -> (User, ApiKey)? {
         guard token.count == 48 else { return nil }
-        let identifier = token.prefix(16)
-        let secret = token.dropFirst(16)
-        for key in apiKeys.values where key.identifier == identifier {
-            guard key.secret == secret, let user = users[key.userId] else { return nil }
-            return (user, key)
-        }
-        return nil
+        let identifier = String(token.prefix(16))
+        guard let keyId = apiKeyIdByIdentifier[identifier], let key = apiKeys[keyId],
+              key.identifier == identifier, key.secret == token.dropFirst(16),
+              let user = users[key.userId] else { return nil }
+        return (user, key)
     }
 }

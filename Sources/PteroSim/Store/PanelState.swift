@@ -22,6 +22,8 @@ struct PanelState: Sendable {
     var signedTokens: [String: SignedToken] = [:]
     /// Server id by 8-char identifier and by uuid, for the client API's path ids.
     var serverIdByIdentifier: [String: Int] = [:]
+    /// Key id by its 16-char identifier, for the per-request token lookup.
+    var apiKeyIdByIdentifier: [String: Int] = [:]
     var nextIds: [String: Int] = [:]
     /// Servers and backups with a timed transition outstanding (see `advance(now:)`).
     var pendingServers: Set<Int> = []
@@ -48,6 +50,12 @@ struct PanelState: Sendable {
     /// Raises a table's counter past ids inserted by the seeder.
     mutating func noteId(_ table: String, _ id: Int) {
         if id > nextIds[table] ?? 0 { nextIds[table] = id }
+    }
+
+    /// Stores a key and indexes its identifier (every key insert goes through here).
+    mutating func insertKey(_ key: ApiKey) {
+        apiKeys[key.id] = key
+        apiKeyIdByIdentifier[key.identifier] = key.id
     }
 
     mutating func indexServer(_ server: Server) {

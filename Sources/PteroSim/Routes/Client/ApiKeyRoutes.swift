@@ -50,7 +50,7 @@ enum ApiKeyRoutes {
             id: id, userId: input.user.id, kind: .client, identifier: "ptlc_" + state.random.alphanumeric(11),
             secret: state.random.alphanumeric(32), description: input.string("description") ?? "",
             allowedIps: ips.compactMap(\.stringValue), permissions: [:], lastUsedAt: nil, createdAt: input.nowSeconds)
-        state.apiKeys[id] = key
+        state.insertKey(key)
         state.log("user:api-key.create", input: input, properties: [("identifier", .string(key.identifier))])
         return .json(Envelope.withMeta(input.clientTransformer.apiKey(key), [("secret_token", .string(key.secret))]))
     }
