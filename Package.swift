@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "PteroSim",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(name: "PteroRuntimeTests", dependencies: ["PteroRuntime"]),

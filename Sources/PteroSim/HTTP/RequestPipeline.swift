@@ -1,0 +1,114 @@
+import Foundation
+
+/// The panel's middleware order for one request: route → authentication → JSON body →
+/// API-level access → throttle → per-resource access → handler. Later failures carry
+/// the throttle headers, earlier ones do not, as on the panel.
+struct RequestPipeline {
+    let store: PanelStore
+    let request: IncomingRequest
+    var routeName = "unmatched"
+    var apiName: String?
+
+    init(store: PanelStore, request: IncomingRequest) {
+        self.store = store
+        self.request = request
+    }
+
+    mutating func run(_ state: inout PanelState) -> SimResponse {
+        state.advance(now: request.now)
+        var path = request.path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        if let signed = SignedRoutes.handle(request, path: path, state: &state) {
+            routeName = "signed " + path
+            return signed
+        }
+        let route: Route
+        let parameters: [String: String]
+        switch store.routes.lookup(method: request.method, path: path) {
+        case .missing: return .error(.routeNotFound(path))
+        case .wrongMethod(let allowed): return .error(.methodNotAllowed(method: request.method, allowed: allowed))
+        case .found(let found, let values): route = found; parameters = values
+        }
+        routeName = route.name
+        let isApplication: Bool
+        if case .application = route.api { isApplication = true } else { isApplication = false }
+        apiName = isApplication ? "application" : "client"
+        do {
+            let caller = try authenticate(state, isApplication: isApplication)
+            state.apiKeys[caller.key.id]?.lastUsedAt = Int(request.now)
+            // The sim listens on loopback only, so every caller is 127.0.0.1.
+            let ip = "127.0.0.1"
+            if !caller.key.allowedIps.isEmpty && !caller.key.allowedIps.contains(where: { IPAddress.range($0, contains: ip) }) {
+                throw PanelError(status: 403, code: "AccessDeniedHttpException",
+                                 detail: "This IP address (\(ip)) does not have permission to access the API using these credentials.")
+            }
+            let body = try parseBody(route)
+            if isApplication && !caller.user.rootAdmin { throw PanelError.notAdmin }
+            if !isApplication && caller.key.kind == .application { throw PanelError.applicationKeyOnClient }
+            var input = RouteInput(
+                method: request.method, path: path, query: QueryParameters(request.query), parameters: parameters,
+                rawBody: request.body, body: body, baseURL: request.baseURL, now: request.now, caller: caller)
+            let throttle = throttleHeaders(&state, caller: caller, isApplication: isApplication)
+            if let refusal = throttle.refusal { return refusal }
+            var response: SimResponse
+            do {
+                try authorize(route, &input, state: &state)
+                response = try route.handler(input, &state)
+            } catch let error as PanelError {
+                response = .error(error)
+            } catch {
+                response = .error(.internalError)
+            }
+            response.headers += throttle.headers
+            return response
+        } catch let error as PanelError {
+            return .error(error)
+        } catch {
+            return .error(.internalError)
+        }
+    }
+
+    private func authenticate(_ state: PanelState, isApplication: Bool) throws -> Caller {
+        guard let header = request.authorization, header.lowercased().hasPrefix("bearer ") else { throw PanelError.unauthenticated }
+        let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        guard let (user, key) = state.user(withToken: token) else { throw PanelError.unauthenticated }
+        return Caller(user: user, key: key)
+    }
+
+    /// The panel's IsValidJson + TrimStrings + ConvertEmptyStringsToNull.
+    private func parseBody(_ route: Route) throws -> JSONValue {
+        let isJSON = request.contentType?.lowercased().contains("json") ?? false
+        let looksJSON = request.contentType == nil && [UInt8(ascii: "{"), UInt8(ascii: "[")].contains(request.body.first ?? 0)
+        guard (isJSON || looksJSON), !request.body.isEmpty, !route.pattern.hasSuffix("/files/write") else { return .object([]) }
+        do {
+            let value = try JSONParser.parse(request.body)
+            return BodyNormalizer.normalize(value)
+        } catch {
+            throw PanelError.malformedJSON(error.message)
+        }
+    }
+
+    private func throttleHeaders(_ state: inout PanelState, caller: Caller, isApplication: Bool) -> (headers: [(String, String)], refusal: SimResponse?) {
+        let limits = store.options.rateLimits
+        guard limits.enabled else { return ([], nil) }
+        let limit = isApplication ? limits.application : limits.client
+        let bucket = (isApplication ? "application:" : "client:") + caller.user.uuid
+        let decision = state.limiter.hit(bucket, limit: limit, windowSeconds: limits.windowSeconds, now: request.now)
+        if decision.allowed { return (decision.headers, nil) }
+        var refusal = SimResponse.error(PanelError(status: 429, code: "ThrottleRequestsException", detail: "Too Many Attempts."))
+        refusal.headers = decision.headers
+        return (decision.headers, refusal)
+    }
+
+    private func authorize(_ route: Route, _ input: inout RouteInput, state: inout PanelState) throws {
+        switch route.api {
+        case .application(let resource):
+            let write = request.method != "GET"
+            guard input.caller!.allows(resource, write: write) else { throw PanelError.unauthorized }
+        case .client:
+            break
+        case .clientServer(let allowConflictStates):
+            input.serverAccess = try ServerResolver.resolve(input, state: &state, allowConflictStates: allowConflictStates)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// A server template: images, startup line and install script.
+struct Egg: Sendable {
+    var id: Int
+    var uuid: String
+    var nestId: Int
+    var author: String
+    var name: String
+    var description: String?
+    var features: [String]?
+    var dockerImages: [(String, String)]
+    var configFiles: String
+    var configStartupDone: String
+    var configStop: String
+    var startup: String
+    var installScript: String
+    var installContainer: String
+    var installEntry: String
+    var createdAt: Int
+    var updatedAt: Int
+}

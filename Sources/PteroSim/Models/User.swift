@@ -1,0 +1,17 @@
+/// A panel account; passwords are kept in clear because the sim only compares them.
+struct User: Sendable {
+    var id: Int
+    var externalId: String?
+    var uuid: String
+    var username: String
+    var email: String
+    var firstName: String
+    var lastName: String
+    var language = "en"
+    var rootAdmin: Bool
+    var twoFactorEnabled = false
+    var pendingTotpSecret: String?
+    var password: String
+    var createdAt: Int
+    var updatedAt: Int
+}

@@ -1,1 +1,0 @@
-// PteroSim: see ../shared/DESIGN.md; built in its own issue.

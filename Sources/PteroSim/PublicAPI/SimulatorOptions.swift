@@ -1,0 +1,26 @@
+/// How to start a simulated panel: where to listen, what to seed, how strict and how
+/// flaky to be. Every field has a default that looks like a small real hosting panel.
+public struct SimulatorOptions: Sendable {
+    /// Interface to bind; the sim is meant for loopback only.
+    public var host: String = "127.0.0.1"
+    /// Port to bind; 0 picks any free port (reported through `run(onReady:)`).
+    public var port: Int = 0
+    /// Seed of the deterministic data generator: same seed and counts, same panel.
+    public var seed: UInt64 = 1
+    public var nodes: Int = 5
+    public var servers: Int = 60
+    public var users: Int = 20
+    /// The admin's `ptla_` key (48 chars); nil derives one from the seed.
+    public var applicationKey: String?
+    /// The admin's `ptlc_` key (48 chars); nil derives one from the seed.
+    public var clientKey: String?
+    public var rateLimits: RateLimitOptions = .panelDefaults
+    /// Added to every API answer, with ±25% jitter.
+    public var latencyMilliseconds: Int = 0
+    /// Probability (0...1) that an API request fails with 500/502/503 or a dropped connection.
+    public var faultRate: Double = 0
+    /// Durations of power transitions, backups, installs.
+    public var timing: SimulationTiming = SimulationTiming()
+
+    public init() {}
+}

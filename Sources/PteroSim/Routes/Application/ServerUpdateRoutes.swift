@@ -1,0 +1,51 @@
+/// Application server `details` and `startup` PATCHes (both non-partial).
+enum ServerUpdateRoutes {
+    static func details(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
+        var server = try ServerRoutes.find(input, state)
+        let userIds = Set(state.users.keys)
+        let externalIds = Set(state.servers.values.filter { $0.id != server.id }.compactMap(\.externalId))
+        try Validator.validate(input.body, [
+            FieldRules("external_id", [.nullable, .string, .between(1, 191), .unique { externalIds.contains($0.stringValue ?? "") }]),
+            FieldRules("name", [.required, .string, .between(1, 191)]),
+            FieldRules("user", [.required, .integer, .exists { $0.intValue.map(userIds.contains) ?? false }]),
+            FieldRules("description", [.nullable, .string]),
+        ])
+        server.externalId = input.string("external_id")
+        server.name = input.string("name")!
+        server.ownerId = input.int("user")!
+        server.description = input.string("description") ?? ""
+        server.updatedAt = input.nowSeconds
+        state.servers[server.id] = server
+        return .json(input.applicationTransformer.server(server, in: state))
+    }
+
+    static let imagePattern = "/^~?[\\w\\.\\/\\-:@ ]*$/"
+
+    static func startup(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
+        var server = try ServerRoutes.find(input, state)
+        let eggIds = Set(state.eggs.keys)
+        try Validator.validate(input.body, [
+            FieldRules("startup", [.required, .string]),
+            FieldRules("environment", [.present, .array]),
+            FieldRules("egg", [.required, .integer, .exists { $0.intValue.map(eggIds.contains) ?? false }]),
+            FieldRules("image", [.required, .string, .max(191), .regex(imagePattern)]),
+            FieldRules("skip_scripts", [.present, .boolean]),
+        ])
+        let egg = state.eggs[input.int("egg")!]!
+        let environment = input.body["environment"] ?? .object([])
+        let variables = state.variables(ofEgg: egg.id)
+        if !(environment.objectValue ?? []).isEmpty {
+            try EggVariableRules.validate(environment, variables: variables)
+            server.variableValues = EggVariableRules.values(environment, variables: variables)
+        } else if egg.id != server.eggId {
+            server.variableValues = [:]
+        }
+        server.startup = input.string("startup")!
+        server.eggId = egg.id
+        server.nestId = egg.nestId
+        server.image = input.string("image")!
+        server.updatedAt = input.nowSeconds
+        state.servers[server.id] = server
+        return .json(input.applicationTransformer.server(server, in: state))
+    }
+}

@@ -1,0 +1,70 @@
+/// Every table of the simulated panel; lives behind one `Mutex` in `PanelStore`, so
+/// handlers mutate it as plain value types without any further locking.
+struct PanelState: Sendable {
+    var users: [Int: User] = [:]
+    var locations: [Int: Location] = [:]
+    var nodes: [Int: Node] = [:]
+    var allocations: [Int: Allocation] = [:]
+    var nests: [Int: Nest] = [:]
+    var eggs: [Int: Egg] = [:]
+    var eggVariables: [Int: EggVariable] = [:]
+    var servers: [Int: Server] = [:]
+    var databaseHosts: [Int: DatabaseHost] = [:]
+    var databases: [Int: ServerDatabase] = [:]
+    var subusers: [Int: Subuser] = [:]
+    var backups: [Int: Backup] = [:]
+    var schedules: [Int: Schedule] = [:]
+    var tasks: [Int: ScheduleTask] = [:]
+    var apiKeys: [Int: ApiKey] = [:]
+    var sshKeys: [Int: SSHKey] = [:]
+    var activity: [Int: ActivityLog] = [:]
+    var files: [Int: VirtualFileSystem] = [:]
+    var signedTokens: [String: SignedToken] = [:]
+    /// Server id by 8-char identifier and by uuid, for the client API's path ids.
+    var serverIdByIdentifier: [String: Int] = [:]
+    /// Key id by its 16-char identifier, for the per-request token lookup.
+    var apiKeyIdByIdentifier: [String: Int] = [:]
+    var nextIds: [String: Int] = [:]
+    /// Servers and backups with a timed transition outstanding (see `advance(now:)`).
+    var pendingServers: Set<Int> = []
+    var pendingBackups: Set<Int> = []
+    var limiter = RateLimiter()
+    /// Copied from the options so route-level throttles (file pull) can see them.
+    var rateLimits = RateLimitOptions.off
+    var stats = SimulationStats()
+    var random: SplitMix64
+    var timing: SimulationTiming
+
+    init(seed: UInt64, timing: SimulationTiming) {
+        random = SplitMix64(seed: seed ^ 0x5EED_0F_5EED)
+        self.timing = timing
+    }
+
+    /// Next auto-increment id of a table, like the panel's MySQL columns.
+    mutating func nextId(_ table: String) -> Int {
+        let id = (nextIds[table] ?? 0) + 1
+        nextIds[table] = id
+        return id
+    }
+
+    /// Raises a table's counter past ids inserted by the seeder.
+    mutating func noteId(_ table: String, _ id: Int) {
+        if id > nextIds[table] ?? 0 { nextIds[table] = id }
+    }
+
+    /// Stores a key and indexes its identifier (every key insert goes through here).
+    mutating func insertKey(_ key: ApiKey) {
+        apiKeys[key.id] = key
+        apiKeyIdByIdentifier[key.identifier] = key.id
+    }
+
+    mutating func indexServer(_ server: Server) {
+        serverIdByIdentifier[server.identifier] = server.id
+        serverIdByIdentifier[server.uuid] = server.id
+    }
+
+    mutating func removeServerIndex(_ server: Server) {
+        serverIdByIdentifier[server.identifier] = nil
+        serverIdByIdentifier[server.uuid] = nil
+    }
+}

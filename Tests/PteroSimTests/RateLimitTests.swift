@@ -1,0 +1,73 @@
+import Testing
+@testable import PteroSim
+
+@Suite struct RateLimitTests {
+    static func limited(app: Int, client: Int, window: Double = 60) -> SimulatorOptions {
+        var options = SimulatorOptions.testing()
+        options.rateLimits = RateLimitOptions(application: app, client: client, windowSeconds: window)
+        return options
+    }
+
+    @Test func headersCountDownThen429() async throws {
+        try await withSim(Self.limited(app: 3, client: 100)) { sim in
+            var remaining: [String?] = []
+            for _ in 0..<3 {
+                let result = try await sim.app(.get, "/locations")
+                #expect(result.header("X-RateLimit-Limit") == "3")
+                remaining.append(result.header("X-RateLimit-Remaining"))
+            }
+            #expect(remaining == ["2", "1", "0"])
+            let refused = try await sim.app(.get, "/locations")
+            #expect(refused.status == 429)
+            #expect(refused.errorCode == "ThrottleRequestsException")
+            #expect(refused.errorDetail == "Too Many Attempts.")
+            #expect((1...60).contains(Int(refused.header("Retry-After") ?? "") ?? 0))
+            #expect(refused.header("X-RateLimit-Remaining") == "0")
+            #expect(Int(refused.header("X-RateLimit-Reset") ?? "") != nil)
+            // The client bucket is separate.
+            let check1 = try await sim.user(.get, "/account").status == 200
+            #expect(check1)
+        }
+    }
+
+    @Test func errorsAfterTheThrottleCarryHeaders() async throws {
+        try await withSim(Self.limited(app: 10, client: 10)) { sim in
+            let missing = try await sim.app(.get, "/users/9999")
+            #expect(missing.status == 404)
+            #expect(missing.header("X-RateLimit-Remaining") == "9")
+        }
+    }
+
+    @Test func windowIsFixedFromTheFirstHitAndReopens() {
+        var limiter = RateLimiter()
+        #expect(limiter.hit("a", limit: 2, windowSeconds: 60, now: 1000).remaining == 1)
+        #expect(limiter.hit("a", limit: 2, windowSeconds: 60, now: 1030).remaining == 0)
+        let refused = limiter.hit("a", limit: 2, windowSeconds: 60, now: 1059.5)
+        #expect(!refused.allowed)
+        #expect(refused.retryAfter == 1)
+        #expect(refused.resetAt == 1060)
+        #expect(limiter.hit("b", limit: 2, windowSeconds: 60, now: 1059.5).allowed)
+        let reopened = limiter.hit("a", limit: 2, windowSeconds: 60, now: 1060)
+        #expect(reopened.allowed && reopened.remaining == 1)
+    }
+
+    @Test func limitsAreOffWhenDisabled() async throws {
+        try await withSim { sim in
+            for _ in 0..<5 {
+                let result = try await sim.app(.get, "/nests")
+                #expect(result.header("X-RateLimit-Limit") == nil)
+            }
+        }
+    }
+
+    @Test func statsCountRequestsAnd429s() async throws {
+        try await withSim(Self.limited(app: 1, client: 10)) { sim in
+            _ = try await sim.app(.get, "/nests")
+            _ = try await sim.app(.get, "/nests")
+            let stats = try await sim.request(.get, "/_sim/stats", key: nil)
+            #expect(stats.json["rate_limited"]?.intValue == 1)
+            #expect(stats.json["requests"]?["GET /api/application/nests"]?["429"]?.intValue == 1)
+            #expect(stats.json["busiest_minute"]?["application"]?["requests"]?.intValue == 2)
+        }
+    }
+}
