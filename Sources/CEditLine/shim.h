@@ -38,11 +38,14 @@ static inline int ptero_install_interrupt_handler(void (*handler)(int)) {
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
-    // A parent (a test runner, a supervisor) may have blocked SIGINT.
-    sigset_t interrupt;
-    sigemptyset(&interrupt);
-    sigaddset(&interrupt, SIGINT);
-    pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
+    // A parent (a test runner, a supervisor) may have blocked these; a
+    // REPL must still stop on Ctrl-C and end when its terminal closes.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
     return sigaction(SIGINT, &action, NULL);
 }
 

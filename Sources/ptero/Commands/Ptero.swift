@@ -19,7 +19,7 @@ struct Ptero: ParsableCommand {
             65 syntax or name-resolution error.
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DemoCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DemoCommand.self, SimCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

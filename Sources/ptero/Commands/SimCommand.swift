@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import PteroSim
+
+/// `ptero sim`: a simulated panel on 127.0.0.1, for trying ptero and for
+/// testing any Pterodactyl client against.
+struct SimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sim",
+        abstract: "Serve a simulated Pterodactyl panel (both APIs) on 127.0.0.1 with seeded data.",
+        discussion: "Prints the URL and the keys it accepts, then serves until interrupted."
+    )
+
+    @Option(help: "Port to listen on (0 picks a free one).") var port = 0
+    @Option(help: "Seed: the same seed gives the same data.") var seed: UInt64 = 1
+    @Option(help: "Number of nodes.") var nodes = 5
+    @Option(help: "Number of servers.") var servers = 60
+    @Option(help: "Number of users.") var users = 20
+    @Option(name: .customLong("app-key"), help: "Application key to accept (48 characters, ptla_...).") var applicationKey: String?
+    @Option(name: .customLong("client-key"), help: "Client key to accept (48 characters, ptlc_...).") var clientKey: String?
+    @Option(name: .customLong("rate-limit"), help: "app=N,client=M[,window=SECONDS] per window, or off.") var rateLimit: String?
+    @Option(help: "Added latency per request in milliseconds (with jitter).") var latency = 0
+    @Option(name: .customLong("fault-rate"), help: "Share of requests answered 500/502/503 or dropped (0 to 1).") var faultRate = 0.0
+
+    func validate() throws {
+        for (name, count) in [("nodes", nodes), ("servers", servers), ("users", users)] where count < 1 {
+            throw ValidationError("--\(name) must be at least 1")
+        }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be from 0 to 1") }
+        guard latency >= 0 else { throw ValidationError("--latency must be 0 or more") }
+        for (name, key, prefix) in [("app-key", applicationKey, "ptla_"), ("client-key", clientKey, "ptlc_")] {
+            if let key, key.count != 48 || !key.hasPrefix(prefix) {
+                throw ValidationError("--\(name) must be 48 characters starting \(prefix)")
+            }
+        }
+    }
+
+    func run() throws {
+        var options = SimulatorOptions()
+        options.port = port
+        options.seed = seed
+        options.nodes = nodes
+        options.servers = servers
+        options.users = users
+        options.applicationKey = applicationKey
+        options.clientKey = clientKey
+        options.latencyMilliseconds = latency
+        options.faultRate = faultRate
+        if let rateLimit {
+            do {
+                options.rateLimits = try RateLimitOptions(parsing: rateLimit)
+            } catch {
+                throw ValidationError("--rate-limit: \(error)")
+            }
+        }
+        let panel = SimulatedPanel(options: options)
+        let finished = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do {
+                try await panel.run { url in
+                    StandardStreams.write("""
+                        PteroSim listening on \(url) (127.0.0.1 only)
+                        application key: \(panel.applicationKey)
+                        client key:      \(panel.clientKey)
+                        Ctrl-C stops it.\n
+                        """)
+                    StandardStreams.flush()
+                }
+            } catch {
+                failure.error = error
+            }
+            finished.signal()
+        }
+        finished.wait()
+        if let error = failure.error { throw UsageError("the simulated panel stopped: \(error)") }
+    }
+}
+
+/// Carries an error out of the serving task.
+final class FailureBox: @unchecked Sendable {
+    var error: Error?
+}
