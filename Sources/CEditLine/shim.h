@@ -6,6 +6,9 @@
 #include <pthread.h>
 #include <string.h>
 #include <stdlib.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/select.h>
 
 // Swift 6 refuses direct writes to C globals, so the REPL sets libedit's
 // hooks through these setters.
@@ -47,6 +50,48 @@ static inline int ptero_install_interrupt_handler(void (*handler)(int)) {
     sigaddset(&wanted, SIGTERM);
     pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
     return sigaction(SIGINT, &action, NULL);
+}
+
+// Reads a key for libedit, set before rl_initialize (libedit only takes a
+// key reader it finds there).
+static inline void ptero_set_getc_function(int (*function)(FILE *)) {
+    rl_getc_function = function;
+}
+
+#define PTERO_KEY_INTERRUPTED (-2)
+
+// Waits for one byte on `descriptor`. `interrupted` is asked with SIGINT
+// blocked and pselect unblocks it atomically, so a Ctrl-C can never land
+// between the check and the wait and be lost until the next key. Returns
+// the byte, EOF at end of input, or PTERO_KEY_INTERRUPTED.
+static inline int ptero_read_key(int descriptor, int (*interrupted)(void)) {
+    sigset_t interrupt, previous;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    for (;;) {
+        pthread_sigmask(SIG_BLOCK, &interrupt, &previous);
+        if (interrupted()) {
+            pthread_sigmask(SIG_SETMASK, &previous, NULL);
+            return PTERO_KEY_INTERRUPTED;
+        }
+        sigset_t waiting = previous;
+        sigdelset(&waiting, SIGINT);
+        fd_set readable;
+        FD_ZERO(&readable);
+        FD_SET(descriptor, &readable);
+        int ready = pselect(descriptor + 1, &readable, NULL, NULL, NULL, &waiting);
+        int error = errno;
+        pthread_sigmask(SIG_SETMASK, &previous, NULL);
+        if (ready < 0) {
+            if (error == EINTR) continue;
+            return EOF;
+        }
+        unsigned char byte;
+        ssize_t count = read(descriptor, &byte, 1);
+        if (count == 1) return byte;
+        if (count < 0 && errno == EINTR) continue;
+        return EOF;
+    }
 }
 
 // Swift 6 will not read C's `stdout`/`stderr` globals directly.

@@ -37,33 +37,37 @@ final class PseudoTerminal {
         _ = write(master, &bytes, bytes.count)
     }
 
-    /// Reads until `text` appears after `offset` in the transcript; returns where it ends.
+    /// How much output has arrived so far, as a mark to search after.
+    var end: Int { transcript.utf8.count }
+
+    /// Reads until `text` appears after the mark `offset`; returns the mark
+    /// just past it, or nil when it did not come within `timeout`.
     @discardableResult
-    func waitFor(_ text: String, after offset: String.Index? = nil, timeout: TimeInterval = 15) -> Bool {
+    func waitFor(_ text: String, after offset: Int = 0, timeout: TimeInterval = 15) -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let offset {
-                if transcript[offset...].contains(text) { return true }
-            } else if transcript.contains(text) {
-                return true
-            }
+        while true {
+            if let found = find(text, after: offset) { return found }
+            if Date() >= deadline { return nil }
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&descriptor, 1, 100) > 0 {
                 var buffer = [UInt8](repeating: 0, count: 4096)
                 let count = read(master, &buffer, buffer.count)
-                if count <= 0 { break }
+                if count <= 0 { return find(text, after: offset) }
                 transcript += String(decoding: buffer[0..<count], as: UTF8.self)
             }
         }
-        return offset.map { transcript[$0...].contains(text) } ?? transcript.contains(text)
     }
 
-    var end: String.Index { transcript.endIndex }
+    private func find(_ text: String, after offset: Int) -> Int? {
+        let start = transcript.utf8.index(transcript.startIndex, offsetBy: min(offset, end))
+        guard let range = transcript[start...].range(of: text) else { return nil }
+        return transcript.utf8.distance(from: transcript.startIndex, to: range.upperBound)
+    }
 
     func waitForExit(timeout: TimeInterval = 10) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline {
-            _ = waitFor("\u{0}", timeout: 0.1)
+            waitFor("\u{0}", after: end, timeout: 0.1)
         }
         return !process.isRunning
     }

@@ -11,6 +11,7 @@ final class EditLineReader: LineReader {
     init(historyPath: String?) {
         self.historyPath = historyPath
         ptero_set_readline_name("ptero")
+        ptero_set_getc_function(EditLineReader.readKey)
         // libedit resets the completion settings when it initializes lazily,
         // so initialize first and set them after.
         _ = rl_initialize()
@@ -26,7 +27,9 @@ final class EditLineReader: LineReader {
 
     func readLine(prompt: String) -> LineInput {
         StandardStreams.flush()
-        Interruption.atPrompt.clear()
+        // The flag is not cleared here: a Ctrl-C typed just before the
+        // prompt appears still abandons that line (the REPL clears it
+        // after each evaluation instead).
         guard let raw = readline(prompt) else {
             if Interruption.atPrompt.isRaised {
                 Interruption.atPrompt.clear()
@@ -40,6 +43,15 @@ final class EditLineReader: LineReader {
             return .interrupted
         }
         return .line(String(cString: raw))
+    }
+
+    /// Reads keys for libedit; a Ctrl-C ends the read as if input ended,
+    /// and `readLine` tells the two apart by the flag.
+    static let readKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { stream in
+        let key = ptero_read_key(stream.map { fileno($0) } ?? STDIN_FILENO) {
+            Interruption.atPrompt.isRaised ? 1 : 0
+        }
+        return key == PTERO_KEY_INTERRUPTED ? EOF : key
     }
 
     func remember(_ entry: String) {

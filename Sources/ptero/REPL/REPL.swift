@@ -77,6 +77,8 @@ final class REPL {
         let outcome = LargeStack.run { () -> Result<Value, Error> in
             Result { try interpreter.run(source, echo: true) }
         }
+        // A Ctrl-C that stopped the evaluation must not also abandon the next line.
+        Interruption.atPrompt.clear()
         switch outcome {
         case .success(let value):
             if !value.isNull { StandardStreams.write(value.literalText + "\n") }
