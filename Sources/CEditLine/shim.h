@@ -52,6 +52,15 @@ static inline int ptero_install_interrupt_handler(void (*handler)(int)) {
     return sigaction(SIGINT, &action, NULL);
 }
 
+// The signal mask survives exec, and a parent's threads (a test runner's,
+// Dispatch's workers) often block most signals; ptero starts with none
+// blocked so SIGTERM, SIGHUP and Ctrl-C do what they do for any program.
+static inline void ptero_unblock_all_signals(void) {
+    sigset_t none;
+    sigemptyset(&none);
+    pthread_sigmask(SIG_SETMASK, &none, NULL);
+}
+
 // Reads a key for libedit, set before rl_initialize (libedit only takes a
 // key reader it finds there).
 static inline void ptero_set_getc_function(int (*function)(FILE *)) {

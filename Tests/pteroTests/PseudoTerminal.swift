@@ -28,13 +28,33 @@ final class PseudoTerminal {
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        if process.isRunning {
+            process.terminate()
+            let deadline = Date().addingTimeInterval(2)
+            while process.isRunning && Date() < deadline { usleep(10_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
         close(master)
     }
 
     func type(_ text: String) {
         var bytes = Array(text.utf8)
         _ = write(master, &bytes, bytes.count)
+    }
+
+    /// Waits until the program reads keys one by one (the terminal is out
+    /// of canonical mode). libedit prints its prompt before it leaves
+    /// canonical mode, and a key typed in between is read by the terminal's
+    /// own line editor: a Ctrl-D there is lost when libedit takes over.
+    @discardableResult
+    func waitUntilReadingKeys(timeout: TimeInterval = 15) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var settings = termios()
+        while Date() < deadline {
+            if tcgetattr(master, &settings) == 0 && settings.c_lflag & tcflag_t(ICANON) == 0 { return true }
+            usleep(5_000)
+        }
+        return false
     }
 
     /// How much output has arrived so far, as a mark to search after.

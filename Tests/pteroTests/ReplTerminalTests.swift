@@ -42,6 +42,7 @@ struct ReplTerminalTests {
         // Ctrl-C stops a running loop and the prompt comes back (SIGINT
         // is unblocked even when the parent, like this test runner, blocks it).
         var mark = terminal.end
+        terminal.waitUntilReadingKeys()
         terminal.type("while true { }\r")
         #expect(terminal.waitFor("while true { }\r\n", after: mark) != nil, "\(terminal.transcript)")
         Thread.sleep(forTimeInterval: 0.3)
@@ -53,12 +54,14 @@ struct ReplTerminalTests {
 
         // Ctrl-C at the prompt abandons the typed line.
         mark = terminal.end
+        terminal.waitUntilReadingKeys()
         terminal.type("print(\"abandoned\")")
         #expect(terminal.waitFor("abandoned\")", after: mark) != nil, "\(terminal.transcript)")
         mark = terminal.end
         terminal.type("\u{3}")
         let abandoned = terminal.waitFor("^C\r\n", after: mark)
         #expect(abandoned.flatMap { terminal.waitFor("ptero> ", after: $0) } != nil, "\(terminal.transcript)")
+        terminal.waitUntilReadingKeys()
         terminal.type("\u{4}")
         #expect(terminal.waitForExit(), "\(terminal.transcript)")
 
@@ -73,6 +76,7 @@ struct ReplTerminalTests {
         #expect(second.waitFor("ptero> ") != nil, "\(second.transcript)")
         #expect(second.enter("let recalled = 7"), "\(second.transcript)")
         #expect(second.enter("\u{1b}[A\u{1b}[A", expecting: "still here\r\n"), "\(second.transcript)")
+        second.waitUntilReadingKeys()
         second.type("\u{4}")
         #expect(second.waitForExit(), "\(second.transcript)")
     }
@@ -83,6 +87,7 @@ extension PseudoTerminal {
     /// after it the next `prompt`.
     func enter(_ line: String, expecting output: String? = nil, prompt: String = "ptero> ") -> Bool {
         let mark = end
+        waitUntilReadingKeys()
         type(line + "\r")
         guard let afterOutput = output.map({ waitFor($0, after: mark) }) ?? mark else { return false }
         return waitFor(prompt, after: afterOutput) != nil

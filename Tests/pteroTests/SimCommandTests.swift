@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// `ptero sim` as a user starts it: prints where it listens and the keys,
@@ -10,15 +13,25 @@ struct SimCommandTests {
         process.arguments = ["sim", "--port", "0", "--seed", "3", "--servers", "10"]
         let output = Pipe()
         process.standardOutput = output
+        // Never the runner's own stderr: a child left holding it keeps
+        // `swift test` waiting for the end of its output.
+        process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { process.terminate() }
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
 
         var banner = ""
         let deadline = Date().addingTimeInterval(30)
+        let descriptor = output.fileHandleForReading.fileDescriptor
         while !banner.contains("client key:"), Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            banner += String(decoding: chunk, as: UTF8.self)
+            var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&waiting, 1, 200) > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = read(descriptor, &buffer, buffer.count)
+            if count <= 0 { break }
+            banner += String(decoding: buffer[0..<count], as: UTF8.self)
         }
         let words = banner.split(whereSeparator: \.isWhitespace).map(String.init)
         let url = try #require(words.first { $0.hasPrefix("http://127.0.0.1:") })

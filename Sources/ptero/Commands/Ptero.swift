@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEditLine
 import Foundation
 import PteroLang
 
@@ -25,6 +26,7 @@ struct Ptero: ParsableCommand {
 
     /// ArgumentParser exits 64 on usage errors; ptero promises 2.
     static func main() {
+        ptero_unblock_all_signals()
         do {
             var command = try parseAsRoot()
             try command.run()
