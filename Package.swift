@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
     ],
     targets: [
@@ -34,6 +35,8 @@ let package = Package(
             name: "PteroKit",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -52,7 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PteroLangTests", dependencies: ["PteroLang"], exclude: []),
-        .testTarget(name: "PteroKitTests", dependencies: ["PteroKit"]),
+        .testTarget(name: "PteroKitTests", dependencies: ["PteroKit", "PteroSim"]),
         .testTarget(
             name: "PteroSimTests",
             dependencies: [

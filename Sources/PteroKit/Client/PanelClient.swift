@@ -1,0 +1,48 @@
+import Foundation
+
+/// A connection to one panel: every endpoint is a method on this type (see
+/// `Endpoints/`), each request goes through the shared executor.
+public final class PanelClient: Sendable {
+    public let executor: Executor
+
+    public init(executor: Executor) {
+        self.executor = executor
+    }
+
+    /// Sends `request`; a non-2xx answer becomes a `PanelError`.
+    @discardableResult
+    public func send(_ request: PanelRequest) async throws -> PanelResponse {
+        let response = try await executor.perform(request)
+        guard response.isSuccess else { throw PanelError(request: request, response: response) }
+        return response
+    }
+
+    /// Sends `request` and decodes the body as `Value`; a body that does
+    /// not decode is a `PanelError` quoting it, never a decoding trace.
+    public func send<Value: Decodable>(_ request: PanelRequest, as type: Value.Type) async throws -> Value {
+        let response = try await send(request)
+        do {
+            return try JSONDecoder().decode(Value.self, from: response.body)
+        } catch {
+            var failure = PanelError(method: request.method, path: request.path, status: response.status)
+            failure.unparsedBody = PanelError.preview(response.body, contentType: response.header("content-type"))
+                + " (\(Self.describe(error)))"
+            throw failure
+        }
+    }
+
+    /// Names the field a decoding error is about, in one line.
+    static func describe(_ error: Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch decoding {
+        case .keyNotFound(let key, let context): return "missing \(path(context).isEmpty ? "" : path(context) + ".")\(key.stringValue)"
+        case .typeMismatch(let type, let context): return "\(path(context)) is not \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context)) is null, expected \(type)"
+        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// The panel refused a request: what was asked, the status, and everything
+/// the panel said about why, including each field's validation failure.
+public struct PanelError: Error, Sendable, CustomStringConvertible {
+    /// One entry of the panel's `errors` list.
+    public struct Detail: Sendable, Equatable {
+        public var code: String
+        public var status: String
+        public var detail: String
+        /// `meta.source_field` of a 422 entry: `limits.memory`, `environment.X`.
+        public var sourceField: String?
+        /// `meta.rule` of a 422 entry: `required`, `max`, ... (null for after-hooks).
+        public var rule: String?
+    }
+
+    public var method: HTTPMethod
+    public var path: String
+    public var status: Int
+    public var details: [Detail]
+    /// When the answer was not the panel's JSON (a proxy's HTML page, an
+    /// empty body): its first bytes, so the cause can be seen.
+    public var unparsedBody: String?
+    /// `Retry-After` of a 429, in seconds.
+    public var retryAfter: Int?
+
+    public init(method: HTTPMethod, path: String, status: Int, details: [Detail] = [],
+                unparsedBody: String? = nil, retryAfter: Int? = nil) {
+        self.method = method
+        self.path = path
+        self.status = status
+        self.details = details
+        self.unparsedBody = unparsedBody
+        self.retryAfter = retryAfter
+    }
+
+    /// Reads the panel's answer; never fails, whatever the body is.
+    public init(request: PanelRequest, response: PanelResponse) {
+        self.init(method: request.method, path: request.path, status: response.status,
+                  retryAfter: response.header("retry-after").flatMap { Int($0) })
+        if let parsed = Self.parseDetails(response.body) {
+            details = parsed
+        } else {
+            unparsedBody = Self.preview(response.body, contentType: response.header("content-type"))
+        }
+    }
+
+    /// The validation failures (422 entries that name a field).
+    public var fieldErrors: [Detail] { details.filter { $0.sourceField != nil } }
+
+    /// `PATCH /api/application/users/3: 422 Unprocessable Entity: The email must be ...`
+    public var description: String {
+        var line = "\(method.rawValue) \(path): \(status) \(Self.reason(for: status))"
+        if let first = details.first {
+            line += ": " + first.detail
+            if details.count > 1 { line += " (and \(details.count - 1) more)" }
+        } else if let unparsedBody {
+            line += ": " + unparsedBody
+        }
+        return line
+    }
+
+    /// Every detail on its own line, fields named, for reports and the REPL.
+    public var fullDescription: String {
+        var lines = ["\(method.rawValue) \(path): \(status) \(Self.reason(for: status))"]
+        for detail in details {
+            var line = "  " + detail.detail
+            if let field = detail.sourceField {
+                line = "  \(field): \(detail.detail)" + (detail.rule.map { " [\($0)]" } ?? "")
+            } else if !detail.code.isEmpty {
+                line += " (\(detail.code))"
+            }
+            lines.append(line)
+        }
+        if details.isEmpty, let unparsedBody { lines.append("  " + unparsedBody) }
+        return lines.joined(separator: "\n")
+    }
+
+    static func parseDetails(_ body: Data) -> [Detail]? {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+              let errors = object["errors"] as? [[String: Any]] else { return nil }
+        return errors.map { entry in
+            let meta = entry["meta"] as? [String: Any]
+            return Detail(code: entry["code"] as? String ?? "",
+                          status: (entry["status"] as? String) ?? (entry["status"] as? Int).map(String.init) ?? "",
+                          detail: entry["detail"] as? String ?? "",
+                          sourceField: meta?["source_field"] as? String,
+                          rule: meta?["rule"] as? String)
+        }
+    }
+
+    /// The first line's worth of a body that is not the panel's JSON.
+    static func preview(_ body: Data, contentType: String?) -> String {
+        guard !body.isEmpty else { return "(empty body)" }
+        var text = String(decoding: body.prefix(200), as: UTF8.self)
+        if contentType?.contains("html") == true || text.contains("<") {
+            if let start = text.range(of: "<title>"), let end = text.range(of: "</title>"), start.upperBound <= end.lowerBound {
+                text = String(text[start.upperBound..<end.lowerBound])
+            }
+        }
+        let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let kind = contentType.map { " (\($0))" } ?? ""
+        return "not the panel's JSON\(kind): " + (flat.count > 120 ? String(flat.prefix(120)) + "…" : flat)
+    }
+
+    static func reason(for status: Int) -> String {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 409: "Conflict"
+        case 413: "Payload Too Large"
+        case 422: "Unprocessable Entity"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: "HTTP \(status)"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// PteroKit: see ../shared/DESIGN.md; built in its own issue.
