@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "ptero",
             dependencies: [
-                "PteroLang", "PteroRuntime", "PteroSim", "CEditLine",
+                "PteroLang", "PteroKit", "PteroRuntime", "PteroSim", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CEditLine
 import Foundation
+import PteroKit
 import PteroLang
 
 /// The `ptero` command: runs scripts, checks them, opens the REPL.
@@ -20,7 +21,7 @@ struct Ptero: ParsableCommand {
             65 syntax or name-resolution error.
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DemoCommand.self, SimCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DemoCommand.self, SimCommand.self, LoginCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
@@ -36,6 +37,15 @@ struct Ptero: ParsableCommand {
         } catch let usage as UsageError {
             StandardStreams.writeError("ptero: \(usage.description)\n")
             Foundation.exit(ExitCode.usage.rawValue)
+        } catch let configuration as ConfigurationError {
+            StandardStreams.writeError("ptero: \(configuration.message)\n")
+            Foundation.exit(ExitCode.usage.rawValue)
+        } catch let refusal as PanelError {
+            StandardStreams.writeError("ptero: \(refusal.fullDescription)\n")
+            Foundation.exit(ExitCode.runtimeError.rawValue)
+        } catch let failure as TransportError {
+            StandardStreams.writeError("ptero: \(failure.message)\n")
+            Foundation.exit(ExitCode.runtimeError.rawValue)
         } catch {
             let code = exitCode(for: error).rawValue
             if code == 64 || code == 2 {

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PteroKit
+
+/// `ptero login`: checks a panel's keys and saves them as a profile.
+struct LoginCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login",
+        abstract: "Check a panel's API keys and save them as a profile.",
+        discussion: """
+            Asks for the panel URL (unless --url is given), then an application key (ptla_...) \
+            and a client key (ptlc_...), without echoing them; leave one empty to skip it. \
+            Each key is tried against the panel before anything is saved. Profiles live in \
+            $XDG_CONFIG_HOME/ptero/config.toml (default ~/.config/ptero/config.toml), mode 600.
+            """
+    )
+
+    @Option(help: "Profile name to save under.") var profile = "default"
+    @Option(help: "The panel's URL, e.g. https://panel.example.com.") var url: String?
+    @Flag(help: "Allow plain http to a panel on another machine.") var insecure = false
+    @Flag(name: .customLong("read-only"), help: "Mark the profile read-only: writes are refused.") var readOnly = false
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let path = ConfigurationFile.defaultPath(environment: environment)
+        var file = try ConfigurationFile.load(path: path)
+
+        guard let address = url ?? SecretPrompt.readVisible("Panel URL: "), let panelURL = URL(string: address.trimmingCharacters(in: .whitespaces)),
+              panelURL.scheme != nil else {
+            throw UsageError("login needs the panel's URL, e.g. https://panel.example.com")
+        }
+        let applicationKey = SecretPrompt.read("Application key (ptla_..., empty to skip): ").flatMap(Self.nonEmpty)
+        let clientKey = SecretPrompt.read("Client key (ptlc_..., empty to skip): ").flatMap(Self.nonEmpty)
+        guard applicationKey != nil || clientKey != nil else { throw UsageError("login needs at least one key") }
+
+        var entry = Profile(name: profile, url: panelURL, applicationKey: applicationKey, clientKey: clientKey)
+        entry.insecure = insecure
+        entry.readOnly = readOnly
+        let settings = try entry.connectionSettings()
+        let report = try waitFor { try await Self.check(settings) }
+        for line in report { StandardStreams.write(line + "\n") }
+
+        file.store(entry)
+        try file.save(path: path)
+        StandardStreams.write("Saved profile \(profile) in \(path).\n")
+    }
+
+    /// Tries each key with one harmless read; throws the panel's refusal.
+    static func check(_ settings: ConnectionSettings) async throws -> [String] {
+        let transport = try HTTPTransport(settings: settings)
+        let client = PanelClient(executor: Executor(transport: transport))
+        defer { Task { try? await transport.shutdown() } }
+        var lines: [String] = []
+        if settings.applicationKey != nil {
+            let response = try await client.send(PanelRequest(.get, "/api/application/locations",
+                                                              query: [URLQueryItem(name: "per_page", value: "1")]))
+            let total = Self.total(in: response.body)
+            lines.append("Application key works" + (total.map { " (\($0) location\($0 == 1 ? "" : "s"))" } ?? "") + ".")
+        }
+        if settings.clientKey != nil {
+            let response = try await client.send(PanelRequest(.get, "/api/client/account"))
+            let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
+            let user = (object?["attributes"] as? [String: Any])?["username"] as? String
+            lines.append("Client key works" + (user.map { " (user \($0))" } ?? "") + ".")
+        }
+        return lines
+    }
+
+    static func total(in body: Data) -> Int? {
+        let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+        return ((object?["meta"] as? [String: Any])?["pagination"] as? [String: Any])?["total"] as? Int
+    }
+
+    static func nonEmpty(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
