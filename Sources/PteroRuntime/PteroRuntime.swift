@@ -1,1 +1,0 @@
-// PteroRuntime: see ../shared/DESIGN.md; built in its own issue.

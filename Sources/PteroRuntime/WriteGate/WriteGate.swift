@@ -1,0 +1,101 @@
+import Foundation
+import PteroKit
+
+/// The one place every write to the panel passes: dry runs, read-only
+/// profiles, confirmation of destructive actions, and the journal.
+public final class WriteGate: @unchecked Sendable {
+    /// What happened to a write.
+    public enum Outcome: Sendable {
+        case sent(PanelResponse)
+        /// Dry run: printed, not sent.
+        case planned
+        /// An earlier run with the same journal completed it.
+        case alreadyDone
+    }
+
+    public struct Settings: Sendable {
+        public var dryRun = false
+        public var readOnly = false
+        /// Destructive writes proceed without asking (`--yes`, or no terminal to ask on).
+        public var assumeYes = false
+        public init() {}
+    }
+
+    public let settings: Settings
+    public let journal: Journal?
+    /// Where dry-run lines go.
+    let report: @Sendable (String) -> Void
+    /// Asks the person at the terminal; nil when nobody can be asked.
+    let confirm: (@Sendable (String) -> Bool)?
+    private let lock = NSLock()
+    private var plannedCount = 0
+    private var sentCount = 0
+
+    public init(settings: Settings, journal: Journal? = nil, report: @escaping @Sendable (String) -> Void,
+                confirm: (@Sendable (String) -> Bool)? = nil) {
+        self.settings = settings
+        self.journal = journal
+        self.report = report
+        self.confirm = confirm
+    }
+
+    public var planned: Int { lock.withLock { plannedCount } }
+    public var sent: Int { lock.withLock { sentCount } }
+
+    /// Asks once before a destructive action or a bulk job; throws when
+    /// the answer is no. Dry runs and `--yes` never ask.
+    public func confirmDestructive(_ description: String) throws(WriteRefused) {
+        guard !settings.dryRun, !settings.assumeYes else { return }
+        guard let confirm else {
+            throw WriteRefused("\(description) needs confirmation; run with --yes to do it without asking")
+        }
+        guard confirm(description) else { throw WriteRefused("\(description): not confirmed") }
+    }
+
+    /// Passes `request` through the gate; `send` performs it for real.
+    public func submit(_ request: PanelRequest, send: @Sendable (PanelRequest) async throws -> PanelResponse) async throws -> Outcome {
+        if settings.readOnly {
+            throw WriteRefused("\(request.summary) refused: the profile is read-only")
+        }
+        let claim = journal?.wasCompleted(request)
+        if claim?.done == true { return .alreadyDone }
+        if settings.dryRun {
+            lock.withLock { plannedCount += 1 }
+            report("would \(request.summary)" + Self.bodyText(request.body))
+            return .planned
+        }
+        let response = try await send(request)
+        lock.withLock { sentCount += 1 }
+        if let journal, let claim, response.isSuccess {
+            journal.record(request, key: claim.key, status: response.status)
+        }
+        return .sent(response)
+    }
+
+    /// The closing line of a dry run or a resumed run, or nil when there is nothing to say.
+    public var summary: String? {
+        var parts: [String] = []
+        if settings.dryRun {
+            let count = planned
+            parts.append("dry run: \(count) write\(count == 1 ? "" : "s") planned, none sent")
+        }
+        if let skipped = journal?.skipped, skipped > 0 {
+            parts.append("\(skipped) write\(skipped == 1 ? "" : "s") already done by an earlier run (journal \(journal!.path)), skipped")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    static func bodyText(_ body: RequestBody?) -> String {
+        switch body {
+        case nil: ""
+        case .json(let data): " " + String(decoding: data, as: UTF8.self)
+        case .text(let text): " (\(text.utf8.count) bytes of text)"
+        }
+    }
+}
+
+/// A write the gate would not let through.
+public struct WriteRefused: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import PteroKit
+import Synchronization
+import Testing
+@testable import PteroRuntime
+
+/// The write gate: dry runs, read-only profiles, confirmation and the journal.
+struct WriteGateTests {
+    /// Records what was printed and what was really sent.
+    final class Recorder: Sendable {
+        let lines = Mutex<[String]>([])
+        let sent = Mutex<[String]>([])
+        func print(_ line: String) { lines.withLock { $0.append(line) } }
+        func send(_ request: PanelRequest) async throws -> PanelResponse {
+            sent.withLock { $0.append(request.summary) }
+            return PanelResponse(status: 204)
+        }
+    }
+
+    static let suspend = PanelRequest(.post, "/api/application/servers/7/suspend")
+    static let rename = PanelRequest(.patch, "/api/application/servers/7/details",
+                                     body: .json(Data(#"{"name":"new"}"#.utf8)))
+
+    func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)").path
+    }
+
+    @Test func aDryRunPrintsEachWriteAndSendsNothing() async throws {
+        let recorder = Recorder()
+        var settings = WriteGate.Settings()
+        settings.dryRun = true
+        let gate = WriteGate(settings: settings, report: recorder.print)
+        _ = try await gate.submit(Self.suspend, send: recorder.send)
+        _ = try await gate.submit(Self.rename, send: recorder.send)
+        #expect(recorder.sent.withLock { $0 }.isEmpty)
+        #expect(recorder.lines.withLock { $0 } == [
+            "would POST /api/application/servers/7/suspend",
+            #"would PATCH /api/application/servers/7/details {"name":"new"}"#,
+        ])
+        #expect(gate.summary == "dry run: 2 writes planned, none sent")
+    }
+
+    @Test func aReadOnlyProfileRefusesWrites() async throws {
+        let recorder = Recorder()
+        var settings = WriteGate.Settings()
+        settings.readOnly = true
+        let gate = WriteGate(settings: settings, report: recorder.print)
+        await #expect(throws: WriteRefused.self) { try await gate.submit(Self.suspend, send: recorder.send) }
+        #expect(recorder.sent.withLock { $0 }.isEmpty)
+    }
+
+    @Test func destructiveActionsAskUnlessToldYes() throws {
+        let recorder = Recorder()
+        let asked = Mutex<[String]>([])
+        let refusing = WriteGate(settings: .init(), report: recorder.print) { question in
+            asked.withLock { $0.append(question) }
+            return false
+        }
+        #expect(throws: WriteRefused.self) { try refusing.confirmDestructive("reinstall 12 servers") }
+        #expect(asked.withLock { $0 } == ["reinstall 12 servers"])
+
+        let nobodyToAsk = WriteGate(settings: .init(), report: recorder.print)
+        #expect { try nobodyToAsk.confirmDestructive("delete Server#3") } throws: { "\($0)".contains("--yes") }
+
+        var yes = WriteGate.Settings()
+        yes.assumeYes = true
+        try WriteGate(settings: yes, report: recorder.print).confirmDestructive("delete Server#3")
+    }
+
+    @Test func aRerunWithTheJournalSkipsWhatWasDone() async throws {
+        let path = temporaryPath()
+        let first = Recorder()
+        do {
+            let gate = WriteGate(settings: .init(), journal: try Journal(path: path), report: first.print)
+            _ = try await gate.submit(Self.suspend, send: first.send)
+            _ = try await gate.submit(Self.rename, send: first.send)
+            // The same write twice is two writes: the rerun must redo the second.
+            _ = try await gate.submit(Self.rename, send: first.send)
+        }
+        // The first run "died" here; the rerun repeats the whole script plus one more write.
+        let second = Recorder()
+        let gate = WriteGate(settings: .init(), journal: try Journal(path: path), report: second.print)
+        var outcomes: [String] = []
+        for request in [Self.suspend, Self.rename, Self.rename, Self.rename] {
+            switch try await gate.submit(request, send: second.send) {
+            case .alreadyDone: outcomes.append("skipped")
+            case .sent: outcomes.append("sent")
+            case .planned: outcomes.append("planned")
+            }
+        }
+        #expect(outcomes == ["skipped", "skipped", "skipped", "sent"])
+        #expect(second.sent.withLock { $0 } == ["PATCH /api/application/servers/7/details"])
+        #expect(gate.summary?.hasPrefix("3 writes already done by an earlier run") == true)
+    }
+
+    @Test func aTornLastLineAndFailedWritesAreNotCountedAsDone() async throws {
+        let path = temporaryPath()
+        do {
+            let journal = try Journal(path: path)
+            let gate = WriteGate(settings: .init(), journal: journal, report: { _ in })
+            _ = try await gate.submit(Self.suspend) { _ in PanelResponse(status: 204) }
+            _ = try await gate.submit(Self.rename) { _ in PanelResponse(status: 422) }
+        }
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("abc".utf8))
+        try handle.close()
+
+        do {
+            let journal = try Journal(path: path)
+            #expect(journal.completedBefore == 1)
+            #expect(journal.wasCompleted(Self.suspend).done)
+            let claim = journal.wasCompleted(Self.rename)
+            #expect(!claim.done)
+            journal.record(Self.rename, key: claim.key, status: 200)
+        }
+        // The record after the torn line is whole.
+        #expect(try Journal(path: path).completedBefore == 2)
+    }
+}
