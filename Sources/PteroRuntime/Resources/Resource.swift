@@ -1,0 +1,94 @@
+import PteroLang
+
+/// A panel object as a language value: prints as `Server#12 "survival"`,
+/// and its fields are the panel's attribute names (`s.name`, `s.limits.memory`).
+public final class Resource: HostValue {
+    public let kind: ResourceKind
+    /// The panel's attributes, in the panel's order, relationships removed.
+    public let attributes: MapObject
+    /// Included relationships (`relationships.allocations`), already as values.
+    public let relationships: [String: Value]
+
+    public init(kind: ResourceKind, attributes: MapObject, relationships: [String: Value] = [:]) {
+        self.kind = kind
+        self.attributes = attributes
+        self.relationships = relationships
+    }
+
+    /// Reads a Fractal item `{"object": ..., "attributes": {...}}`; nil for a
+    /// `null_resource` or anything that is not an item.
+    public static func fromEnvelope(_ envelope: Value) -> Value? {
+        guard case .map(let item) = envelope, case .string(let object)? = item.value(forName: "object") else { return nil }
+        if object == "list" {
+            guard case .list(let data)? = item.value(forName: "data") else { return nil }
+            return Value(data.items.map { fromEnvelope($0) ?? .null })
+        }
+        guard case .map(let raw)? = item.value(forName: "attributes") else { return object == "null_resource" ? .null : nil }
+        let attributes = raw.copy()
+        var relationships: [String: Value] = [:]
+        if case .map(let related)? = attributes.remove(.string("relationships")) {
+            for (key, value) in related.entries {
+                if case .string(let name) = key { relationships[name] = fromEnvelope(value) ?? .null }
+            }
+        }
+        return .host(Resource(kind: ResourceKind.forObject(object), attributes: attributes, relationships: relationships))
+    }
+
+    public var typeName: String { kind.typeName }
+
+    /// The first identity attribute present: the id, else the uuid, ...
+    public var identity: Value? {
+        for field in kind.identityFields {
+            if let value = attributes.value(forName: field), !value.isNull { return value }
+        }
+        return nil
+    }
+
+    public var displayText: String {
+        var text = kind.typeName
+        if let identity { text += "#" + Self.plain(identity) }
+        for field in kind.labelFields {
+            if case .string(let label)? = attributes.value(forName: field), !label.isEmpty {
+                return text + " " + Value(label).literalText
+            }
+        }
+        return text
+    }
+
+    public var memberNames: [String] {
+        attributes.keys.compactMap { key in if case .string(let name) = key { name } else { nil } } + relationships.keys.sorted()
+    }
+
+    public func member(_ name: String, interpreter: Interpreter) throws -> Value? {
+        if let value = attributes.value(forName: name) { return value }
+        return relationships[name]
+    }
+
+    public func isEqual(to other: any HostValue) -> Bool {
+        guard let other = other as? Resource, other.kind == kind, let mine = identity, let theirs = other.identity else {
+            return self === other
+        }
+        return Self.plain(mine) == Self.plain(theirs)
+    }
+
+    public func plainValue(interpreter: Interpreter) throws -> Value? {
+        let copy = attributes.copy()
+        for name in relationships.keys.sorted() {
+            copy[.string(name)] = try relationships[name].map { try Self.plainValue(of: $0, interpreter: interpreter) } ?? .null
+        }
+        return .map(copy)
+    }
+
+    static func plainValue(of value: Value, interpreter: Interpreter) throws -> Value {
+        switch value {
+        case .host(let host): return try host.plainValue(interpreter: interpreter) ?? .null
+        case .list(let list): return Value(try list.items.map { try plainValue(of: $0, interpreter: interpreter) })
+        default: return value
+        }
+    }
+
+    static func plain(_ value: Value) -> String {
+        if case .string(let text) = value { return text }
+        return value.literalText
+    }
+}
