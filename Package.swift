@@ -64,7 +64,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "PteroRuntimeTests", dependencies: ["PteroRuntime"]),
+        .testTarget(name: "PteroRuntimeTests", dependencies: ["PteroRuntime", "PteroLang", "PteroKit", "PteroSim"]),
         .testTarget(name: "pteroTests", dependencies: ["PteroLang"]),
     ]
 )

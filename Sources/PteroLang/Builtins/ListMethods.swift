@@ -169,3 +169,15 @@ enum ListMethods {
         return flag
     }
 }
+
+extension Interpreter {
+    /// Calls the list method `name` on `list`; nil when lists have no such
+    /// method. Lets host collections offer every list method once fetched.
+    public func callListMethod(_ name: String, on list: ListObject, arguments: inout Arguments) throws -> Value? {
+        guard let method = ListMethods.table[name] else { return nil }
+        return try method(list, &arguments, self)
+    }
+
+    /// The names of the list methods, for completion on host collections.
+    public static var listMethodNames: [String] { Array(ListMethods.table.keys).sorted() }
+}

@@ -49,7 +49,17 @@ struct LoginCommand: ParsableCommand {
     static func check(_ settings: ConnectionSettings) async throws -> [String] {
         let transport = try HTTPTransport(settings: settings)
         let client = PanelClient(executor: Executor(transport: transport))
-        defer { Task { try? await transport.shutdown() } }
+        do {
+            let lines = try await check(client, settings)
+            try? await transport.shutdown()
+            return lines
+        } catch {
+            try? await transport.shutdown()
+            throw error
+        }
+    }
+
+    static func check(_ client: PanelClient, _ settings: ConnectionSettings) async throws -> [String] {
         var lines: [String] = []
         if settings.applicationKey != nil {
             let response = try await client.send(PanelRequest(.get, "/api/application/locations",

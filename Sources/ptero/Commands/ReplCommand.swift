@@ -11,15 +11,3 @@ struct ReplCommand: ParsableCommand {
         throw ExitNow(REPL(reader: makeLineReader()).run())
     }
 }
-
-/// `ptero demo`: the REPL on a simulated panel with seeded data.
-struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",
-        abstract: "Open the REPL on a simulated panel with seeded data."
-    )
-
-    func run() throws {
-        throw ExitNow(REPL(reader: makeLineReader(), banner: REPL.demoBanner).run())
-    }
-}

@@ -13,7 +13,6 @@ final class REPL {
     static let prompt = "ptero> "
     static let continuationPrompt = "   ... "
     static let standardBanner = "ptero \(Ptero.version): type help for help, Ctrl-D to leave."
-    static let demoBanner = standardBanner
 
     init(reader: LineReader, banner: String = REPL.standardBanner, interpreter: Interpreter? = nil) {
         self.reader = reader

@@ -1,0 +1,31 @@
+/// Where a collection's items come from and what the panel can filter.
+public struct CollectionSource: Sendable {
+    /// The global's name: `servers`.
+    public let name: String
+    /// The list endpoint: `/api/application/servers`.
+    public let path: String
+    /// `filter[...]` names the endpoint accepts; the panel matches them as
+    /// substrings (partial) unless listed in `exactFilters`.
+    public let filters: Set<String>
+    public let exactFilters: Set<String>
+    /// Items per page asked of the panel.
+    public let pageSize: Int
+
+    public init(name: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [], pageSize: Int = 100) {
+        self.name = name
+        self.path = path
+        self.filters = filters
+        self.exactFilters = exactFilters
+        self.pageSize = pageSize
+    }
+
+    /// The application API's top-level collections (§5 of the reference).
+    public static let application: [CollectionSource] = [
+        CollectionSource(name: "servers", path: "/api/application/servers",
+                         filters: ["uuid", "uuidShort", "name", "description", "image", "external_id"]),
+        CollectionSource(name: "nodes", path: "/api/application/nodes", filters: ["uuid", "name", "fqdn"]),
+        CollectionSource(name: "users", path: "/api/application/users", filters: ["email", "uuid", "username", "external_id"]),
+        CollectionSource(name: "locations", path: "/api/application/locations", filters: ["short", "long"]),
+        CollectionSource(name: "nests", path: "/api/application/nests"),
+    ]
+}

@@ -1,0 +1,124 @@
+import Foundation
+import PteroKit
+import PteroLang
+
+/// A lazy collection of panel objects: `servers`, `servers where node == 3`.
+/// Nothing is fetched until it is iterated or asked for a count; `.first`
+/// and `.take(n)` stop paging as soon as they have enough.
+public final class PanelQuery: HostValue {
+    let session: PanelSession
+    let source: CollectionSource
+    let predicates: [PteroLang.Predicate]
+    /// `filter[...]` sent to the panel; every item is still checked locally.
+    let pushedFilters: [String: String]
+
+    public init(session: PanelSession, source: CollectionSource, predicates: [PteroLang.Predicate] = [], pushedFilters: [String: String] = [:]) {
+        self.session = session
+        self.source = source
+        self.predicates = predicates
+        self.pushedFilters = pushedFilters
+    }
+
+    public var typeName: String { "Query" }
+    public var displayText: String { predicates.isEmpty ? source.name : "\(source.name) where ..." }
+    public var memberNames: [String] { ["count", "first", "list", "take", "get"] + Interpreter.listMethodNames }
+
+    public func filtered(by predicate: PteroLang.Predicate, interpreter: Interpreter) throws -> Value? {
+        var filters = pushedFilters
+        filters.merge(PushDown.filters(in: predicate.condition, allowed: source.filters)) { first, _ in first }
+        return .host(PanelQuery(session: session, source: source, predicates: predicates + [predicate], pushedFilters: filters))
+    }
+
+    public func makeIterator(interpreter: Interpreter) throws -> (any HostIterator)? {
+        PageIterator(query: self)
+    }
+
+    public func member(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "count":
+            if predicates.isEmpty { return .int(try total()) }
+            return .int(try elements().count)
+        case "first": return try PageIterator(query: self).next() ?? .null
+        case "list": return Value(try elements())
+        default: return nil
+        }
+    }
+
+    public func callMethod(_ name: String, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "take":
+            try arguments.expect(1...1)
+            let count = try arguments.int(0, "count")
+            return Value(try elements(limit: max(0, count)))
+        case "get":
+            return try get(arguments: &arguments)
+        default:
+            guard Interpreter.listMethodNames.contains(name) else { return nil }
+            return try interpreter.callListMethod(name, on: ListObject(try elements()), arguments: &arguments)
+        }
+    }
+
+    /// `servers[12]`: one object by id, straight from the panel.
+    public func index(_ key: Value, interpreter: Interpreter) throws -> Value? {
+        guard case .int(let id) = key else {
+            throw RuntimeError("\(source.name)[...] takes an id (an int), not \(key.describedType)")
+        }
+        let envelope = try session.read(PanelRequest(.get, "\(source.path)/\(id)"))
+        return Resource.fromEnvelope(envelope) ?? .null
+    }
+
+    /// `users.get(email: "a@b.c")`: the one object whose field equals the value, or null.
+    func get(arguments: inout Arguments) throws -> Value {
+        guard arguments.count == 0, let (field, wanted) = arguments.named.first, arguments.named.count == 1 else {
+            throw RuntimeError("get takes one named argument, e.g. \(source.name).get(uuid: \"...\")")
+        }
+        arguments.named.removeAll()
+        var filters = pushedFilters
+        if source.filters.contains(field), case .string(let text) = wanted, !text.contains(",") { filters[field] = text }
+        let narrowed = PanelQuery(session: session, source: source, predicates: predicates, pushedFilters: filters)
+        let iterator = PageIterator(query: narrowed)
+        while let element = try iterator.next() {
+            if case .host(let resource as Resource) = element, let value = resource.attributes.value(forName: field),
+               Self.same(value, wanted) {
+                return element
+            }
+        }
+        return .null
+    }
+
+    func elements(limit: Int = .max) throws -> [Value] {
+        var result: [Value] = []
+        let iterator = PageIterator(query: self)
+        while result.count < limit, let element = try iterator.next() { result.append(element) }
+        return result
+    }
+
+    /// The panel's count of matching rows, from a one-item page.
+    func total() throws -> Int {
+        let envelope = try session.read(request(page: 1, perPage: 1))
+        guard case .map(let body) = envelope, case .map(let meta)? = body.value(forName: "meta"),
+              case .map(let pagination)? = meta.value(forName: "pagination"), case .int(let total)? = pagination.value(forName: "total") else {
+            guard case .map(let body) = envelope, case .list(let data)? = body.value(forName: "data") else { return 0 }
+            return data.items.count
+        }
+        return total
+    }
+
+    func request(page: Int, perPage: Int? = nil) -> PanelRequest {
+        var query = [URLQueryItem(name: "page", value: String(page)),
+                     URLQueryItem(name: "per_page", value: String(perPage ?? source.pageSize))]
+        for (field, value) in pushedFilters.sorted(by: { $0.key < $1.key }) {
+            query.append(URLQueryItem(name: "filter[\(field)]", value: value))
+        }
+        return PanelRequest(.get, source.path, query: query)
+    }
+
+    static func same(_ left: Value, _ right: Value) -> Bool {
+        switch (left, right) {
+        case (.string(let a), .string(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        default: return false
+        }
+    }
+}

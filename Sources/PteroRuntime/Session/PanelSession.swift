@@ -1,0 +1,65 @@
+import Foundation
+import PteroKit
+import PteroLang
+
+/// A connected panel as the language sees it: the client, the write gate,
+/// and a way for the (synchronous) interpreter to wait for async requests.
+public final class PanelSession: @unchecked Sendable {
+    public let client: PanelClient
+    public let gate: WriteGate
+
+    public init(client: PanelClient, gate: WriteGate) {
+        self.client = client
+        self.gate = gate
+    }
+
+    /// Runs panel work and waits for it. The interpreter runs on its own
+    /// thread, never on the cooperative pool, so blocking it is safe.
+    public func wait<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) throws -> Result {
+        let finished = DispatchSemaphore(value: 0)
+        let box = Outcome<Result>()
+        Task {
+            do { box.value = .success(try await work()) } catch { box.value = .failure(error) }
+            finished.signal()
+        }
+        finished.wait()
+        do {
+            return try box.value!.get()
+        } catch let error as PanelError {
+            throw Self.runtimeError(error)
+        } catch let error as TransportError {
+            throw RuntimeError(error.message)
+        } catch let error as WriteRefused {
+            throw RuntimeError(error.description)
+        }
+    }
+
+    /// The panel's refusal as a script error: one line with the first
+    /// detail, every field error under the caret, and `status`, `errors`
+    /// for a `catch` to look at.
+    static func runtimeError(_ error: PanelError) -> RuntimeError {
+        let entries = error.details.map { detail -> Value in
+            .map(MapObject([("code", Value(detail.code)), ("detail", Value(detail.detail)),
+                            ("field", detail.sourceField.map(Value.init) ?? .null),
+                            ("rule", detail.rule.map(Value.init) ?? .null)]))
+        }
+        var notes = error.fullDescription.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        if error.details.count == 1 && error.fieldErrors.isEmpty { notes = [] }
+        return RuntimeError(error.description,
+                            details: [("status", .int(error.status)), ("method", Value(error.method.rawValue)),
+                                      ("path", Value(error.path)), ("errors", Value(entries))],
+                            notes: notes)
+    }
+
+    /// GETs `request` and parses the body into ordered language values.
+    public func read(_ request: PanelRequest) throws -> Value {
+        let client = self.client
+        let response = try wait { try await client.send(request) }
+        return try Value.parsingJSON(String(decoding: response.body, as: UTF8.self))
+    }
+}
+
+/// Carries a result out of the task; the semaphore orders the accesses.
+final class Outcome<Result>: @unchecked Sendable {
+    var value: Swift.Result<Result, Error>?
+}

@@ -1,0 +1,73 @@
+import Foundation
+import PteroKit
+import PteroLang
+import PteroSim
+import Synchronization
+@testable import PteroRuntime
+
+/// A simulated panel on loopback, an interpreter with the panel's globals,
+/// and a record of every request sent.
+final class PanelHarness: Sendable {
+    /// Passes requests on and remembers them.
+    final class RecordingTransport: PanelTransport {
+        let inner: HTTPTransport
+        let sent = Mutex<[PanelRequest]>([])
+        init(_ inner: HTTPTransport) { self.inner = inner }
+        func send(_ request: PanelRequest) async throws -> PanelResponse {
+            sent.withLock { $0.append(request) }
+            return try await inner.send(request)
+        }
+        func shutdown() async throws { try await inner.shutdown() }
+    }
+
+    let panel: SimulatedPanel
+    let serving: Task<Void, Error>
+    let transport: RecordingTransport
+    let session: PanelSession
+
+    init(servers: Int = 60) async throws {
+        var options = SimulatorOptions()
+        options.servers = servers
+        panel = SimulatedPanel(options: options)
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self)
+        serving = Task { [panel] in try await panel.run { continuation.yield($0) } }
+        var addresses = stream.makeAsyncIterator()
+        guard let address = await addresses.next(), let url = URL(string: address) else {
+            throw ConfigurationError("the simulated panel did not start")
+        }
+        transport = RecordingTransport(try HTTPTransport(settings: ConnectionSettings(
+            url: url, applicationKey: panel.applicationKey, clientKey: panel.clientKey)))
+        session = PanelSession(client: PanelClient(executor: Executor(transport: transport)),
+                               gate: WriteGate(settings: .init(), report: { _ in }))
+    }
+
+    var requests: [PanelRequest] { transport.sent.withLock { $0 } }
+    func forgetRequests() { transport.sent.withLock { $0.removeAll() } }
+
+    /// Runs `code` on the interpreter's own large-stack thread, as the
+    /// command does, and returns what it printed.
+    func run(_ code: String) async throws -> [String] {
+        let session = self.session
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                var printed = ""
+                let interpreter = Interpreter(output: { printed += $0 })
+                PanelGlobals.install(into: interpreter, session: session)
+                do {
+                    _ = try interpreter.run(Source(name: "test.ptero", text: code))
+                    continuation.resume(returning: printed.split(separator: "\n").map(String.init))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.stackSize = 64 << 20
+            thread.start()
+        }
+    }
+
+    func stop() async {
+        try? await transport.shutdown()
+        serving.cancel()
+        _ = try? await serving.value
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import PteroKit
+import PteroLang
+import Testing
+@testable import PteroRuntime
+
+/// Collections and `where` queries against the simulated panel.
+struct QueryTests {
+    @Test func countsIteratesAndIndexesServers() async throws {
+        let harness = try await PanelHarness(servers: 250)
+        let output = try await harness.run("""
+            print(servers.count)
+            let seen = []
+            for s in servers { seen.push(s.id) }
+            print(len(seen), seen[0], seen[249])
+            print(servers[3], type(servers[3]))
+            """)
+        #expect(output.count == 3)
+        #expect(output[0] == "250")
+        #expect(output[1] == "250 1 250")
+        #expect(output[2].hasPrefix("Server#3 \"") && output[2].hasSuffix(" Server"))
+        await harness.stop()
+    }
+
+    @Test func firstAndTakeStopPagingEarly() async throws {
+        let harness = try await PanelHarness(servers: 250)
+        let first = try await harness.run("print(servers.first.id)")
+        #expect(first == ["1"])
+        #expect(harness.requests.count == 1)
+        harness.forgetRequests()
+        let taken = try await harness.run("print(len(servers.take(150)))")
+        #expect(taken == ["150"])
+        #expect(harness.requests.count == 2)
+        await harness.stop()
+    }
+
+    @Test func equalityOnAFilterableFieldIsPushedDownAndRecheckedLocally() async throws {
+        let harness = try await PanelHarness()
+        let names = try await harness.run("print(servers[5].name)")
+        let name = try #require(names.first)
+        harness.forgetRequests()
+        let output = try await harness.run("""
+            let found = (servers where name == "\(name)" and not suspended or name == "\(name)").list
+            let exact = (servers where name == "\(name)").list
+            print(len(exact), exact[0].id)
+            """)
+        #expect(output == ["1 5"])
+        let query = harness.requests.last?.query ?? []
+        #expect(query.contains(URLQueryItem(name: "filter[name]", value: name)), "\(query)")
+        await harness.stop()
+    }
+
+    @Test func conditionsOnOtherFieldsAreCheckedHere() async throws {
+        let harness = try await PanelHarness()
+        let output = try await harness.run("""
+            let big = servers where limits.memory >= 8192 and not suspended
+            let all = servers.list
+            let expected = all.filter(fn(s) { return s.limits.memory >= 8192 and not s.suspended })
+            print(big.count == len(expected), big.count > 0)
+            """)
+        #expect(output == ["true true"])
+        #expect(harness.requests.allSatisfy { !$0.query.contains { $0.name.hasPrefix("filter[") } })
+        await harness.stop()
+    }
+
+    @Test func getFindsOneByAFieldAndPanelErrorsNameTheLine() async throws {
+        let harness = try await PanelHarness()
+        let output = try await harness.run("""
+            let admin = users.get(username: "admin")
+            print(admin, users.get(username: "nobody-at-all"))
+            """)
+        #expect(output == [#"User#1 "admin" null"#])
+        await #expect {
+            _ = try await harness.run("let x = 1\nprint(servers[424242])")
+        } throws: { error in
+            guard let error = error as? RuntimeError else { return false }
+            return error.message == "GET /api/application/servers/424242: 404 Not Found: The requested resource could not be found on the server."
+                && error.source.map { $0.location(of: error.range!.start).line } == 2
+        }
+        await harness.stop()
+    }
+}
