@@ -25,7 +25,16 @@ final class PanelHarness: Sendable {
     let transport: RecordingTransport
     let session: PanelSession
 
-    init(servers: Int = 60) async throws {
+    /// Lines printed, kept across threads.
+    final class Lines: Sendable {
+        let lines = Mutex<[String]>([])
+        func withLock<Result>(_ body: (inout [String]) -> Result) -> Result { lines.withLock { body(&$0) } }
+    }
+
+    /// What the write gate printed (dry-run lines).
+    let gateLines = Lines()
+
+    init(servers: Int = 60, gate settings: WriteGate.Settings = WriteGate.Settings(), journal: Journal? = nil) async throws {
         var options = SimulatorOptions()
         options.servers = servers
         panel = SimulatedPanel(options: options)
@@ -37,8 +46,9 @@ final class PanelHarness: Sendable {
         }
         transport = RecordingTransport(try HTTPTransport(settings: ConnectionSettings(
             url: url, applicationKey: panel.applicationKey, clientKey: panel.clientKey)))
+        let lines = gateLines
         session = PanelSession(client: PanelClient(executor: Executor(transport: transport)),
-                               gate: WriteGate(settings: .init(), report: { _ in }))
+                               gate: WriteGate(settings: settings, journal: journal, report: { line in lines.withLock { $0.append(line) } }))
     }
 
     var requests: [PanelRequest] { transport.sent.withLock { $0 } }

@@ -2,6 +2,8 @@
 public struct CollectionSource: Sendable {
     /// The global's name: `servers`.
     public let name: String
+    /// The envelope `object` of its items: `server`.
+    public let object: String
     /// The list endpoint: `/api/application/servers`.
     public let path: String
     /// `filter[...]` names the endpoint accepts; the panel matches them as
@@ -11,8 +13,9 @@ public struct CollectionSource: Sendable {
     /// Items per page asked of the panel.
     public let pageSize: Int
 
-    public init(name: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [], pageSize: Int = 100) {
+    public init(name: String, object: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [], pageSize: Int = 100) {
         self.name = name
+        self.object = object
         self.path = path
         self.filters = filters
         self.exactFilters = exactFilters
@@ -21,11 +24,11 @@ public struct CollectionSource: Sendable {
 
     /// The application API's top-level collections (§5 of the reference).
     public static let application: [CollectionSource] = [
-        CollectionSource(name: "servers", path: "/api/application/servers",
+        CollectionSource(name: "servers", object: "server", path: "/api/application/servers",
                          filters: ["uuid", "uuidShort", "name", "description", "image", "external_id"]),
-        CollectionSource(name: "nodes", path: "/api/application/nodes", filters: ["uuid", "name", "fqdn"]),
-        CollectionSource(name: "users", path: "/api/application/users", filters: ["email", "uuid", "username", "external_id"]),
-        CollectionSource(name: "locations", path: "/api/application/locations", filters: ["short", "long"]),
-        CollectionSource(name: "nests", path: "/api/application/nests"),
+        CollectionSource(name: "nodes", object: "node", path: "/api/application/nodes", filters: ["uuid", "name", "fqdn"]),
+        CollectionSource(name: "users", object: "user", path: "/api/application/users", filters: ["email", "uuid", "username", "external_id"]),
+        CollectionSource(name: "locations", object: "location", path: "/api/application/locations", filters: ["short", "long"]),
+        CollectionSource(name: "nests", object: "nest", path: "/api/application/nests"),
     ]
 }

@@ -36,7 +36,7 @@ final class PageIterator: HostIterator {
             lastPage = 0
             return
         }
-        buffer = data.items.map { Resource.fromEnvelope($0) ?? .null }
+        buffer = data.items.map { Resource.fromEnvelope($0, session: query.session) ?? .null }
         if case .map(let meta)? = body.value(forName: "meta"), case .map(let pagination)? = meta.value(forName: "pagination"),
            case .int(let pages)? = pagination.value(forName: "total_pages") {
             lastPage = pages

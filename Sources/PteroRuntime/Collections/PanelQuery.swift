@@ -21,7 +21,9 @@ public final class PanelQuery: HostValue {
 
     public var typeName: String { "Query" }
     public var displayText: String { predicates.isEmpty ? source.name : "\(source.name) where ..." }
-    public var memberNames: [String] { ["count", "first", "list", "take", "get"] + Interpreter.listMethodNames }
+    public var memberNames: [String] {
+        ["count", "first", "list", "take", "get"] + ResourceAction.actions(for: source.object).map(\.name) + Interpreter.listMethodNames
+    }
 
     public func filtered(by predicate: PteroLang.Predicate, interpreter: Interpreter) throws -> Value? {
         var filters = pushedFilters
@@ -53,6 +55,9 @@ public final class PanelQuery: HostValue {
         case "get":
             return try get(arguments: &arguments)
         default:
+            if let action = ResourceAction.find(name, for: source.object) {
+                return try BulkJob(action: action, session: session, label: source.name).run(on: try elements(), arguments: &arguments)
+            }
             guard Interpreter.listMethodNames.contains(name) else { return nil }
             return try interpreter.callListMethod(name, on: ListObject(try elements()), arguments: &arguments)
         }
@@ -64,7 +69,7 @@ public final class PanelQuery: HostValue {
             throw RuntimeError("\(source.name)[...] takes an id (an int), not \(key.describedType)")
         }
         let envelope = try session.read(PanelRequest(.get, "\(source.path)/\(id)"))
-        return Resource.fromEnvelope(envelope) ?? .null
+        return Resource.fromEnvelope(envelope, session: session) ?? .null
     }
 
     /// `users.get(email: "a@b.c")`: the one object whose field equals the value, or null.

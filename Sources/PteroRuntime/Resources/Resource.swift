@@ -8,30 +8,33 @@ public final class Resource: HostValue {
     public let attributes: MapObject
     /// Included relationships (`relationships.allocations`), already as values.
     public let relationships: [String: Value]
+    /// The panel it came from, for its actions; nil for a detached copy.
+    let session: PanelSession?
 
-    public init(kind: ResourceKind, attributes: MapObject, relationships: [String: Value] = [:]) {
+    public init(kind: ResourceKind, attributes: MapObject, relationships: [String: Value] = [:], session: PanelSession? = nil) {
         self.kind = kind
         self.attributes = attributes
         self.relationships = relationships
+        self.session = session
     }
 
     /// Reads a Fractal item `{"object": ..., "attributes": {...}}`; nil for a
     /// `null_resource` or anything that is not an item.
-    public static func fromEnvelope(_ envelope: Value) -> Value? {
+    public static func fromEnvelope(_ envelope: Value, session: PanelSession? = nil) -> Value? {
         guard case .map(let item) = envelope, case .string(let object)? = item.value(forName: "object") else { return nil }
         if object == "list" {
             guard case .list(let data)? = item.value(forName: "data") else { return nil }
-            return Value(data.items.map { fromEnvelope($0) ?? .null })
+            return Value(data.items.map { fromEnvelope($0, session: session) ?? .null })
         }
         guard case .map(let raw)? = item.value(forName: "attributes") else { return object == "null_resource" ? .null : nil }
         let attributes = raw.copy()
         var relationships: [String: Value] = [:]
         if case .map(let related)? = attributes.remove(.string("relationships")) {
             for (key, value) in related.entries {
-                if case .string(let name) = key { relationships[name] = fromEnvelope(value) ?? .null }
+                if case .string(let name) = key { relationships[name] = fromEnvelope(value, session: session) ?? .null }
             }
         }
-        return .host(Resource(kind: ResourceKind.forObject(object), attributes: attributes, relationships: relationships))
+        return .host(Resource(kind: ResourceKind.forObject(object), attributes: attributes, relationships: relationships, session: session))
     }
 
     public var typeName: String { kind.typeName }
@@ -57,6 +60,17 @@ public final class Resource: HostValue {
 
     public var memberNames: [String] {
         attributes.keys.compactMap { key in if case .string(let name) = key { name } else { nil } } + relationships.keys.sorted()
+            + ResourceAction.actions(for: kind.object).map(\.name)
+    }
+
+    /// `s.suspend()`: one write through the session's gate.
+    public func callMethod(_ name: String, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
+        guard let action = ResourceAction.find(name, for: kind.object) else { return nil }
+        guard let session else { throw RuntimeError("\(displayText) is not connected to a panel") }
+        let request = try action.request(self, &arguments)
+        if action.isDestructive { try session.confirm("\(name) \(displayText)") }
+        try session.write(request)
+        return .null
     }
 
     public func member(_ name: String, interpreter: Interpreter) throws -> Value? {

@@ -51,6 +51,22 @@ public final class PanelSession: @unchecked Sendable {
                             notes: notes)
     }
 
+    /// Sends a write through the gate (dry run, read-only, journal).
+    @discardableResult
+    public func write(_ request: PanelRequest) throws -> WriteGate.Outcome {
+        let client = self.client, gate = self.gate
+        return try wait { try await gate.submit(request) { try await client.send($0) } }
+    }
+
+    /// Asks before a destructive action; a refusal is a script error.
+    public func confirm(_ description: String) throws {
+        do {
+            try gate.confirmDestructive(description)
+        } catch {
+            throw RuntimeError(error.description)
+        }
+    }
+
     /// GETs `request` and parses the body into ordered language values.
     public func read(_ request: PanelRequest) throws -> Value {
         let client = self.client

@@ -1,0 +1,34 @@
+import PteroLang
+
+/// What a bulk job did: prints as a summary line and one line per failure;
+/// `.ok`, `.failed` (each with its `item` and `error`) and `.count` for scripts.
+public final class BulkReport: HostValue {
+    public let action: String
+    var succeeded: [Value] = []
+    var failed: [(item: Value, error: String)] = []
+
+    init(action: String) {
+        self.action = action
+    }
+
+    public var typeName: String { "Report" }
+    public var memberNames: [String] { ["ok", "failed", "count"] }
+
+    public var displayText: String {
+        var lines = ["\(action): \(succeeded.count) ok, \(failed.count) failed"]
+        for failure in failed {
+            lines.append("  \(failure.item.literalText): \(failure.error)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public func member(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "ok": return Value(succeeded)
+        case "failed":
+            return Value(failed.map { .map(MapObject([("item", $0.item), ("error", Value($0.error))])) })
+        case "count": return .int(succeeded.count + failed.count)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import PteroKit
+import PteroLang
+import Testing
+@testable import PteroRuntime
+
+/// Actions on one resource and bulk jobs on queries, through the write gate.
+struct ActionTests {
+    static var yes: WriteGate.Settings {
+        var settings = WriteGate.Settings()
+        settings.assumeYes = true
+        return settings
+    }
+
+    @Test func oneServerIsSuspendedAndUnsuspended() async throws {
+        let harness = try await PanelHarness()
+        let output = try await harness.run("""
+            let s = servers.first
+            s.suspend()
+            print(servers[s.id].suspended)
+            s.unsuspend()
+            print(servers[s.id].suspended)
+            """)
+        #expect(output == ["true", "false"])
+        #expect(harness.requests.contains { $0.method == .post && $0.path.hasSuffix("/suspend") })
+        await harness.stop()
+    }
+
+    @Test func aBulkJobReportsEachFailureAndGoesOn() async throws {
+        let harness = try await PanelHarness(gate: Self.yes)
+        // Nodes that hold servers cannot be deleted; empty ones can.
+        let output = try await harness.run("""
+            let before = nodes.count
+            let report = nodes.delete()
+            print(report.count == before, len(report.failed) > 0)
+            print(nodes.count == before - len(report.ok))
+            print(report.failed[0].error)
+            """)
+        #expect(output.count == 3, "\(output)")
+        #expect(output.first == "true true")
+        #expect(output.dropFirst().first == "true")
+        #expect(output.last?.hasPrefix("DELETE /api/application/nodes/") == true)
+        #expect(output.last?.contains(": 400 Bad Request: ") == true, "\(output)")
+        await harness.stop()
+    }
+
+    @Test func aDryRunPrintsTheWritesAndChangesNothing() async throws {
+        var settings = WriteGate.Settings()
+        settings.dryRun = true
+        let harness = try await PanelHarness(gate: settings)
+        let output = try await harness.run("""
+            let report = (servers where id <= 3).suspend()
+            print(report.count, (servers where suspended and id <= 3).count)
+            """)
+        #expect(output == ["3 0"])
+        #expect(harness.gateLines.withLock { $0 }.sorted() == (1...3).map { "would POST /api/application/servers/\($0)/suspend" })
+        #expect(!harness.requests.contains { $0.method != .get })
+        await harness.stop()
+    }
+
+    @Test func aRerunWithTheJournalSkipsTheWritesDone() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)").path
+        let first = try await PanelHarness(journal: try Journal(path: path))
+        _ = try await first.run("(servers where id <= 4).suspend()")
+        #expect(first.requests.filter { $0.method == .post }.count == 4)
+        await first.stop()
+
+        let journal = try Journal(path: path)
+        let second = try await PanelHarness(journal: journal)
+        _ = try await second.run("(servers where id <= 6).suspend()")
+        #expect(second.requests.filter { $0.method == .post }.map(\.path).sorted()
+                == ["/api/application/servers/5/suspend", "/api/application/servers/6/suspend"])
+        #expect(journal.skipped == 4)
+        await second.stop()
+    }
+
+    @Test func destructiveActionsNeedConfirmationAndUnknownMethodsAreNamed() async throws {
+        let harness = try await PanelHarness()
+        await #expect {
+            _ = try await harness.run("servers.first.reinstall()")
+        } throws: { ($0 as? RuntimeError)?.message.contains("needs confirmation; run with --yes") == true }
+        await #expect {
+            _ = try await harness.run("servers.first.explode()")
+        } throws: { ($0 as? RuntimeError)?.message.contains("explode") == true }
+        #expect(!harness.requests.contains { $0.method != .get })
+        await harness.stop()
+    }
+}
