@@ -28,6 +28,7 @@ struct RateLimitWindow: Sendable {
     /// Nil until the first request: no window is open before it.
     private(set) var reopensAt: Instant?
     private var answered = false
+    private var throttledInWindow = false
     /// Wall-clock time requests were held back, and until when, so that
     /// many requests waiting at once count once.
     private(set) var heldBack: Duration = .zero
@@ -71,16 +72,21 @@ struct RateLimitWindow: Sendable {
     }
 
     /// The panel refused for the limit: its window is full until `until`,
-    /// whatever we thought, so everyone waits.
+    /// whatever we thought, so everyone waits. Its word replaces our
+    /// estimate, even when sooner: `Retry-After` is rounded up, so never
+    /// early. Several 429s of one window keep the latest time.
     mutating func throttled(until: Instant) {
         used = max(used, limit)
-        reopensAt = max(reopensAt ?? until, until)
+        reopensAt = throttledInWindow ? max(reopensAt ?? until, until) : until
+        throttledInWindow = true
+        answered = true
     }
 
     private mutating func open(now: Instant) {
         number += 1
         used = 0
         answered = false
+        throttledInWindow = false
         reopensAt = now + length
     }
 }
