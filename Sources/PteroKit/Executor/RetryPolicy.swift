@@ -1,0 +1,26 @@
+/// Which failures may be sent again and how long to wait before.
+enum RetryPolicy {
+    /// A proxy or the daemon failed to answer; the panel may well answer
+    /// the next try. A 500 is the panel's own bug and would just repeat.
+    static let retryableStatuses: Set<Int> = [502, 503, 504]
+
+    static func mayRetry(_ request: PanelRequest, status: Int) -> Bool {
+        request.isIdempotent && retryableStatuses.contains(status)
+    }
+
+    /// A POST is resent only when it provably never reached the panel:
+    /// sending it twice could create or act twice.
+    static func mayRetry(_ request: PanelRequest, after error: TransportError) -> Bool {
+        request.isIdempotent || !error.reachedPanel
+    }
+
+    /// Exponential in `retry` (0 for the first), capped, and jittered over
+    /// its upper half so that requests failing together do not return
+    /// together.
+    static func backoff(retry: Int, settings: ExecutorSettings) -> Duration {
+        let ceiling = min(settings.retryMaximumDelay, settings.retryBaseDelay * (1 << min(retry, 20)))
+        let half = ceiling / 2
+        let milliseconds = Int64(Double(half.components.seconds) * 1000 + Double(half.components.attoseconds) / 1e15)
+        return half + .milliseconds(Int64.random(in: 0...max(0, milliseconds)))
+    }
+}
