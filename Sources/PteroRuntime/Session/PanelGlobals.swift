@@ -8,4 +8,11 @@ public enum PanelGlobals {
             interpreter.globals.defineConstant(source.name, .host(PanelQuery(session: session, source: source)))
         }
     }
+
+    /// Defines the same names as values that explain how to connect.
+    public static func installDisconnected(into interpreter: Interpreter, reason: String) {
+        for source in CollectionSource.application {
+            interpreter.globals.defineConstant(source.name, .host(Disconnected(name: source.name, reason: reason)))
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PteroLang
+import PteroRuntime
 
 /// `ptero FILE [ARGS...]`, `ptero -e CODE`, a script on stdin, or the REPL.
 struct RunCommand: ParsableCommand {
@@ -18,20 +19,34 @@ struct RunCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: .hidden)
     var arguments: [String] = []
 
+    @OptionGroup var panel: PanelOptions
+
     func run() throws {
         if let code {
             let scriptArguments = (file.map { [$0] } ?? []) + arguments
-            throw ExitNow(ScriptRunner(arguments: scriptArguments).run(Source(name: "<-e>", text: code)))
+            throw ExitNow(try runScript(Source(name: "<-e>", text: code), arguments: scriptArguments))
         }
         if let file {
             let source = try ScriptRunner.load(path: file)
-            throw ExitNow(ScriptRunner(arguments: arguments).run(source))
+            throw ExitNow(try runScript(source, arguments: arguments))
         }
         if StandardStreams.inputIsTerminal {
-            throw ExitNow(REPL(reader: makeLineReader()).run())
+            let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
+            let connection = try panel.connect(interpreter)
+            let code = REPL(reader: makeLineReader(), interpreter: interpreter).run()
+            connection?.close()
+            throw ExitNow(code)
         }
         let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        throw ExitNow(ScriptRunner(arguments: []).run(Source(name: "<stdin>", text: text)))
+        throw ExitNow(try runScript(Source(name: "<stdin>", text: text), arguments: []))
+    }
+
+    private func runScript(_ source: Source, arguments: [String]) throws -> Int32 {
+        let runner = ScriptRunner(arguments: arguments)
+        let connection = try panel.connect(runner.interpreter)
+        let code = runner.run(source)
+        connection?.close()
+        return code
     }
 }
 

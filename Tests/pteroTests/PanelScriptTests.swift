@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `ptero FILE` against `ptero sim`: a connected script, its dry run, and a
+/// rerun that resumes from the journal.
+struct PanelScriptTests {
+    static let script = """
+        print(servers.count)
+        print((servers where id <= 3).suspend())
+        print((servers where suspended and id <= 3).count)
+        """
+
+    @Test func aScriptDryRunsThenRunsThenResumesFromItsJournal() throws {
+        let sim = try SimProcess(arguments: ["--servers", "12", "--seed", "9"])
+        let url = try #require(sim.url, "\(sim.banner)")
+        let key = try #require(sim.applicationKey)
+        let folder = try PteroBinary.temporaryFolder()
+        let file = folder.appendingPathComponent("suspend.ptero")
+        try Self.script.write(to: file, atomically: true, encoding: .utf8)
+        let journal = folder.appendingPathComponent("journal").path
+        let environment = ["PTERO_APP_KEY": key, "XDG_CONFIG_HOME": folder.path]
+
+        let dry = try PteroBinary.run(["--url", url, "--dry-run", file.path], environment: environment)
+        #expect(dry.status == 0, "\(dry.errors)")
+        #expect(dry.output.contains("would POST /api/application/servers/1/suspend"))
+        #expect(dry.output.hasSuffix("suspend: 3 ok, 0 failed\n0\n"), "\(dry.output)")
+        #expect(dry.errors.contains("dry run: 3 writes planned, none sent"))
+        #expect(!(dry.output + dry.errors).contains(key))
+
+        let real = try PteroBinary.run(["--url", url, "--journal", journal, file.path], environment: environment)
+        #expect(real.output == "12\nsuspend: 3 ok, 0 failed\n3\n", "\(real.output)\(real.errors)")
+
+        let again = try PteroBinary.run(["--url", url, "--journal", journal, file.path], environment: environment)
+        #expect(again.status == 0)
+        #expect(again.errors.contains("3 writes already done by an earlier run"), "\(again.errors)")
+        withExtendedLifetime(sim) {}
+    }
+
+    @Test func withoutAPanelTheCollectionsSayHowToConnect() throws {
+        let folder = try PteroBinary.temporaryFolder()
+        let result = try PteroBinary.run(["-e", "print(servers.count)"], environment: ["XDG_CONFIG_HOME": folder.path])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("servers: no panel is configured: run `ptero login`"), "\(result.errors)")
+    }
+}
