@@ -8,6 +8,8 @@ extension PanelClient {
     /// executor; `perPage` nil leaves the panel's default.
     func pageFetcher<Item: Decodable & Sendable>(_ request: PanelRequest, perPage: Int?, of type: Item.Type) -> PageFetcher<Item> {
         { [self] page in
+            // A page whose consumer has gone is not worth a request.
+            try Task.checkCancellation()
             var pageRequest = request
             pageRequest.query.removeAll { $0.name == "page" || $0.name == "per_page" }
             pageRequest.query.append(URLQueryItem(name: "page", value: String(page)))

@@ -4,7 +4,8 @@ public struct ServerContainer: Codable, Sendable, Equatable {
     public var image: String
     /// 0 or 1 (deprecated by the panel; `status` says more).
     public var installed: Int
-    public var environment: [String: String]
+    /// Values are mostly strings, but the panel adds some as numbers (`P_SERVER_ALLOCATION_LIMIT`).
+    public var environment: [String: JSONValue]
 
     enum CodingKeys: String, CodingKey {
         case startupCommand = "startup_command"
