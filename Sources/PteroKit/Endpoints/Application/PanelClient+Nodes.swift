@@ -1,0 +1,70 @@
+import Foundation
+
+/// Nodes on the application API.
+extension PanelClient {
+    static let nodesPath = "/api/application/nodes"
+
+    /// Every node, lazily; filters `uuid`, `name`, `fqdn`, `daemon_token_id`; sorts `id`, `uuid`, `memory`, `disk`.
+    public func listNodes(_ query: ListQuery = ListQuery()) -> Pages<Node> {
+        pages(Self.nodesPath, query: query.queryItems, perPage: query.perPage)
+    }
+
+    /// Public nodes with room for `memory` and `disk` MiB more (400 when none).
+    public func deployableNodes(memory: Int, disk: Int, locationIds: [Int] = [], include: [String] = []) async throws -> [Node] {
+        var query = [URLQueryItem(name: "memory", value: String(memory)), URLQueryItem(name: "disk", value: String(disk))]
+        query += locationIds.map { URLQueryItem(name: "location_ids[]", value: String($0)) }
+        return try await list("\(Self.nodesPath)/deployable", query: query + ListQuery.includes(include))
+    }
+
+    public func node(id: Int, include: [String] = []) async throws -> Node {
+        try await item(.get, "\(Self.nodesPath)/\(id)", query: ListQuery.includes(include))
+    }
+
+    /// The daemon's configuration file, node secret included.
+    public func nodeConfiguration(id: Int) async throws -> NodeConfiguration {
+        try await send(request(.get, "\(Self.nodesPath)/\(id)/configuration"), as: NodeConfiguration.self)
+    }
+
+    public func createNode(_ node: NodeDetails) async throws -> Node {
+        try await item(.post, Self.nodesPath, body: node)
+    }
+
+    /// Sends `node` as the whole new state (the panel's PATCH is not partial,
+    /// and a missing `daemon_base` resets it). Prefer `updateNode(id:changes:)`.
+    public func replaceNode(id: Int, with node: NodeDetails) async throws -> Node {
+        try await item(.patch, "\(Self.nodesPath)/\(id)", body: node)
+    }
+
+    /// Changes only the given fields: reads the node, merges, sends it whole.
+    public func updateNode(id: Int, changes: NodeChanges) async throws -> Node {
+        let current = try await node(id: id)
+        let merged = NodeDetails(
+            name: changes.name ?? current.name, locationId: changes.locationId ?? current.locationId,
+            fqdn: changes.fqdn ?? current.fqdn, scheme: changes.scheme ?? current.scheme,
+            memory: changes.memory ?? current.memory,
+            memoryOverallocate: changes.memoryOverallocate ?? current.memoryOverallocate,
+            disk: changes.disk ?? current.disk, diskOverallocate: changes.diskOverallocate ?? current.diskOverallocate,
+            daemonListen: changes.daemonListen ?? current.daemonListen, daemonSftp: changes.daemonSftp ?? current.daemonSftp,
+            daemonBase: changes.daemonBase ?? current.daemonBase, uploadSize: changes.uploadSize ?? current.uploadSize,
+            isPublic: changes.isPublic ?? current.isPublic, behindProxy: changes.behindProxy ?? current.behindProxy,
+            maintenanceMode: changes.maintenanceMode ?? current.maintenanceMode, resetSecret: changes.resetSecret)
+        return try await replaceNode(id: id, with: merged)
+    }
+
+    public func deleteNode(id: Int) async throws {
+        try await perform(.delete, "\(Self.nodesPath)/\(id)")
+    }
+
+    /// The allocations of a node, lazily; filters `ip`, `port`, `ip_alias`, `server_id`.
+    public func listAllocations(node: Int, _ query: ListQuery = ListQuery()) -> Pages<Allocation> {
+        pages("\(Self.nodesPath)/\(node)/allocations", query: query.queryItems, perPage: query.perPage)
+    }
+
+    public func createAllocations(node: Int, _ allocations: NewAllocations) async throws {
+        try await perform(.post, "\(Self.nodesPath)/\(node)/allocations", body: allocations)
+    }
+
+    public func deleteAllocation(node: Int, id: Int) async throws {
+        try await perform(.delete, "\(Self.nodesPath)/\(node)/allocations/\(id)")
+    }
+}
