@@ -29,10 +29,36 @@ struct PanelScriptTests {
 
         let real = try PteroBinary.run(["--url", url, "--journal", journal, file.path], environment: environment)
         #expect(real.output == "12\nsuspend: 3 ok, 0 failed\n3\n", "\(real.output)\(real.errors)")
+        // Not on a terminal: one summary line per bulk job, no progress redraws.
+        #expect(real.errors.hasPrefix("suspend 3/3 · "), "\(real.errors)")
+        #expect(!real.errors.contains("\r"))
 
         let again = try PteroBinary.run(["--url", url, "--journal", journal, file.path], environment: environment)
         #expect(again.status == 0)
         #expect(again.errors.contains("3 writes already done by an earlier run"), "\(again.errors)")
+        withExtendedLifetime(sim) {}
+    }
+
+    @Test func ctrlCStopsABulkJobFromStartingNewTasks() throws {
+        let sim = try SimProcess(arguments: ["--servers", "60", "--latency", "300"])
+        let url = try #require(sim.url, "\(sim.banner)")
+        let key = try #require(sim.applicationKey)
+        let folder = try PteroBinary.temporaryFolder()
+        let process = Process()
+        process.executableURL = PteroBinary.url
+        process.arguments = ["--url", url, "--yes", "-e", "let report = servers.suspend()\nprint(report)"]
+        process.environment = ["PTERO_APP_KEY": key, "XDG_CONFIG_HOME": folder.path, "PATH": "/usr/bin:/bin"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // 60 writes, 8 at a time, 300 ms each: about 2.5 s in all.
+        Thread.sleep(forTimeInterval: 1.2)
+        process.interrupt()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(text)")
+        #expect(text.contains("not started (interrupted)"), "\(text)")
         withExtendedLifetime(sim) {}
     }
 

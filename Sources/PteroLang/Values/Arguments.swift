@@ -104,4 +104,6 @@ public struct ExitRequest: Error {
 }
 
 /// Ctrl-C during evaluation.
-public struct Interrupted: Error {}
+public struct Interrupted: Error {
+    public init() {}
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PteroKit
 import PteroLang
 
@@ -10,6 +11,12 @@ struct BulkJob {
     let session: PanelSession
     /// What the elements are, for the confirmation question: `servers`.
     let label: String
+    enum Outcome: Sendable {
+        case succeeded
+        case failed(String)
+        case notStarted
+    }
+
     /// Jobs larger than this ask for confirmation even for harmless actions.
     static let confirmationThreshold = 10
 
@@ -25,30 +32,75 @@ struct BulkJob {
             try session.confirm("\(action.name) \(requests.count) \(label)")
         }
         let client = session.client, gate = session.gate
+        let interruption = session.interruption, notify = session.progress
         let plain = requests.map(\.request)
-        let outcomes: [String?] = try session.wait {
-            await withTaskGroup(of: (Int, String?).self) { group in
-                for (index, request) in plain.enumerated() {
+        let tracker = ProgressTracker(BulkProgress(action: action.name, total: plain.count))
+        let advance: @Sendable (_ change: (inout BulkProgress) -> Void) -> Void = { change in
+            let snapshot = tracker.update(change)
+            notify?(snapshot)
+        }
+        let outcomes: [Outcome] = try session.wait {
+            await withTaskGroup(of: (Int, Outcome).self) { group in
+                // Only as many tasks as the executor runs at once, so a
+                // Ctrl-C stops the rest from starting.
+                let width = max(1, client.executor.settings.concurrency)
+                var results = [Outcome](repeating: .notStarted, count: plain.count)
+                var next = 0
+                func start(_ index: Int) {
+                    let request = plain[index]
                     group.addTask {
+                        if interruption?.isRaised == true {
+                            advance { $0.skipped += 1 }
+                            return (index, .notStarted)
+                        }
                         do {
                             _ = try await gate.submit(request) { try await client.send($0) }
-                            return (index, nil)
-                        } catch let error as PanelError {
-                            return (index, error.description)
+                            advance { $0.done += 1 }
+                            return (index, .succeeded)
                         } catch {
-                            return (index, "\(error)")
+                            advance { $0.done += 1; $0.failed += 1 }
+                            return (index, .failed((error as? PanelError)?.description ?? "\(error)"))
                         }
                     }
                 }
-                var results = [String?](repeating: nil, count: plain.count)
-                for await (index, failure) in group { results[index] = failure }
+                while next < min(width, plain.count) { start(next); next += 1 }
+                for await (index, outcome) in group {
+                    results[index] = outcome
+                    if next < plain.count { start(next); next += 1 }
+                }
                 return results
             }
         }
+        advance { $0.isFinished = true }
+        // The summary line has said what was done; the script stops as
+        // Ctrl-C asks (a rerun with the journal does the rest).
+        if outcomes.contains(where: { if case .notStarted = $0 { true } else { false } }) { throw Interrupted() }
         let report = BulkReport(action: action.name)
-        for (entry, failure) in zip(requests, outcomes) {
-            if let failure { report.failed.append((entry.item, failure)) } else { report.succeeded.append(entry.item) }
+        for (entry, outcome) in zip(requests, outcomes) {
+            switch outcome {
+            case .succeeded: report.succeeded.append(entry.item)
+            case .failed(let message): report.failed.append((entry.item, message))
+            case .notStarted: report.notStarted.append(entry.item)
+            }
         }
         return .host(report)
+    }
+}
+
+/// The job's progress, updated from its concurrent tasks.
+final class ProgressTracker: Sendable {
+    private let state: Mutex<BulkProgress>
+    private let start = ContinuousClock.now
+
+    init(_ initial: BulkProgress) {
+        state = Mutex(initial)
+    }
+
+    func update(_ change: (inout BulkProgress) -> Void) -> BulkProgress {
+        state.withLock { progress in
+            change(&progress)
+            progress.elapsed = ContinuousClock.now - start
+            return progress
+        }
     }
 }

@@ -6,16 +6,19 @@ public final class BulkReport: HostValue {
     public let action: String
     var succeeded: [Value] = []
     var failed: [(item: Value, error: String)] = []
+    /// Not started because Ctrl-C came; a rerun with the journal does them.
+    var notStarted: [Value] = []
 
     init(action: String) {
         self.action = action
     }
 
     public var typeName: String { "Report" }
-    public var memberNames: [String] { ["ok", "failed", "count"] }
+    public var memberNames: [String] { ["ok", "failed", "not_started", "count"] }
 
     public var displayText: String {
-        var lines = ["\(action): \(succeeded.count) ok, \(failed.count) failed"]
+        var lines = ["\(action): \(succeeded.count) ok, \(failed.count) failed"
+                     + (notStarted.isEmpty ? "" : ", \(notStarted.count) not started (interrupted)")]
         for failure in failed {
             lines.append("  \(failure.item.literalText): \(failure.error)")
         }
@@ -27,7 +30,8 @@ public final class BulkReport: HostValue {
         case "ok": return Value(succeeded)
         case "failed":
             return Value(failed.map { .map(MapObject([("item", $0.item), ("error", Value($0.error))])) })
-        case "count": return .int(succeeded.count + failed.count)
+        case "not_started": return Value(notStarted)
+        case "count": return .int(succeeded.count + failed.count + notStarted.count)
         default: return nil
         }
     }

@@ -7,10 +7,17 @@ import PteroLang
 public final class PanelSession: @unchecked Sendable {
     public let client: PanelClient
     public let gate: WriteGate
+    /// Raised by Ctrl-C: bulk jobs start no new tasks once it is.
+    public let interruption: InterruptFlag?
+    /// Told how each bulk job advances (a progress line, a summary).
+    public let progress: (@Sendable (BulkProgress) -> Void)?
 
-    public init(client: PanelClient, gate: WriteGate) {
+    public init(client: PanelClient, gate: WriteGate, interruption: InterruptFlag? = nil,
+                progress: (@Sendable (BulkProgress) -> Void)? = nil) {
         self.client = client
         self.gate = gate
+        self.interruption = interruption
+        self.progress = progress
     }
 
     /// Runs panel work and waits for it. The interpreter runs on its own

@@ -50,7 +50,8 @@ struct DemoCommand: ParsableCommand {
         let gate = WriteGate(settings: WriteGate.Settings(), report: { StandardStreams.write($0 + "\n") },
                              confirm: Confirmation.onTerminal)
         let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
-        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate))
+        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, interruption: interpreter.interruption,
+                                                                      progress: ProgressPrinter.make()))
         let banner = REPL.standardBanner + "\n" + Self.welcome.replacingOccurrences(of: "%URL%", with: url.absoluteString)
         let code = REPL(reader: makeLineReader(), banner: banner, interpreter: interpreter).run()
         // async-http-client refuses to be released without a shutdown.

@@ -34,7 +34,11 @@ struct PanelOptions: ParsableArguments {
         let gate = WriteGate(settings: gateSettings, journal: try journal.map { path throws(JournalError) in try Journal(path: path) },
                              report: { StandardStreams.write($0 + "\n") }, confirm: Confirmation.onTerminal)
         let client = PanelClient(executor: Executor(transport: transport, settings: chosen.executorSettings()))
-        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate))
+        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, interruption: interpreter.interruption,
+                                                                      progress: ProgressPrinter.make()))
+        // Ctrl-C stops a bulk job from starting new tasks and lets the
+        // running ones finish, in scripts as in the REPL.
+        Interruption.installHandler()
         return PanelConnection(transport: transport, gate: gate)
     }
 }

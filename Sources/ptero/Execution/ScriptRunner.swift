@@ -7,7 +7,7 @@ struct ScriptRunner {
     let interpreter: Interpreter
 
     init(arguments: [String]) {
-        interpreter = Interpreter(output: StandardStreams.write)
+        interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
         interpreter.globals.defineConstant("args", .list(ListObject(arguments.map { .string($0) })))
         interpreter.importer = FileImporter.load
     }

@@ -20,10 +20,7 @@ final class REPL {
         self.interpreter = interpreter ?? Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
         self.interpreter.importer = FileImporter.load
         reader.completer = Completer(interpreter: self.interpreter)
-        _ = ptero_install_interrupt_handler { _ in
-            Interruption.atPrompt.raise()
-            Interruption.evaluation.raise()
-        }
+        Interruption.installHandler()
     }
 
     /// Runs until end of input; returns the exit code.
