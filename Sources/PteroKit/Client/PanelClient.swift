@@ -25,8 +25,8 @@ public final class PanelClient: Sendable {
             return try JSONDecoder().decode(Value.self, from: response.body)
         } catch {
             var failure = PanelError(method: request.method, path: request.path, status: response.status)
-            failure.unparsedBody = PanelError.preview(response.body, contentType: response.header("content-type"))
-                + " (\(Self.describe(error)))"
+            let start = String(decoding: response.body.prefix(80), as: UTF8.self)
+            failure.unparsedBody = "the answer is not the expected \(Value.self) (\(Self.describe(error))): \(start)"
             throw failure
         }
     }

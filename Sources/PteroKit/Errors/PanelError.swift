@@ -105,6 +105,10 @@ public struct PanelError: Error, Sendable, CustomStringConvertible {
 
     static func reason(for status: Int) -> String {
         switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 204: "No Content"
         case 400: "Bad Request"
         case 401: "Unauthorized"
         case 403: "Forbidden"
