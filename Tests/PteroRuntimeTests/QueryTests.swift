@@ -80,3 +80,26 @@ struct QueryTests {
         await harness.stop()
     }
 }
+
+/// Collections that belong to one object.
+struct SubCollectionTests {
+    @Test func nodeAllocationsNestEggsAndServerDatabasesAreQueries() async throws {
+        let harness = try await PanelHarness()
+        let output = try await harness.run("""
+            let node = nodes.first
+            let free = node.allocations where not assigned
+            print(node.allocations.count > 0, free.count <= node.allocations.count)
+            print(type(node.allocations.first), node.allocations.first.port > 0)
+            let nest = nests.first
+            print(nest.eggs.count > 0, type(nest.eggs.first))
+            print(type(servers.first.databases.list))
+            """)
+        #expect(output.count == 4, "\(output)")
+        #expect(output[0] == "true true")
+        #expect(output[1] == "Allocation true")
+        #expect(output[2] == "true Egg")
+        #expect(output[3] == "list")
+        #expect(harness.requests.contains { $0.path.hasPrefix("/api/application/nodes/") && $0.path.hasSuffix("/allocations") })
+        await harness.stop()
+    }
+}

@@ -60,7 +60,7 @@ public final class Resource: HostValue {
 
     public var memberNames: [String] {
         attributes.keys.compactMap { key in if case .string(let name) = key { name } else { nil } } + relationships.keys.sorted()
-            + ResourceAction.actions(for: kind.object).map(\.name)
+            + SubCollections.names(for: kind.object) + ResourceAction.actions(for: kind.object).map(\.name)
     }
 
     /// `s.suspend()`: one write through the session's gate.
@@ -75,7 +75,11 @@ public final class Resource: HostValue {
 
     public func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         if let value = attributes.value(forName: name) { return value }
-        return relationships[name]
+        if let related = relationships[name] { return related }
+        if let session, let source = SubCollections.source(name, of: self) {
+            return .host(PanelQuery(session: session, source: source))
+        }
+        return nil
     }
 
     public func isEqual(to other: any HostValue) -> Bool {
