@@ -86,3 +86,37 @@ struct ActionTests {
         await harness.stop()
     }
 }
+
+/// Changes that send the whole object back with only the named fields changed.
+struct ServerChangeTests {
+    @Test func buildChangesMemoryAndKeepsEverythingElse() async throws {
+        let harness = try await PanelHarness()
+        let output = try await harness.run("""
+            let s = servers[4]
+            let changed = s.build(memory: 4GB)
+            let fresh = servers[4]
+            print(changed.limits.memory, fresh.limits.memory)
+            print(fresh.limits.disk == s.limits.disk, fresh.limits.cpu == s.limits.cpu, fresh.feature_limits == s.feature_limits)
+            let renamed = s.update(name: "renamed by ptero")
+            print(renamed.name, servers[4].user == s.user, servers[4].description == s.description)
+            """)
+        #expect(output == ["4096 4096", "true true true", "renamed by ptero true true"])
+        await harness.stop()
+    }
+
+    @Test func aRefusedChangeShowsEveryFieldError() async throws {
+        let harness = try await PanelHarness()
+        await #expect {
+            _ = try await harness.run("servers[4].build(memory: -5, io: 5)")
+        } throws: { error in
+            guard let error = error as? RuntimeError else { return false }
+            return error.message.hasPrefix("PATCH /api/application/servers/4/build: 422 Unprocessable Entity")
+                && error.notes.contains { $0.hasPrefix("limits.memory: ") }
+                && error.notes.contains { $0.hasPrefix("limits.io: ") }
+        }
+        await #expect {
+            _ = try await harness.run("servers[4].build(memroy: 5)")
+        } throws: { ($0 as? RuntimeError)?.message.contains("no argument named 'memroy'") == true }
+        await harness.stop()
+    }
+}

@@ -21,6 +21,8 @@ public struct ResourceAction: Sendable {
             plain("suspend", .post, "/api/application/servers/{id}/suspend"),
             plain("unsuspend", .post, "/api/application/servers/{id}/unsuspend"),
             plain("reinstall", .post, "/api/application/servers/{id}/reinstall", destructive: true),
+            ServerChanges.build,
+            ServerChanges.update,
             ResourceAction(name: "delete", isDestructive: true) { resource, arguments in
                 try arguments.expect(0...0, labels: ["force"])
                 let force = try arguments.namedBool("force") ?? false

@@ -69,8 +69,10 @@ public final class Resource: HostValue {
         guard let session else { throw RuntimeError("\(displayText) is not connected to a panel") }
         let request = try action.request(self, &arguments)
         if action.isDestructive { try session.confirm("\(name) \(displayText)") }
-        try session.write(request)
-        return .null
+        // The object as the panel now has it, when it says.
+        guard case .sent(let response) = try session.write(request), !response.body.isEmpty,
+              let envelope = try? Value.parsingJSON(String(decoding: response.body, as: UTF8.self)) else { return .null }
+        return Resource.fromEnvelope(envelope, session: session) ?? .null
     }
 
     public func member(_ name: String, interpreter: Interpreter) throws -> Value? {

@@ -1,0 +1,74 @@
+import Foundation
+import PteroKit
+import PteroLang
+
+/// `s.build(memory: 4GB)` and `s.update(name: "x")`: the panel's PATCHes
+/// replace the whole object, so the body starts from the server as it was
+/// read and only the named fields change.
+enum ServerChanges {
+    static let buildLabels = ["memory", "swap", "disk", "io", "cpu", "threads", "oom_disabled",
+                              "allocation", "databases", "allocations", "backups", "add_allocations", "remove_allocations"]
+    static let detailLabels = ["name", "user", "external_id", "description"]
+
+    static let build = ResourceAction(name: "build", isDestructive: false) { resource, arguments in
+        try arguments.expect(0...0, labels: buildLabels)
+        guard !arguments.named.isEmpty else { throw RuntimeError("build() needs at least one of \(buildLabels.joined(separator: ", "))") }
+        let limits = map(resource.attributes.value(forName: "limits"))
+        let features = map(resource.attributes.value(forName: "feature_limits"))
+        func pick(_ label: String, _ current: Value?) -> Value { arguments.labeled(label) ?? current ?? .null }
+        var body: [(String, Value)] = [
+            ("allocation", pick("allocation", resource.attributes.value(forName: "allocation"))),
+            ("limits", .map(MapObject(["memory", "swap", "disk", "io", "cpu", "threads"].map { ($0, pick($0, limits?.value(forName: $0))) }))),
+            ("oom_disabled", pick("oom_disabled", limits?.value(forName: "oom_disabled"))),
+            ("feature_limits", .map(MapObject(["databases", "allocations", "backups"].map { ($0, pick($0, features?.value(forName: $0))) }))),
+        ]
+        for label in ["add_allocations", "remove_allocations"] {
+            if let value = arguments.labeled(label) { body.append((label, value)) }
+        }
+        return PanelRequest(.patch, "/api/application/servers/\(try ResourceAction.id(of: resource))/build",
+                            body: .json(try JSONBody.encode(.map(MapObject(body)))))
+    }
+
+    static let update = ResourceAction(name: "update", isDestructive: false) { resource, arguments in
+        try arguments.expect(0...0, labels: detailLabels)
+        guard !arguments.named.isEmpty else { throw RuntimeError("update() needs at least one of \(detailLabels.joined(separator: ", "))") }
+        let body = detailLabels.map { label in (label, arguments.labeled(label) ?? resource.attributes.value(forName: label) ?? .null) }
+        return PanelRequest(.patch, "/api/application/servers/\(try ResourceAction.id(of: resource))/details",
+                            body: .json(try JSONBody.encode(.map(MapObject(body)))))
+    }
+
+    static func map(_ value: Value?) -> MapObject? {
+        if case .map(let map)? = value { return map }
+        return nil
+    }
+}
+
+/// Language values as a JSON request body.
+enum JSONBody {
+    static func encode(_ value: Value) throws -> Data {
+        try JSONSerialization.data(withJSONObject: try plain(value), options: [.sortedKeys, .fragmentsAllowed])
+    }
+
+    static func plain(_ value: Value) throws -> Any {
+        switch value {
+        case .null: return NSNull()
+        case .bool(let flag): return flag
+        case .int(let number): return number
+        case .double(let number): return number
+        case .string(let text): return text
+        case .list(let list): return try list.items.map(plain)
+        case .map(let map):
+            var object: [String: Any] = [:]
+            for (key, item) in map.entries {
+                guard case .string(let name) = key else { throw RuntimeError("a request body's keys must be strings") }
+                object[name] = try plain(item)
+            }
+            return object
+        case .host(let resource as Resource):
+            if case .int(let id)? = resource.attributes.value(forName: "id") { return id }
+            throw RuntimeError("\(resource.displayText) cannot be sent as a value")
+        default:
+            throw RuntimeError("\(value.describedType) cannot be sent to the panel")
+        }
+    }
+}
