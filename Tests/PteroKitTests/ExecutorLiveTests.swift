@@ -71,7 +71,9 @@ struct ExecutorLiveTests {
         #expect(statuses == Array(repeating: 204, count: 60))
         #expect(executor.counters.throttled == 0)
         #expect(try await rig.panelThrottled() == 0)
-        #expect(executor.counters.waitedForLimit > .zero)
+        // Whether the limiter had to wait depends on how fast the machine
+        // answers (a loaded one spreads the writes over the windows itself),
+        // so only the outcome is asserted.
         await rig.stop()
     }
 
