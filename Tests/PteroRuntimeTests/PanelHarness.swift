@@ -55,8 +55,9 @@ final class PanelHarness: Sendable {
     func forgetRequests() { transport.sent.withLock { $0.removeAll() } }
 
     /// Runs `code` on the interpreter's own large-stack thread, as the
-    /// command does, and returns what it printed.
-    func run(_ code: String) async throws -> [String] {
+    /// command does, and returns what it printed; `then` may look at the
+    /// interpreter afterwards (its completions, say).
+    func run(_ code: String, then inspect: @escaping @Sendable (Interpreter) -> [String] = { _ in [] }) async throws -> [String] {
         let session = self.session
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
@@ -65,7 +66,7 @@ final class PanelHarness: Sendable {
                 PanelGlobals.install(into: interpreter, session: session)
                 do {
                     _ = try interpreter.run(Source(name: "test.ptero", text: code))
-                    continuation.resume(returning: printed.split(separator: "\n").map(String.init))
+                    continuation.resume(returning: printed.split(separator: "\n").map(String.init) + inspect(interpreter))
                 } catch {
                     continuation.resume(throwing: error)
                 }

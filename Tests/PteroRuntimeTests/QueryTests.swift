@@ -103,3 +103,23 @@ struct SubCollectionTests {
         await harness.stop()
     }
 }
+
+/// What the REPL offers after `x.` and suggests for a misspelt field.
+struct ResourceCompletionTests {
+    @Test func fieldsAndMethodsOfResourcesAndQueriesComplete() async throws {
+        let harness = try await PanelHarness()
+        let output = try await harness.run("let s = servers[1]") { interpreter in
+            [interpreter.completions(linePrefix: "s.lim").joined(separator: ","),
+             interpreter.completions(linePrefix: "s.susp").joined(separator: ","),
+             interpreter.completions(linePrefix: "servers.fi").joined(separator: ",")]
+        }
+        #expect(output.count == 3)
+        #expect(output[0].contains("limits"), "\(output)")
+        #expect(output[1].contains("suspend") && output[1].contains("suspended"), "\(output)")
+        #expect(output[2].contains("first") && output[2].contains("filter"), "\(output)")
+        await #expect {
+            _ = try await harness.run("print(servers[1].limtis)")
+        } throws: { ($0 as? RuntimeError)?.message.contains("did you mean 'limits'?") == true }
+        await harness.stop()
+    }
+}
