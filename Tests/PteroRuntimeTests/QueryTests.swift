@@ -123,3 +123,19 @@ struct ResourceCompletionTests {
         await harness.stop()
     }
 }
+
+/// `eggs`: every egg of every nest, one query.
+struct EggsAcrossNestsTests {
+    @Test func eggsWalksEveryNest() async throws {
+        let harness = try await PanelHarness()
+        let output = try await harness.run("""
+            let perNest = nests.list.map(fn(n) { return n.eggs.count }).sum()
+            print(eggs.count == perNest, eggs.count > 1)
+            let some = eggs.list[len(eggs.list) - 1]
+            print(eggs[some.id] == some, type(some))
+            print((eggs where nest == some.nest).count == nests[some.nest].eggs.count)
+            """)
+        #expect(output == ["true true", "true Egg", "true"], "\(output)")
+        await harness.stop()
+    }
+}

@@ -12,8 +12,13 @@ public struct CollectionSource: Sendable {
     public let exactFilters: Set<String>
     /// Items per page asked of the panel.
     public let pageSize: Int
+    /// For a collection spread over parents (all eggs of all nests): the
+    /// parents, and `path` holds `{id}` for each parent's id.
+    public let across: [CollectionSource]
 
-    public init(name: String, object: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [], pageSize: Int = 100) {
+    public init(name: String, object: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [],
+                pageSize: Int = 100, across parent: CollectionSource? = nil) {
+        self.across = parent.map { [$0] } ?? []
         self.name = name
         self.object = object
         self.path = path
@@ -29,6 +34,9 @@ public struct CollectionSource: Sendable {
         CollectionSource(name: "nodes", object: "node", path: "/api/application/nodes", filters: ["uuid", "name", "fqdn"]),
         CollectionSource(name: "users", object: "user", path: "/api/application/users", filters: ["email", "uuid", "username", "external_id"]),
         CollectionSource(name: "locations", object: "location", path: "/api/application/locations", filters: ["short", "long"]),
-        CollectionSource(name: "nests", object: "nest", path: "/api/application/nests"),
+        nests,
+        CollectionSource(name: "eggs", object: "egg", path: "/api/application/nests/{id}/eggs", across: nests),
     ]
+
+    static let nests = CollectionSource(name: "nests", object: "nest", path: "/api/application/nests")
 }

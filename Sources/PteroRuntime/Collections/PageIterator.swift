@@ -9,9 +9,26 @@ final class PageIterator: HostIterator {
     private var position = 0
     private var nextPage = 1
     private var lastPage: Int?
+    /// The paths still to walk; one for a plain collection, one per parent
+    /// for a spread one (filled on first use).
+    private var paths: [String]?
 
     init(query: PanelQuery) {
         self.query = query
+    }
+
+    private func remainingPaths() throws -> [String] {
+        if let paths { return paths }
+        guard let parent = query.source.across.first else {
+            paths = [query.source.path]
+            return paths!
+        }
+        let parents = try PanelQuery(session: query.session, source: parent).elements()
+        paths = parents.compactMap { element in
+            guard case .host(let resource as Resource) = element, case .int(let id)? = resource.attributes.value(forName: "id") else { return nil }
+            return query.source.path.replacingOccurrences(of: "{id}", with: String(id))
+        }
+        return paths!
     }
 
     func next() throws -> Value? {
@@ -22,13 +39,25 @@ final class PageIterator: HostIterator {
                 if try query.predicates.allSatisfy({ try $0.test(element) }) { return element }
                 continue
             }
-            if let lastPage, nextPage > lastPage { return nil }
+            if let lastPage, nextPage > lastPage {
+                // This path is done; go on with the next parent's, if any.
+                guard try remainingPaths().count > 1 else { return nil }
+                paths!.removeFirst()
+                nextPage = 1
+                self.lastPage = nil
+                continue
+            }
             try fetch()
         }
     }
 
     private func fetch() throws {
-        let envelope = try query.session.read(query.request(page: nextPage))
+        guard let path = try remainingPaths().first else {
+            buffer = []
+            lastPage = 0
+            return
+        }
+        let envelope = try query.session.read(query.request(page: nextPage, path: path))
         nextPage += 1
         position = 0
         guard case .map(let body) = envelope, case .list(let data)? = body.value(forName: "data") else {

@@ -38,7 +38,7 @@ public final class PanelQuery: HostValue {
     public func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "count":
-            if predicates.isEmpty { return .int(try total()) }
+            if predicates.isEmpty && source.across.isEmpty { return .int(try total()) }
             return .int(try elements().count)
         case "first": return try PageIterator(query: self).next() ?? .null
         case "list": return Value(try elements())
@@ -67,6 +67,12 @@ public final class PanelQuery: HostValue {
     public func index(_ key: Value, interpreter: Interpreter) throws -> Value? {
         guard case .int(let id) = key else {
             throw RuntimeError("\(source.name)[...] takes an id (an int), not \(key.describedType)")
+        }
+        if !source.across.isEmpty {
+            // No single path holds them all: look through them.
+            return try elements().first { element in
+                if case .host(let resource as Resource) = element, case .int(id)? = resource.attributes.value(forName: "id") { true } else { false }
+            } ?? .null
         }
         let envelope = try session.read(PanelRequest(.get, "\(source.path)/\(id)"))
         return Resource.fromEnvelope(envelope, session: session) ?? .null
@@ -109,13 +115,13 @@ public final class PanelQuery: HostValue {
         return total
     }
 
-    func request(page: Int, perPage: Int? = nil) -> PanelRequest {
+    func request(page: Int, perPage: Int? = nil, path: String? = nil) -> PanelRequest {
         var query = [URLQueryItem(name: "page", value: String(page)),
                      URLQueryItem(name: "per_page", value: String(perPage ?? source.pageSize))]
         for (field, value) in pushedFilters.sorted(by: { $0.key < $1.key }) {
             query.append(URLQueryItem(name: "filter[\(field)]", value: value))
         }
-        return PanelRequest(.get, source.path, query: query)
+        return PanelRequest(.get, path ?? source.path, query: query)
     }
 
     static func same(_ left: Value, _ right: Value) -> Bool {

@@ -15,7 +15,9 @@ final class Completer {
 /// since a C function pointer captures nothing.
 enum CompletionBridge {
     nonisolated(unsafe) static var completer: Completer?
-    static let wordBreaks = " \t\n\"'`@$><=;|&{(,.[]+-*/%~:!?"
+    /// libedit keeps this pointer, so it must outlive every call: a Swift
+    /// string passed directly is a temporary copy freed when the call returns.
+    nonisolated(unsafe) static let wordBreaks: UnsafeMutablePointer<CChar> = ptero_strdup(" \t\n\"'`@$><=;|&{(,.[]+-*/%~:!?")
 
     static let attempt: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, end in
         ptero_set_attempted_completion_over(1)

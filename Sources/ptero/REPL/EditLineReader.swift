@@ -10,7 +10,8 @@ final class EditLineReader: LineReader {
 
     init(historyPath: String?) {
         self.historyPath = historyPath
-        ptero_set_readline_name("ptero")
+        // libedit keeps the pointer; a literal passed directly is not promised to last.
+        ptero_set_readline_name(ptero_strdup("ptero"))
         ptero_set_getc_function(EditLineReader.readKey)
         // libedit resets the completion settings when it initializes lazily,
         // so initialize first and set them after.
