@@ -17,8 +17,12 @@ struct Ptero: ParsableCommand {
             code with `ptero -e CODE`, a script piped on stdin with `ptero < FILE`; \
             with no arguments on a terminal, `ptero` opens the REPL.
 
+            A panel comes from a profile (`ptero login`) or --url; before FILE go \
+            --profile NAME, --url URL, --dry-run, --yes, --journal FILE and --insecure \
+            (see `ptero help run`).
+
             Exit codes: 0 success, 1 runtime error, 2 usage error, \
-            65 syntax or name-resolution error.
+            65 syntax or name-resolution error, 130 interrupted.
             """,
         version: version,
         subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DemoCommand.self, SimCommand.self, LoginCommand.self],
