@@ -6,8 +6,8 @@ import PteroSim
 /// tests that go over a real socket.
 final class LiveSim: Sendable {
     let panel: SimulatedPanel
-    let url: URL
-    let serving: Task<Void, Error>
+    let running: RunningPanel
+    var url: URL { running.url }
 
     /// Starts a panel; `configure` adjusts its options first.
     static func start(_ configure: (inout SimulatorOptions) -> Void = { _ in }) async throws -> LiveSim {
@@ -16,20 +16,12 @@ final class LiveSim: Sendable {
         options.servers = 30
         configure(&options)
         let panel = SimulatedPanel(options: options)
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self)
-        let serving = Task { try await panel.run { url in continuation.yield(url) } }
-        var iterator = stream.makeAsyncIterator()
-        guard let address = await iterator.next(), let url = URL(string: address) else {
-            serving.cancel()
-            throw ConfigurationError("the simulated panel did not start")
-        }
-        return LiveSim(panel: panel, url: url, serving: serving)
+        return LiveSim(panel: panel, running: try await panel.start())
     }
 
-    private init(panel: SimulatedPanel, url: URL, serving: Task<Void, Error>) {
+    private init(panel: SimulatedPanel, running: RunningPanel) {
         self.panel = panel
-        self.url = url
-        self.serving = serving
+        self.running = running
     }
 
     func settings(applicationKey: String? = nil, clientKey: String? = nil) -> ConnectionSettings {
@@ -45,7 +37,6 @@ final class LiveSim: Sendable {
 
     func stop(_ clients: PanelClient...) async {
         for client in clients { try? await client.executor.transport.shutdown() }
-        serving.cancel()
-        _ = try? await serving.value
+        await running.stop()
     }
 }

@@ -21,7 +21,7 @@ final class PanelHarness: Sendable {
     }
 
     let panel: SimulatedPanel
-    let serving: Task<Void, Error>
+    let running: RunningPanel
     let transport: RecordingTransport
     let session: PanelSession
 
@@ -38,12 +38,8 @@ final class PanelHarness: Sendable {
         var options = SimulatorOptions()
         options.servers = servers
         panel = SimulatedPanel(options: options)
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self)
-        serving = Task { [panel] in try await panel.run { continuation.yield($0) } }
-        var addresses = stream.makeAsyncIterator()
-        guard let address = await addresses.next(), let url = URL(string: address) else {
-            throw ConfigurationError("the simulated panel did not start")
-        }
+        running = try await panel.start()
+        let url = running.url
         transport = RecordingTransport(try HTTPTransport(settings: ConnectionSettings(
             url: url, applicationKey: panel.applicationKey, clientKey: panel.clientKey)))
         let lines = gateLines
@@ -78,7 +74,6 @@ final class PanelHarness: Sendable {
 
     func stop() async {
         try? await transport.shutdown()
-        serving.cancel()
-        _ = try? await serving.value
+        await running.stop()
     }
 }

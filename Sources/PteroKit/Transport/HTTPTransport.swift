@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Talks to a real panel over HTTP/1.1 with a keep-alive pool
 /// (async-http-client).
@@ -11,7 +12,10 @@ public final class HTTPTransport: PanelTransport {
     static let maximumBodySize = 64 * 1024 * 1024
 
     public let settings: ConnectionSettings
-    private let client: HTTPClient
+    private let configuration: HTTPClient.Configuration
+    /// Made on the first request: a script that never touches the panel
+    /// starts no event-loop threads and has nothing to shut down.
+    private let lazyClient = Mutex<HTTPClient?>(nil)
 
     public init(settings: ConnectionSettings, connectionsPerHost: Int = 16) throws(ConfigurationError) {
         try settings.validate()
@@ -21,7 +25,16 @@ public final class HTTPTransport: PanelTransport {
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(Int64(settings.timeout.components.seconds)))
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .ratio(50))
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.configuration = configuration
+    }
+
+    private var client: HTTPClient {
+        lazyClient.withLock { client in
+            if let client { return client }
+            let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            client = made
+            return made
+        }
     }
 
     public func send(_ request: PanelRequest) async throws -> PanelResponse {
@@ -61,7 +74,8 @@ public final class HTTPTransport: PanelTransport {
     }
 
     public func shutdown() async throws {
-        try await client.shutdown()
+        guard let made = lazyClient.withLock({ client in defer { client = nil }; return client }) else { return }
+        try await made.shutdown()
     }
 
     /// The panel URL (sub-path kept) joined with the request's path and query.

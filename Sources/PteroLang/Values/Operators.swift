@@ -115,3 +115,8 @@ enum Operators {
 
     private static func order(_ x: Double, _ y: Double) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
 }
+
+extension Value {
+    /// The language's `==`, for hosts that compare values the way scripts do.
+    public func isEqual(to other: Value) -> Bool { Operators.equal(self, other) }
+}

@@ -43,7 +43,7 @@ public struct ResourceAction: Sendable {
     }
 
     static func id(of resource: Resource) throws -> Int {
-        guard case .int(let id)? = resource.attributes.value(forName: "id") else {
+        guard let id = resource.numericID else {
             throw RuntimeError("\(resource.displayText) has no numeric id")
         }
         return id

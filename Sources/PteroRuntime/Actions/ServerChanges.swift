@@ -65,7 +65,7 @@ enum JSONBody {
             }
             return object
         case .host(let resource as Resource):
-            if case .int(let id)? = resource.attributes.value(forName: "id") { return id }
+            if let id = resource.numericID { return id }
             throw RuntimeError("\(resource.displayText) cannot be sent as a value")
         default:
             throw RuntimeError("\(value.describedType) cannot be sent to the panel")

@@ -25,7 +25,7 @@ final class PageIterator: HostIterator {
         }
         let parents = try PanelQuery(session: query.session, source: parent).elements()
         paths = parents.compactMap { element in
-            guard case .host(let resource as Resource) = element, case .int(let id)? = resource.attributes.value(forName: "id") else { return nil }
+            guard case .host(let resource as Resource) = element, let id = resource.numericID else { return nil }
             return query.source.path.replacingOccurrences(of: "{id}", with: String(id))
         }
         return paths!
@@ -57,21 +57,11 @@ final class PageIterator: HostIterator {
             lastPage = 0
             return
         }
-        let envelope = try query.session.read(query.request(page: nextPage, path: path))
+        let page = PageEnvelope(try query.session.read(query.request(page: nextPage, path: path)))
         nextPage += 1
         position = 0
-        guard case .map(let body) = envelope, case .list(let data)? = body.value(forName: "data") else {
-            buffer = []
-            lastPage = 0
-            return
-        }
-        buffer = data.items.map { Resource.fromEnvelope($0, session: query.session) ?? .null }
-        if case .map(let meta)? = body.value(forName: "meta"), case .map(let pagination)? = meta.value(forName: "pagination"),
-           case .int(let pages)? = pagination.value(forName: "total_pages") {
-            lastPage = pages
-        } else {
-            // An unpaginated list comes whole.
-            lastPage = nextPage - 1
-        }
+        buffer = page.items.map { Resource.fromEnvelope($0, session: query.session) ?? .null }
+        // An unpaginated list comes whole.
+        lastPage = page.totalPages ?? nextPage - 1
     }
 }

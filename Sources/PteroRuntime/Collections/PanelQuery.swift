@@ -71,7 +71,7 @@ public final class PanelQuery: HostValue {
         if !source.across.isEmpty {
             // No single path holds them all: look through them.
             return try elements().first { element in
-                if case .host(let resource as Resource) = element, case .int(id)? = resource.attributes.value(forName: "id") { true } else { false }
+                if case .host(let resource as Resource) = element { resource.numericID == id } else { false }
             } ?? .null
         }
         let envelope = try session.read(PanelRequest(.get, "\(source.path)/\(id)"))
@@ -90,7 +90,7 @@ public final class PanelQuery: HostValue {
         let iterator = PageIterator(query: narrowed)
         while let element = try iterator.next() {
             if case .host(let resource as Resource) = element, let value = resource.attributes.value(forName: field),
-               Self.same(value, wanted) {
+               value.isEqual(to: wanted) {
                 return element
             }
         }
@@ -106,13 +106,8 @@ public final class PanelQuery: HostValue {
 
     /// The panel's count of matching rows, from a one-item page.
     func total() throws -> Int {
-        let envelope = try session.read(request(page: 1, perPage: 1))
-        guard case .map(let body) = envelope, case .map(let meta)? = body.value(forName: "meta"),
-              case .map(let pagination)? = meta.value(forName: "pagination"), case .int(let total)? = pagination.value(forName: "total") else {
-            guard case .map(let body) = envelope, case .list(let data)? = body.value(forName: "data") else { return 0 }
-            return data.items.count
-        }
-        return total
+        let page = PageEnvelope(try session.read(request(page: 1, perPage: 1)))
+        return page.total ?? page.items.count
     }
 
     func request(page: Int, perPage: Int? = nil, path: String? = nil) -> PanelRequest {
@@ -122,14 +117,5 @@ public final class PanelQuery: HostValue {
             query.append(URLQueryItem(name: "filter[\(field)]", value: value))
         }
         return PanelRequest(.get, path ?? source.path, query: query)
-    }
-
-    static func same(_ left: Value, _ right: Value) -> Bool {
-        switch (left, right) {
-        case (.string(let a), .string(let b)): return a == b
-        case (.int(let a), .int(let b)): return a == b
-        case (.bool(let a), .bool(let b)): return a == b
-        default: return false
-        }
     }
 }

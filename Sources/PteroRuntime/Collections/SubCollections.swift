@@ -15,7 +15,7 @@ enum SubCollections {
 
     /// The sub-collection `name` of `resource`, bound to its id; nil when it has none.
     static func source(_ name: String, of resource: Resource) -> CollectionSource? {
-        guard let template = table[resource.kind.object]?[name], case .int(let id)? = resource.attributes.value(forName: "id") else {
+        guard let template = table[resource.kind.object]?[name], let id = resource.numericID else {
             return nil
         }
         return CollectionSource(name: "\(resource.kind.typeName.lowercased())#\(id).\(name)", object: template.object,

@@ -27,12 +27,16 @@ public final class Resource: HostValue {
             return Value(data.items.map { fromEnvelope($0, session: session) ?? .null })
         }
         guard case .map(let raw)? = item.value(forName: "attributes") else { return object == "null_resource" ? .null : nil }
+        // Copied only to take the relationships out: a listing of thousands
+        // of plain items keeps the parsed maps as they are.
+        guard case .map(let related)? = raw.value(forName: "relationships") else {
+            return .host(Resource(kind: ResourceKind.forObject(object), attributes: raw, session: session))
+        }
         let attributes = raw.copy()
+        _ = attributes.remove(.string("relationships"))
         var relationships: [String: Value] = [:]
-        if case .map(let related)? = attributes.remove(.string("relationships")) {
-            for (key, value) in related.entries {
-                if case .string(let name) = key { relationships[name] = fromEnvelope(value, session: session) ?? .null }
-            }
+        for (key, value) in related.entries {
+            if case .string(let name) = key { relationships[name] = fromEnvelope(value, session: session) ?? .null }
         }
         return .host(Resource(kind: ResourceKind.forObject(object), attributes: attributes, relationships: relationships, session: session))
     }
@@ -44,6 +48,12 @@ public final class Resource: HostValue {
         for field in kind.identityFields {
             if let value = attributes.value(forName: field), !value.isNull { return value }
         }
+        return nil
+    }
+
+    /// The panel's numeric `id`, which paths use; nil for objects keyed otherwise.
+    public var numericID: Int? {
+        if case .int(let id)? = attributes.value(forName: "id") { return id }
         return nil
     }
 
@@ -71,7 +81,7 @@ public final class Resource: HostValue {
         if action.isDestructive { try session.confirm("\(name) \(displayText)") }
         // The object as the panel now has it, when it says.
         guard case .sent(let response) = try session.write(request), !response.body.isEmpty,
-              let envelope = try? Value.parsingJSON(String(decoding: response.body, as: UTF8.self)) else { return .null }
+              let envelope = try? PanelSession.value(of: response) else { return .null }
         return Resource.fromEnvelope(envelope, session: session) ?? .null
     }
 

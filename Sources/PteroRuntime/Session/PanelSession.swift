@@ -23,15 +23,8 @@ public final class PanelSession: @unchecked Sendable {
     /// Runs panel work and waits for it. The interpreter runs on its own
     /// thread, never on the cooperative pool, so blocking it is safe.
     public func wait<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) throws -> Result {
-        let finished = DispatchSemaphore(value: 0)
-        let box = Outcome<Result>()
-        Task {
-            do { box.value = .success(try await work()) } catch { box.value = .failure(error) }
-            finished.signal()
-        }
-        finished.wait()
         do {
-            return try box.value!.get()
+            return try Blocking.wait(work)
         } catch let error as PanelError {
             throw Self.runtimeError(error)
         } catch let error as TransportError {
@@ -78,11 +71,11 @@ public final class PanelSession: @unchecked Sendable {
     public func read(_ request: PanelRequest) throws -> Value {
         let client = self.client
         let response = try wait { try await client.send(request) }
-        return try Value.parsingJSON(String(decoding: response.body, as: UTF8.self))
+        return try Self.value(of: response)
     }
-}
 
-/// Carries a result out of the task; the semaphore orders the accesses.
-final class Outcome<Result>: @unchecked Sendable {
-    var value: Swift.Result<Result, Error>?
+    /// A JSON answer as ordered language values.
+    static func value(of response: PanelResponse) throws -> Value {
+        try Value.parsingJSON(String(decoding: response.body, as: UTF8.self))
+    }
 }

@@ -29,7 +29,6 @@ public final class WriteGate: @unchecked Sendable {
     let confirm: (@Sendable (String) -> Bool)?
     private let lock = NSLock()
     private var plannedCount = 0
-    private var sentCount = 0
 
     public init(settings: Settings, journal: Journal? = nil, report: @escaping @Sendable (String) -> Void,
                 confirm: (@Sendable (String) -> Bool)? = nil) {
@@ -40,7 +39,6 @@ public final class WriteGate: @unchecked Sendable {
     }
 
     public var planned: Int { lock.withLock { plannedCount } }
-    public var sent: Int { lock.withLock { sentCount } }
 
     /// Asks once before a destructive action or a bulk job; throws when
     /// the answer is no. Dry runs and `--yes` never ask.
@@ -65,7 +63,6 @@ public final class WriteGate: @unchecked Sendable {
             return .planned
         }
         let response = try await send(request)
-        lock.withLock { sentCount += 1 }
         if let journal, let claim, response.isSuccess {
             journal.record(request, key: claim.key, status: response.status)
         }

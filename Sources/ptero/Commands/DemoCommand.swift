@@ -28,34 +28,13 @@ struct DemoCommand: ParsableCommand {
         options.seed = seed
         options.servers = max(1, servers)
         let panel = SimulatedPanel(options: options)
-        let address = ResultBox<String>()
-        let ready = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                try await panel.run { url in
-                    address.result = .success(url)
-                    ready.signal()
-                }
-            } catch {
-                address.result = .failure(error)
-                ready.signal()
-            }
-        }
-        ready.wait()
-        guard let url = URL(string: try address.result!.get()) else { throw UsageError("the simulated panel did not start") }
-
-        let settings = ConnectionSettings(url: url, applicationKey: panel.applicationKey, clientKey: panel.clientKey)
-        let transport = try HTTPTransport(settings: settings)
-        let client = PanelClient(executor: Executor(transport: transport))
-        let gate = WriteGate(settings: WriteGate.Settings(), report: { StandardStreams.write($0 + "\n") },
-                             confirm: Confirmation.onTerminal)
+        let running = try Blocking.wait { try await panel.start() }
+        let settings = ConnectionSettings(url: running.url, applicationKey: panel.applicationKey, clientKey: panel.clientKey)
         let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
-        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, interruption: interpreter.interruption,
-                                                                      progress: ProgressPrinter.make()))
-        let banner = REPL.standardBanner + "\n" + Self.welcome.replacingOccurrences(of: "%URL%", with: url.absoluteString)
+        let connection = try PanelConnection.open(settings, into: interpreter)
+        let banner = REPL.standardBanner + "\n" + Self.welcome.replacingOccurrences(of: "%URL%", with: running.url.absoluteString)
         let code = REPL(reader: makeLineReader(), banner: banner, interpreter: interpreter).run()
-        // async-http-client refuses to be released without a shutdown.
-        try? waitFor { try await transport.shutdown() }
+        connection.close()
         throw ExitNow(code)
     }
 }

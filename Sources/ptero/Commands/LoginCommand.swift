@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PteroKit
+import PteroRuntime
 
 /// `ptero login`: checks a panel's keys and saves them as a profile.
 struct LoginCommand: ParsableCommand {
@@ -37,7 +38,7 @@ struct LoginCommand: ParsableCommand {
         entry.insecure = insecure
         entry.readOnly = readOnly
         let settings = try entry.connectionSettings()
-        let report = try waitFor { try await Self.check(settings) }
+        let report = try Blocking.wait { try await Self.check(settings) }
         for line in report { StandardStreams.write(line + "\n") }
 
         file.store(entry)
@@ -62,23 +63,16 @@ struct LoginCommand: ParsableCommand {
     static func check(_ client: PanelClient, _ settings: ConnectionSettings) async throws -> [String] {
         var lines: [String] = []
         if settings.applicationKey != nil {
-            let response = try await client.send(PanelRequest(.get, "/api/application/locations",
-                                                              query: [URLQueryItem(name: "per_page", value: "1")]))
-            let total = Self.total(in: response.body)
+            let locations = client.listLocations(ListQuery(perPage: 1))
+            _ = try await locations.first()
+            let total = locations.total
             lines.append("Application key works" + (total.map { " (\($0) location\($0 == 1 ? "" : "s"))" } ?? "") + ".")
         }
         if settings.clientKey != nil {
-            let response = try await client.send(PanelRequest(.get, "/api/client/account"))
-            let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
-            let user = (object?["attributes"] as? [String: Any])?["username"] as? String
-            lines.append("Client key works" + (user.map { " (user \($0))" } ?? "") + ".")
+            let account = try await client.account()
+            lines.append("Client key works (user \(account.username)).")
         }
         return lines
-    }
-
-    static func total(in body: Data) -> Int? {
-        let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
-        return ((object?["meta"] as? [String: Any])?["pagination"] as? [String: Any])?["total"] as? Int
     }
 
     static func nonEmpty(_ text: String) -> String? {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PteroRuntime
 import PteroSim
 
 /// `ptero sim`: a simulated panel on 127.0.0.1, for trying ptero and for
@@ -55,10 +56,8 @@ struct SimCommand: ParsableCommand {
             }
         }
         let panel = SimulatedPanel(options: options)
-        let finished = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
-        Task {
-            do {
+        do {
+            try Blocking.wait {
                 try await panel.run { url in
                     StandardStreams.write("""
                         PteroSim listening on \(url) (127.0.0.1 only)
@@ -68,17 +67,9 @@ struct SimCommand: ParsableCommand {
                         """)
                     StandardStreams.flush()
                 }
-            } catch {
-                failure.error = error
             }
-            finished.signal()
+        } catch {
+            throw UsageError("the simulated panel stopped: \(error)")
         }
-        finished.wait()
-        if let error = failure.error { throw UsageError("the simulated panel stopped: \(error)") }
     }
-}
-
-/// Carries an error out of the serving task.
-final class FailureBox: @unchecked Sendable {
-    var error: Error?
 }

@@ -26,32 +26,12 @@ struct PanelOptions: ParsableArguments {
             return nil
         }
         if insecure { chosen.insecure = true }
-        let transport = try HTTPTransport(settings: try chosen.connectionSettings())
         var gateSettings = WriteGate.Settings()
         gateSettings.dryRun = dryRun
         gateSettings.readOnly = chosen.readOnly
         gateSettings.assumeYes = yes
-        let gate = WriteGate(settings: gateSettings, journal: try journal.map { path throws(JournalError) in try Journal(path: path) },
-                             report: { StandardStreams.write($0 + "\n") }, confirm: Confirmation.onTerminal)
-        let client = PanelClient(executor: Executor(transport: transport, settings: chosen.executorSettings()))
-        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, interruption: interpreter.interruption,
-                                                                      progress: ProgressPrinter.make()))
-        // Ctrl-C stops a bulk job from starting new tasks and lets the
-        // running ones finish, in scripts as in the REPL.
-        Interruption.installHandler()
-        return PanelConnection(transport: transport, gate: gate)
-    }
-}
-
-/// A live connection, closed once the script or REPL ends.
-struct PanelConnection {
-    let transport: HTTPTransport
-    let gate: WriteGate
-
-    /// Prints the dry-run or journal summary and releases the connections.
-    func close() {
-        if let summary = gate.summary { StandardStreams.writeError(summary + "\n") }
-        let transport = self.transport
-        try? waitFor { try await transport.shutdown() }
+        return try PanelConnection.open(try chosen.connectionSettings(), executor: chosen.executorSettings(), gate: gateSettings,
+                                        journal: try journal.map { path throws(JournalError) in try Journal(path: path) },
+                                        into: interpreter)
     }
 }

@@ -15,16 +15,17 @@ extension PanelClient {
         try await item(.post, Self.locationsPath, body: location)
     }
 
-    /// Sends `location` as the whole new state. Prefer `updateLocation(id:changes:)`.
+    /// Sends `location` as the whole new state. Prefer `updateLocation(id:_:)`.
     public func replaceLocation(id: Int, with location: LocationDetails) async throws -> Location {
         try await item(.patch, "\(Self.locationsPath)/\(id)", body: location)
     }
 
-    /// Changes only the given fields: reads the location, merges, sends it whole.
-    public func updateLocation(id: Int, changes: LocationChanges) async throws -> Location {
+    /// Changes only what `change` sets: reads the location, applies it, sends it whole.
+    public func updateLocation(id: Int, _ change: (inout LocationDetails) -> Void) async throws -> Location {
         let current = try await location(id: id)
-        let merged = LocationDetails(short: changes.short ?? current.short, long: changes.long ?? current.long)
-        return try await replaceLocation(id: id, with: merged)
+        var details = LocationDetails(short: current.short, long: current.long)
+        change(&details)
+        return try await replaceLocation(id: id, with: details)
     }
 
     public func deleteLocation(id: Int) async throws {

@@ -30,25 +30,16 @@ extension PanelClient {
     }
 
     /// Sends `node` as the whole new state (the panel's PATCH is not partial,
-    /// and a missing `daemon_base` resets it). Prefer `updateNode(id:changes:)`.
+    /// and a missing `daemon_base` resets it). Prefer `updateNode(id:_:)`.
     public func replaceNode(id: Int, with node: NodeDetails) async throws -> Node {
         try await item(.patch, "\(Self.nodesPath)/\(id)", body: node)
     }
 
-    /// Changes only the given fields: reads the node, merges, sends it whole.
-    public func updateNode(id: Int, changes: NodeChanges) async throws -> Node {
-        let current = try await node(id: id)
-        let merged = NodeDetails(
-            name: changes.name ?? current.name, locationId: changes.locationId ?? current.locationId,
-            fqdn: changes.fqdn ?? current.fqdn, scheme: changes.scheme ?? current.scheme,
-            memory: changes.memory ?? current.memory,
-            memoryOverallocate: changes.memoryOverallocate ?? current.memoryOverallocate,
-            disk: changes.disk ?? current.disk, diskOverallocate: changes.diskOverallocate ?? current.diskOverallocate,
-            daemonListen: changes.daemonListen ?? current.daemonListen, daemonSftp: changes.daemonSftp ?? current.daemonSftp,
-            daemonBase: changes.daemonBase ?? current.daemonBase, uploadSize: changes.uploadSize ?? current.uploadSize,
-            isPublic: changes.isPublic ?? current.isPublic, behindProxy: changes.behindProxy ?? current.behindProxy,
-            maintenanceMode: changes.maintenanceMode ?? current.maintenanceMode, resetSecret: changes.resetSecret)
-        return try await replaceNode(id: id, with: merged)
+    /// Changes only what `change` sets: reads the node, applies it, sends it whole.
+    public func updateNode(id: Int, _ change: (inout NodeDetails) -> Void) async throws -> Node {
+        var details = NodeDetails(try await node(id: id))
+        change(&details)
+        return try await replaceNode(id: id, with: details)
     }
 
     public func deleteNode(id: Int) async throws {

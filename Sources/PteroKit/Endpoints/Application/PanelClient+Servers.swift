@@ -16,18 +16,18 @@ extension PanelClient {
     }
 
     /// Sends `details` whole: an omitted external id is cleared, an omitted
-    /// description emptied. Prefer `updateServerDetails(id:changes:)`.
+    /// description emptied. Prefer `updateServerDetails(id:_:)`.
     public func replaceServerDetails(id: Int, with details: ServerDetails) async throws -> Server {
         try await item(.patch, "\(Self.serversPath)/\(id)/details", body: details)
     }
 
-    /// Changes only the given details: reads the server, merges, sends them whole.
-    public func updateServerDetails(id: Int, changes: ServerDetailsChanges) async throws -> Server {
+    /// Changes only what `change` sets: reads the server, applies it, sends the details whole.
+    public func updateServerDetails(id: Int, _ change: (inout ServerDetails) -> Void) async throws -> Server {
         let current = try await server(id: id)
-        let merged = ServerDetails(
-            name: changes.name ?? current.name, user: changes.user ?? current.user,
-            externalId: changes.externalId ?? current.externalId, description: changes.description ?? current.description)
-        return try await replaceServerDetails(id: id, with: merged)
+        var details = ServerDetails(name: current.name, user: current.user, externalId: current.externalId,
+                                    description: current.description)
+        change(&details)
+        return try await replaceServerDetails(id: id, with: details)
     }
 
     public func updateServerBuild(id: Int, _ build: ServerBuild) async throws -> Server {

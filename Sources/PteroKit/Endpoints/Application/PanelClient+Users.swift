@@ -20,20 +20,17 @@ extension PanelClient {
     }
 
     /// Sends `user` as the whole new state: the panel's PATCH is not partial.
-    /// Prefer `updateUser(id:changes:)`.
+    /// Prefer `updateUser(id:_:)`.
     public func replaceUser(id: Int, with user: UserDetails) async throws -> User {
         try await item(.patch, "\(Self.usersPath)/\(id)", body: user)
     }
 
-    /// Changes only the given fields: reads the user, merges, sends it whole.
-    public func updateUser(id: Int, changes: UserChanges) async throws -> User {
-        let current = try await user(id: id)
-        let merged = UserDetails(
-            email: changes.email ?? current.email, username: changes.username ?? current.username,
-            firstName: changes.firstName ?? current.firstName, lastName: changes.lastName ?? current.lastName,
-            externalId: changes.externalId ?? current.externalId, password: changes.password,
-            rootAdmin: changes.rootAdmin ?? current.rootAdmin, language: changes.language ?? current.language)
-        return try await replaceUser(id: id, with: merged)
+    /// Changes only what `change` sets: reads the user, applies it, sends it whole.
+    /// `updateUser(id: 4) { $0.firstName = "Ann" }`
+    public func updateUser(id: Int, _ change: (inout UserDetails) -> Void) async throws -> User {
+        var details = UserDetails(try await user(id: id))
+        change(&details)
+        return try await replaceUser(id: id, with: details)
     }
 
     public func deleteUser(id: Int) async throws {

@@ -57,3 +57,14 @@ public struct NodeDetails: Encodable, Sendable, Equatable {
         case resetSecret = "reset_secret"
     }
 }
+
+extension NodeDetails {
+    /// The node as it is, to change and send back whole (its `daemon_base` included).
+    public init(_ node: Node) {
+        self.init(name: node.name, locationId: node.locationId, fqdn: node.fqdn, scheme: node.scheme, memory: node.memory,
+                  memoryOverallocate: node.memoryOverallocate, disk: node.disk, diskOverallocate: node.diskOverallocate,
+                  daemonListen: node.daemonListen, daemonSftp: node.daemonSftp, daemonBase: node.daemonBase,
+                  uploadSize: node.uploadSize, isPublic: node.isPublic, behindProxy: node.behindProxy,
+                  maintenanceMode: node.maintenanceMode)
+    }
+}

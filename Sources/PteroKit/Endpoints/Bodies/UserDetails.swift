@@ -32,3 +32,11 @@ public struct UserDetails: Encodable, Sendable, Equatable {
         case language
     }
 }
+
+extension UserDetails {
+    /// The user as it is, to change and send back whole; the password stays unset (kept).
+    public init(_ user: User) {
+        self.init(email: user.email, username: user.username, firstName: user.firstName, lastName: user.lastName,
+                  externalId: user.externalId, rootAdmin: user.rootAdmin, language: user.language)
+    }
+}

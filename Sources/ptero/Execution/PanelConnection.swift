@@ -1,0 +1,35 @@
+import Foundation
+import PteroKit
+import PteroLang
+import PteroRuntime
+
+/// A live connection to a panel, closed once the script or REPL ends.
+struct PanelConnection {
+    let transport: HTTPTransport
+    let gate: WriteGate
+
+    /// Connects `interpreter`: `servers`, `nodes`, ... read through one
+    /// executor, and every write passes the gate.
+    static func open(_ settings: ConnectionSettings, executor: ExecutorSettings = ExecutorSettings(),
+                     gate gateSettings: WriteGate.Settings = WriteGate.Settings(), journal: Journal? = nil,
+                     into interpreter: Interpreter) throws -> PanelConnection {
+        let transport = try HTTPTransport(settings: settings)
+        let gate = WriteGate(settings: gateSettings, journal: journal, report: { StandardStreams.write($0 + "\n") },
+                             confirm: Confirmation.onTerminal)
+        let client = PanelClient(executor: Executor(transport: transport, settings: executor))
+        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, interruption: interpreter.interruption,
+                                                                      progress: ProgressPrinter.make()))
+        // Ctrl-C stops a bulk job from starting new tasks and lets the
+        // running ones finish, in scripts as in the REPL.
+        Interruption.installHandler()
+        return PanelConnection(transport: transport, gate: gate)
+    }
+
+    /// Prints the dry-run or journal summary and releases the connections
+    /// (async-http-client refuses to be released without a shutdown).
+    func close() {
+        if let summary = gate.summary { StandardStreams.writeError(summary + "\n") }
+        let transport = self.transport
+        try? Blocking.wait { try await transport.shutdown() }
+    }
+}
