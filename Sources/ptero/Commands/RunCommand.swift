@@ -7,7 +7,8 @@ import PteroRuntime
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a script file, -e code, or a script piped on stdin (the default command)."
+        abstract: "Run a script file, -e code, or a script piped on stdin (the default command).",
+        discussion: "The panel options go before FILE: everything after FILE is the script's `args`."
     )
 
     @Option(name: .customShort("e"), help: "Run this code instead of a file; remaining arguments go to `args`.")
