@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import PteroKit
 import Testing
 
@@ -66,5 +67,34 @@ struct ExecutorLimitTests {
         }
         stuck.cancel()
         await #expect(throws: CancellationError.self) { try await stuck.value }
+    }
+
+    @Test func aRequestStillTravellingWhenTheWindowReopensCountsInTheNextOne() async throws {
+        // A panel that counts a request when it arrives, in fixed windows
+        // opened by the first arrival. The fourth request of the first
+        // window travels longer than the window and lands in the panel's
+        // second one, which must not then get a full window more.
+        let window = Duration.milliseconds(500)
+        let panel = Mutex<(opened: ContinuousClock.Instant?, count: Int)>((nil, 0))
+        let transport = ScriptedTransport { _, attempt in
+            if attempt == 3 { try await Task.sleep(for: .milliseconds(550)) }
+            let admitted = panel.withLock { state in
+                let now = ContinuousClock.now
+                if state.opened.map({ now >= $0 + window }) ?? true { state = (now, 0) }
+                state.count += 1
+                return state.count <= 4
+            }
+            return admitted ? PanelResponse(status: 200) : PanelResponse(status: 429, headers: ["Retry-After": "1"])
+        }
+        var settings = ExecutorSettings.fast(concurrency: 4)
+        settings.limits[.application] = 4
+        settings.window = window
+        let executor = Executor(transport: transport, settings: settings)
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await executor.perform(get).status } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses == Array(repeating: 200, count: 8))
+        #expect(executor.counters.throttled == 0)
     }
 }

@@ -16,6 +16,7 @@ struct RateLimitWindowTests {
     @Test func admitsTheLimitThenWaitsForTheWindowToReopen() {
         var window = RateLimitWindow(limit: 3, length: .seconds(10))
         #expect(fill(&window, now: at(0)) == 3)
+        for _ in 0..<3 { window.finished(window: 1, at: at(100)) }
         #expect(window.admit(now: at(5000)) == .wait(until: at(10_000)))
         #expect(window.admit(now: at(10_000)) == .admitted(window: 2))
     }
@@ -49,9 +50,59 @@ struct RateLimitWindowTests {
     @Test func lateAnswersFromAnEarlierWindowDoNotCountAgainstTheNewOne() {
         var window = RateLimitWindow(limit: 2, length: .seconds(1))
         _ = fill(&window, now: at(0))
+        window.finished(window: 1, at: at(10))
+        window.finished(window: 1, at: at(10))
         #expect(window.admit(now: at(1000)) == .admitted(window: 2))
         window.record(limit: 2, remaining: 0, window: 1, receivedAt: at(1001))
         #expect(window.used == 1)
+    }
+
+    @Test func requestsStillInFlightWhenTheWindowReopensCountInTheNextOne() {
+        // The one still travelling may reach the panel in its next window.
+        var window = RateLimitWindow(limit: 2, length: .seconds(1))
+        #expect(fill(&window, now: at(0)) == 2)
+        window.finished(window: 1, at: at(300))
+        #expect(fill(&window, now: at(1000)) == 1)
+        #expect(window.used == 2)
+    }
+
+    @Test func answersAfterThePanelCouldHaveResetCountInTheNextWindow() {
+        var window = RateLimitWindow(limit: 3, length: .milliseconds(1100), panelLength: .seconds(1))
+        #expect(window.admit(now: at(0)) == .admitted(window: 1))
+        window.record(limit: 3, remaining: 2, window: 1, receivedAt: at(100))
+        window.finished(window: 1, at: at(100))
+        // Sent before the panel could reset, answered after: it may have
+        // arrived in the panel's next window.
+        #expect(window.admit(now: at(950)) == .admitted(window: 1))
+        window.finished(window: 1, at: at(1050))
+        #expect(window.reopensAt == at(1200))
+        #expect(fill(&window, now: at(1200)) == 2)
+    }
+
+    @Test func aLateAnswerIsForgottenOnceItsPanelWindowIsSurelyOver() {
+        var window = RateLimitWindow(limit: 3, length: .milliseconds(1100), panelLength: .seconds(1))
+        #expect(window.admit(now: at(0)) == .admitted(window: 1))
+        window.finished(window: 1, at: at(100))
+        #expect(window.admit(now: at(950)) == .admitted(window: 1))
+        window.finished(window: 1, at: at(1050))
+        #expect(fill(&window, now: at(5000)) == 3)
+    }
+
+    @Test func aNextWindowAfterCarriedRequestsMayResetEarlierThanItsFirstSend() {
+        // The panel's next window may have opened with the carried request,
+        // so its sends count from the previous window's earliest reset.
+        var window = RateLimitWindow(limit: 10, length: .milliseconds(1100), panelLength: .seconds(1))
+        #expect(window.admit(now: at(0)) == .admitted(window: 1))
+        window.finished(window: 1, at: at(50))
+        #expect(window.admit(now: at(900)) == .admitted(window: 1))
+        window.finished(window: 1, at: at(1020))
+        // Window 2 opens at 1100 with one carried; the panel's may reset at 2000.
+        #expect(window.admit(now: at(1100)) == .admitted(window: 2))
+        window.finished(window: 2, at: at(1150))
+        #expect(window.admit(now: at(1990)) == .admitted(window: 2))
+        window.finished(window: 2, at: at(2010))
+        #expect(window.admit(now: at(2200)) == .admitted(window: 3))
+        #expect(window.used == 2)
     }
 
     @Test func aThrottleClosesTheWindowUntilTheRetryTime() {

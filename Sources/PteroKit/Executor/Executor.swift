@@ -78,6 +78,7 @@ public final class Executor: Sendable {
             $0.inFlight += 1
         }
         defer {
+            limiter.finished(request.api, window: window)
             state.withLock { $0.inFlight -= 1 }
             gate.leave()
         }

@@ -8,7 +8,8 @@ final class RateLimiter: Sendable {
         var windows: [PanelAPI: RateLimitWindow] = [:]
         for api in PanelAPI.allCases {
             let fallback = api == .application ? 240 : 720
-            windows[api] = RateLimitWindow(limit: settings.limits[api] ?? fallback, length: settings.windowWithMargin)
+            windows[api] = RateLimitWindow(limit: settings.limits[api] ?? fallback, length: settings.windowWithMargin,
+                                           panelLength: settings.window)
         }
         self.windows = Mutex(windows)
     }
@@ -33,6 +34,12 @@ final class RateLimiter: Sendable {
         let now = ContinuousClock.now
         windows.withLock { $0[api]!.record(limit: limit, remaining: remaining, window: window, receivedAt: now,
                                                 counted: response.status != 429) }
+    }
+
+    /// Every admitted request reports here once, answered or failed.
+    func finished(_ api: PanelAPI, window: Int) {
+        let now = ContinuousClock.now
+        windows.withLock { $0[api]!.finished(window: window, at: now) }
     }
 
     func throttled(_ api: PanelAPI, for wait: Duration) {
