@@ -12,9 +12,13 @@ final class PanelHarness: Sendable {
     final class RecordingTransport: PanelTransport {
         let inner: HTTPTransport
         let sent = Mutex<[PanelRequest]>([])
+        /// Requests in flight now, and the most at once so far.
+        let inFlight = Mutex<(now: Int, most: Int)>((0, 0))
         init(_ inner: HTTPTransport) { self.inner = inner }
         func send(_ request: PanelRequest) async throws -> PanelResponse {
             sent.withLock { $0.append(request) }
+            inFlight.withLock { $0 = ($0.now + 1, max($0.most, $0.now + 1)) }
+            defer { inFlight.withLock { $0.now -= 1 } }
             return try await inner.send(request)
         }
         func shutdown() async throws { try await inner.shutdown() }
@@ -34,9 +38,11 @@ final class PanelHarness: Sendable {
     /// What the write gate printed (dry-run lines).
     let gateLines = Lines()
 
-    init(servers: Int = 60, gate settings: WriteGate.Settings = WriteGate.Settings(), journal: Journal? = nil) async throws {
+    init(servers: Int = 60, latencyMilliseconds: Int = 0, gate settings: WriteGate.Settings = WriteGate.Settings(),
+         journal: Journal? = nil) async throws {
         var options = SimulatorOptions()
         options.servers = servers
+        options.latencyMilliseconds = latencyMilliseconds
         panel = SimulatedPanel(options: options)
         running = try await panel.start()
         let url = running.url
@@ -48,7 +54,12 @@ final class PanelHarness: Sendable {
     }
 
     var requests: [PanelRequest] { transport.sent.withLock { $0 } }
-    func forgetRequests() { transport.sent.withLock { $0.removeAll() } }
+    func forgetRequests() {
+        transport.sent.withLock { $0.removeAll() }
+        transport.inFlight.withLock { $0.most = 0 }
+    }
+    /// The most requests that were in flight at once.
+    var mostInFlight: Int { transport.inFlight.withLock { $0.most } }
 
     /// Runs `code` on the interpreter's own large-stack thread, as the
     /// command does, and returns what it printed; `then` may look at the

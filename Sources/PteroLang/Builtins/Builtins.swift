@@ -76,7 +76,7 @@ enum Builtins {
             while remaining > 0 {
                 try interpreter.checkInterrupt()
                 let step = min(remaining, 0.05)
-                Thread.sleep(forTimeInterval: step)
+                Interpreter.waitingOutside { Thread.sleep(forTimeInterval: step) }
                 remaining -= step
             }
             return .null

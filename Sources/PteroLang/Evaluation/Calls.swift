@@ -62,7 +62,7 @@ extension Interpreter {
     func enterFrame(slotCount: Int) throws -> UnsafeMutablePointer<Value> {
         depth += 1
         let newTop = stackTop + slotCount
-        guard depth <= Interpreter.maximumDepth, newTop <= Interpreter.stackCapacity else {
+        guard depth <= Interpreter.maximumDepth, newTop <= stackLimit else {
             depth -= 1
             throw RuntimeError("stack depth exceeded (more than \(Interpreter.maximumDepth) nested calls)")
         }

@@ -2,6 +2,7 @@
 /// keys (or key and value), everything else goes through `makeIterator`.
 extension Compiler {
     func compileForLoop(_ loop: ResolvedForLoop, _ range: SourceRange) -> StmtCode {
+        if let body = loop.parallelBody { return compileParallelLoop(loop, body: body) }
         let iterableCode = compile(loop.iterable)
         let writes = loop.variables.map { compileLoopVariable($0) }
         let first = writes[0]
@@ -77,5 +78,63 @@ extension Compiler {
             return { frame, value in frame.slots[slot] = .cell(Box(value)) }
         }
         return compileWrite(reference)
+    }
+
+    /// `parallel[(N)] for`: the turns are calls of the body function,
+    /// run by `ParallelRun` (or one after another inside another one).
+    func compileParallelLoop(_ loop: ResolvedForLoop, body: FunctionPrototype) -> StmtCode {
+        let iterableCode = compile(loop.iterable)
+        let limitCode = loop.parallel.flatMap { $0 }.map { (compile($0), $0.range) }
+        let bodyCode = compileLambda(body)
+        let pairs = loop.variables.count > 1
+        let interpreter = self.interpreter
+        let iterableRange = loop.iterable.range
+        return { frame in
+            let iterable = try iterableCode(frame)
+            var workers = interpreter.defaultParallelism
+            if let (code, range) = limitCode {
+                guard case .int(let limit) = try code(frame), limit >= 1 else {
+                    throw self.error("parallel(N) needs a whole number of at least 1", range)
+                }
+                workers = limit
+            }
+            workers = min(workers, ParallelRun.maximumWorkers)
+            let function = try bodyCode(frame)
+            let produce = try self.turns(of: iterable, pairs: pairs, range: iterableRange)
+            if interpreter.isInParallelLoop || workers == 1 {
+                while let arguments = try produce() {
+                    try interpreter.checkInterrupt()
+                    _ = try interpreter.call(function, arguments)
+                }
+                return .next
+            }
+            try ParallelRun(interpreter: interpreter, body: function, produce: produce).run(workers: workers)
+            return .next
+        }
+    }
+
+    /// The arguments of each turn: the element, or (index or key, element).
+    func turns(of iterable: Value, pairs: Bool, range: SourceRange) throws -> () throws -> [Value]? {
+        if pairs, case .map(let map) = iterable {
+            let keys = map.keys
+            var position = 0
+            return {
+                while position < keys.count {
+                    defer { position += 1 }
+                    if let value = map[keys[position]] { return [keys[position].value, value] }
+                }
+                return nil
+            }
+        }
+        let next: () throws -> Value?
+        do { next = try interpreter.makeIterator(iterable) } catch { throw fail(error, range) }
+        var position = 0
+        return {
+            let element: Value?
+            do { element = try next() } catch { throw self.fail(error, range) }
+            guard let element else { return nil }
+            defer { position += 1 }
+            return pairs ? [.int(position), element] : [element]
+        }
     }
 }

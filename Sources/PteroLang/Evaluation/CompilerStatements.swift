@@ -95,6 +95,9 @@ extension Compiler {
             return { _ in .breakLoop }
         case .continueLoop:
             return { _ in .continueLoop }
+        case .whereFilter(let condition):
+            let conditionCode = compileCondition(condition, "where")
+            return { frame in try conditionCode(frame) ? .next : .continueLoop }
         case .returnValue(let value):
             let interpreter = self.interpreter
             guard let value else { return { _ in interpreter.returnValue = .null; return .returned } }

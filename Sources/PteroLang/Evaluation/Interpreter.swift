@@ -21,7 +21,12 @@ public final class Interpreter {
 
     let stack: UnsafeMutablePointer<Value>
     var stackTop = 0
+    /// Where this thread's part of the stack ends (see `ParallelRun`).
+    var stackLimit = Interpreter.stackCapacity
     var depth = 0
+    /// Bodies a `parallel for` runs at once when it names no number; the
+    /// host sets it to what its executor can keep busy.
+    public var defaultParallelism = 8
     var returnValue: Value = .null
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
 

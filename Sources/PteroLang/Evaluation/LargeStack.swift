@@ -45,3 +45,42 @@ public enum LargeStack {
         return result!
     }
 }
+
+/// A joinable thread with the interpreter's large stack.
+struct PthreadThread {
+    #if canImport(Glibc)
+    let thread: pthread_t
+    #else
+    let thread: pthread_t?
+    #endif
+
+    static func start(_ body: @escaping () -> Void) -> PthreadThread? {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, LargeStack.size)
+        let unmanaged = Unmanaged.passRetained(LargeStack.Work(body))
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let created = pthread_create(&thread, &attributes, { pointer in
+            Unmanaged<LargeStack.Work>.fromOpaque(pointer!).takeRetainedValue().body()
+            return nil
+        }, unmanaged.toOpaque())
+        guard created == 0 else {
+            unmanaged.release()
+            return nil
+        }
+        return PthreadThread(thread: thread)
+    }
+
+    func join() {
+        #if canImport(Glibc)
+        pthread_join(thread, nil)
+        #else
+        pthread_join(thread!, nil)
+        #endif
+    }
+}

@@ -111,6 +111,9 @@ public struct ResolvedStmt {
         case forLoop(ResolvedForLoop)
         case breakLoop
         case continueLoop
+        /// The `where` of a `parallel for`, first in its body: a false
+        /// condition ends this turn like `continue`.
+        case whereFilter(ResolvedExpr)
         case returnValue(ResolvedExpr?)
         case tryCatch(body: [ResolvedStmt], errorBinding: VariableReference?, handler: [ResolvedStmt])
         /// An imported file's statements, run once in the global scope.
@@ -130,12 +133,17 @@ public final class ResolvedForLoop {
     public let condition: ResolvedExpr?
     public let body: [ResolvedStmt]
     public let parallel: ResolvedExpr??
+    /// For `parallel for`: the condition and body as a function of the loop
+    /// variables, so each turn has its own frame and the outer locals it
+    /// uses become shared cells, as for a closure.
+    public let parallelBody: FunctionPrototype?
     init(variables: [VariableReference], iterable: ResolvedExpr, condition: ResolvedExpr?,
-         body: [ResolvedStmt], parallel: ResolvedExpr??) {
+         body: [ResolvedStmt], parallel: ResolvedExpr??, parallelBody: FunctionPrototype? = nil) {
         self.variables = variables
         self.iterable = iterable
         self.condition = condition
         self.body = body
         self.parallel = parallel
+        self.parallelBody = parallelBody
     }
 }

@@ -139,7 +139,7 @@ public struct Resolver {
 
 /// The names visible while resolving one function body.
 final class FunctionContext {
-    enum Kind { case topLevel, function, predicate }
+    enum Kind { case topLevel, function, predicate, parallelBody }
     let enclosing: FunctionContext?
     let kind: Kind
     var scopes: [[String: LocalBinding]] = [[:]]

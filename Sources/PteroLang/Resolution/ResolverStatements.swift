@@ -69,10 +69,10 @@ extension Resolver {
             return ResolvedStmt(kind: word == "break" ? .breakLoop : .continueLoop, range: range)
 
         case .returnValue(let value):
-            if context.kind != .function {
-                report("'return' outside a function", range)
-            } else if context.loops.contains(true) {
+            if context.kind == .parallelBody || context.loops.contains(true) {
                 report("'return' cannot leave a 'parallel for'", range)
+            } else if context.kind != .function {
+                report("'return' outside a function", range)
             }
             return ResolvedStmt(kind: .returnValue(value.map { resolve($0) }), range: range)
 
@@ -126,6 +126,7 @@ extension Resolver {
     mutating func resolveForLoop(_ loop: ForLoop) -> ResolvedForLoop {
         let iterable = resolve(loop.iterable)
         let parallel: ResolvedExpr?? = loop.parallel.map { limit in limit.limit.map { resolve($0) } }
+        if parallel != nil { return resolveParallelLoop(loop, iterable: iterable, parallel: parallel) }
         context.scopes.append([:])
         defer { context.scopes.removeLast() }
         let variables = loop.names.map { VariableReference.local(declareLocal($0, loop.range)) }
@@ -140,6 +141,31 @@ extension Resolver {
         let body = resolveBlock(loop.body)
         return ResolvedForLoop(variables: variables, iterable: iterable, condition: condition, body: body,
                                parallel: parallel)
+    }
+
+    /// The body of a `parallel for` becomes a function of the loop
+    /// variables (see `ResolvedForLoop.parallelBody`).
+    mutating func resolveParallelLoop(_ loop: ForLoop, iterable: ResolvedExpr, parallel: ResolvedExpr??) -> ResolvedForLoop {
+        let outer = context
+        context = FunctionContext(enclosing: outer, kind: .parallelBody)
+        context.loops = [true]
+        let parameters = loop.names.map { declareLocal($0, loop.range) }
+        let variables = parameters.map { VariableReference.local($0) }
+        var condition: ResolvedExpr?
+        if let whereCondition = loop.condition {
+            context.whereElements.append(parameters[parameters.count - 1])
+            condition = resolve(whereCondition)
+            context.whereElements.removeLast()
+        }
+        let body = resolveBlock(loop.body)
+        let prototype = FunctionPrototype(name: "parallel for", parameters: parameters,
+                                          defaults: parameters.map { _ in nil }, source: source, range: loop.range)
+        prototype.body = (condition.map { [ResolvedStmt(kind: .whereFilter($0), range: $0.range)] } ?? []) + body
+        prototype.slotCount = context.slotCount
+        prototype.captures = context.captures.map(\.reference)
+        context = outer
+        return ResolvedForLoop(variables: variables, iterable: iterable, condition: condition, body: body,
+                               parallel: parallel, parallelBody: prototype)
     }
 
     mutating func resolveImport(_ path: String, _ range: SourceRange) -> ResolvedStmt {

@@ -1,4 +1,5 @@
 import Foundation
+import PteroLang
 
 /// Runs async work from synchronous code and waits for it: the commands,
 /// the REPL and the interpreter are synchronous and own their threads
@@ -11,7 +12,7 @@ public enum Blocking {
             do { box.value = .success(try await work()) } catch { box.value = .failure(error) }
             finished.signal()
         }
-        finished.wait()
+        Interpreter.waitingOutside { finished.wait() }
         return try box.value!.get()
     }
 }

@@ -4,6 +4,7 @@ import PteroLang
 public enum PanelGlobals {
     /// Defines `servers`, `nodes`, `users`, `locations` and `nests` as lazy queries.
     public static func install(into interpreter: Interpreter, session: PanelSession) {
+        interpreter.defaultParallelism = session.client.executor.settings.concurrency
         for source in CollectionSource.application {
             interpreter.globals.defineConstant(source.name, .host(PanelQuery(session: session, source: source)))
         }
