@@ -49,9 +49,16 @@ final class PanelHarness: Sendable {
         transport = RecordingTransport(try HTTPTransport(settings: ConnectionSettings(
             url: url, applicationKey: panel.applicationKey, clientKey: panel.clientKey)))
         let lines = gateLines
+        let transport = self.transport
+        Self.unstopped.withLock { $0[ObjectIdentifier(transport)] = transport }
         session = PanelSession(client: PanelClient(executor: Executor(transport: transport)),
                                gate: WriteGate(settings: settings, journal: journal, report: { line in lines.withLock { $0.append(line) } }))
     }
+
+    /// Transports of harnesses not yet stopped. A test that fails before
+    /// `stop()` would otherwise drop an HTTP client that was never shut
+    /// down, which aborts the whole test run.
+    private static let unstopped = Mutex<[ObjectIdentifier: RecordingTransport]>([:])
 
     var requests: [PanelRequest] { transport.sent.withLock { $0 } }
     func forgetRequests() {
@@ -85,6 +92,8 @@ final class PanelHarness: Sendable {
 
     func stop() async {
         try? await transport.shutdown()
+        let transport = self.transport
+        Self.unstopped.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(transport)) }
         await running.stop()
     }
 }

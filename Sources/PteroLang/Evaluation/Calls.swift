@@ -114,7 +114,7 @@ extension Interpreter {
     func compile(_ prototype: FunctionPrototype) -> CompiledFunction {
         let compiler = Compiler(interpreter: self, source: prototype.source)
         let compiled = CompiledFunction(
-            body: compiler.compileBlock(prototype.body),
+            body: prototype.isChunk ? compiler.compileTopLevel(prototype.body) : compiler.compileBlock(prototype.body),
             defaults: prototype.defaults.map { $0.map { compiler.compile($0) } },
             capturedParameters: prototype.parameters.filter(\.isCaptured).map(\.slot))
         prototype.compiled = compiled

@@ -1,5 +1,19 @@
 /// Statements and blocks.
 extension Compiler {
+    /// A chunk's statements: each one starts a new statement epoch.
+    func compileTopLevel(_ statements: [ResolvedStmt]) -> StmtCode {
+        let codes = statements.map { compile($0) }
+        let interpreter = self.interpreter
+        return { frame in
+            for code in codes {
+                interpreter.statementEpoch &+= 1
+                let flow = try code(frame)
+                if flow != .next { return flow }
+            }
+            return .next
+        }
+    }
+
     func compileBlock(_ statements: [ResolvedStmt]) -> StmtCode {
         // Captured local functions get their cell first, so functions of one
         // block can call each other whatever their order.

@@ -27,6 +27,11 @@ public final class Interpreter {
     /// Bodies a `parallel for` runs at once when it names no number; the
     /// host sets it to what its executor can keep busy.
     public var defaultParallelism = 8
+    /// Advances before each top-level statement (of a script or a REPL
+    /// entry), so hosts can cache what they fetch for one statement: a
+    /// loop's thousand `s.node_ref` become three requests, and the next
+    /// statement sees fresh data.
+    public internal(set) var statementEpoch = 0
     var returnValue: Value = .null
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
 

@@ -86,6 +86,9 @@ public final class FunctionPrototype {
     public let source: Source
     public let range: SourceRange
     var compiled: CompiledFunction?
+    /// The top level of a script or REPL entry, whose statements advance
+    /// `Interpreter.statementEpoch`.
+    var isChunk: Bool { name == "<top level>" }
 
     init(name: String, parameters: [LocalBinding], defaults: [ResolvedExpr?], source: Source, range: SourceRange) {
         self.name = name

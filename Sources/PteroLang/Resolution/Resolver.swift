@@ -179,7 +179,7 @@ final class FunctionContext {
 }
 
 /// The name within edit distance 2 of `name`, for "did you mean" hints.
-func closestName(to name: String, among candidates: [String]) -> String? {
+public func closestName(to name: String, among candidates: [String]) -> String? {
     var best: (String, Int)?
     for candidate in Set(candidates) where candidate != name && !candidate.hasPrefix("<") {
         let distance = editDistance(name, candidate)

@@ -16,34 +16,76 @@ public struct ResourceAction: Sendable {
         actions(for: object).first { $0.name == name }
     }
 
+    /// One entry per write endpoint on an object (§9–10 of the reference).
     static let table: [String: [ResourceAction]] = [
         "server": [
-            plain("suspend", .post, "/api/application/servers/{id}/suspend"),
-            plain("unsuspend", .post, "/api/application/servers/{id}/unsuspend"),
-            plain("reinstall", .post, "/api/application/servers/{id}/reinstall", destructive: true),
+            endpoint("suspend", .post, .application, "/suspend"),
+            endpoint("unsuspend", .post, .application, "/unsuspend"),
+            endpoint("reinstall", .post, .application, "/reinstall", destructive: true),
             ServerChanges.build,
             ServerChanges.update,
+            ServerChanges.startup,
             ResourceAction(name: "delete", isDestructive: true) { resource, arguments in
                 try arguments.expect(0...0, labels: ["force"])
                 let force = try arguments.namedBool("force") ?? false
-                return PanelRequest(.delete, "/api/application/servers/\(try id(of: resource))" + (force ? "/force" : ""))
+                return PanelRequest(.delete, try base(.application, of: resource, action: "delete") + (force ? "/force" : ""))
+            },
+            endpoint("power", .post, .client, "/power", parameters: ["signal"], required: ["signal"]),
+            endpoint("command", .post, .client, "/command", parameters: ["command"], required: ["command"]),
+            endpoint("set_variable", .put, .client, "/startup/variable", parameters: ["key", "value"], required: ["key", "value"]),
+            endpoint("docker_image", .put, .client, "/settings/docker-image", parameters: ["docker_image"], required: ["docker_image"]),
+        ],
+        "node": [
+            endpoint("delete", .delete, .own, destructive: true),
+            WholeUpdate.node,
+        ],
+        "user": [
+            endpoint("delete", .delete, .own, destructive: true),
+            WholeUpdate.user,
+        ],
+        "location": [
+            endpoint("delete", .delete, .own, destructive: true),
+            WholeUpdate.location,
+        ],
+        "allocation": [
+            endpoint("delete", .delete, .own, destructive: true),
+            endpoint("set_primary", .post, .own, "/primary"),
+            endpoint("set_notes", .post, .own, parameters: ["notes"], required: ["notes"]),
+        ],
+        "server_database": [
+            endpoint("delete", .delete, .own, destructive: true),
+            ResourceAction(name: "reset_password", isDestructive: false) { resource, arguments in
+                try arguments.expect(0...0)
+                let own = try base(.own, of: resource, action: "reset_password")
+                return PanelRequest(.post, own + (own.hasPrefix("/api/client") ? "/rotate-password" : "/reset-password"))
             },
         ],
-        "node": [plain("delete", .delete, "/api/application/nodes/{id}", destructive: true)],
-        "user": [plain("delete", .delete, "/api/application/users/{id}", destructive: true)],
-        "location": [plain("delete", .delete, "/api/application/locations/{id}", destructive: true)],
+        "backup": [
+            endpoint("delete", .delete, .own, destructive: true),
+            endpoint("restore", .post, .own, "/restore", parameters: ["truncate"], destructive: true),
+            endpoint("toggle_lock", .post, .own, "/lock"),
+        ],
+        "server_schedule": [
+            endpoint("delete", .delete, .own, destructive: true),
+            endpoint("execute", .post, .own, "/execute"),
+            endpoint("update", .post, .own, parameters: ["name", "minute", "hour", "day_of_month", "month", "day_of_week",
+                                                         "is_active", "only_when_online"],
+                     required: ["name", "minute", "hour", "day_of_month", "day_of_week"], defaults: [("month", "*")]),
+        ],
+        "schedule_task": [
+            endpoint("delete", .delete, .own, destructive: true),
+        ],
+        "server_subuser": [
+            endpoint("delete", .delete, .own, destructive: true),
+            endpoint("update", .post, .own, parameters: ["permissions"], required: ["permissions"]),
+        ],
+        "api_key": [
+            endpoint("delete", .delete, .own, destructive: true),
+        ],
     ]
 
-    /// An action without arguments on the resource's own path.
-    static func plain(_ name: String, _ method: HTTPMethod, _ template: String, destructive: Bool = false) -> ResourceAction {
-        ResourceAction(name: name, isDestructive: destructive) { resource, arguments in
-            try arguments.expect(0...0)
-            return PanelRequest(method, template.replacingOccurrences(of: "{id}", with: String(try id(of: resource))))
-        }
-    }
-
     static func id(of resource: Resource) throws -> Int {
-        guard let id = resource.numericID else {
+        guard let id = resource.applicationID else {
             throw RuntimeError("\(resource.displayText) has no numeric id")
         }
         return id

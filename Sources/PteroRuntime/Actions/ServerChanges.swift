@@ -37,6 +37,41 @@ enum ServerChanges {
                             body: .json(try JSONBody.encode(.map(MapObject(body)))))
     }
 
+    /// `s.startup(image: ..., environment: {KEY: "v"})`: the variables
+    /// named are merged into the server's own (unless the egg changes), so
+    /// one variable can change without sending every other.
+    static let startup = ResourceAction(name: "startup", isDestructive: false) { resource, arguments in
+        let labels = ["startup", "environment", "egg", "image", "skip_scripts"]
+        let bound = try BoundArguments(arguments, callee: "server.startup", parameters: labels)
+        guard !bound.isEmpty else { throw RuntimeError("startup() needs at least one of \(labels.map { "\($0):" }.joined(separator: ", "))") }
+        let container = map(resource.attributes.value(forName: "container"))
+        let currentEgg = resource.attributes.value(forName: "egg")
+        let egg = bound["egg"] ?? currentEgg ?? .null
+        let environment = MapObject()
+        if let current = map(container?.value(forName: "environment")), egg.isEqual(to: currentEgg ?? .null) {
+            for (key, value) in current.entries {
+                // Set by the panel itself, not egg variables.
+                if case .string(let name) = key, name == "STARTUP" || name.hasPrefix("P_SERVER_") { continue }
+                environment[key] = value
+            }
+        }
+        if let given = bound["environment"] {
+            guard case .map(let changes) = given else {
+                throw RuntimeError("server.startup(): 'environment' must be a map of variable names to values, not \(given.describedType)")
+            }
+            for (key, value) in changes.entries { environment[key] = value }
+        }
+        let body: [(String, Value)] = [
+            ("startup", bound["startup"] ?? container?.value(forName: "startup_command") ?? .null),
+            ("environment", .map(environment)),
+            ("egg", egg),
+            ("image", bound["image"] ?? container?.value(forName: "image") ?? .null),
+            ("skip_scripts", bound["skip_scripts"] ?? .bool(false)),
+        ]
+        return PanelRequest(.patch, "/api/application/servers/\(try ResourceAction.id(of: resource))/startup",
+                            body: .json(try JSONBody.encode(.map(MapObject(body)))))
+    }
+
     static func map(_ value: Value?) -> MapObject? {
         if case .map(let map)? = value { return map }
         return nil

@@ -15,10 +15,13 @@ public struct CollectionSource: Sendable {
     /// For a collection spread over parents (all eggs of all nests): the
     /// parents, and `path` holds `{id}` for each parent's id.
     public let across: [CollectionSource]
+    /// Offers `.create(...)`: a POST of the named arguments to `path`.
+    public let creatable: Bool
 
     public init(name: String, object: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [],
-                pageSize: Int = 100, across parent: CollectionSource? = nil) {
+                pageSize: Int = 100, across parent: CollectionSource? = nil, creatable: Bool = false) {
         self.across = parent.map { [$0] } ?? []
+        self.creatable = creatable
         self.name = name
         self.object = object
         self.path = path
@@ -30,13 +33,31 @@ public struct CollectionSource: Sendable {
     /// The application API's top-level collections (§5 of the reference).
     public static let application: [CollectionSource] = [
         CollectionSource(name: "servers", object: "server", path: "/api/application/servers",
-                         filters: ["uuid", "uuidShort", "name", "description", "image", "external_id"]),
-        CollectionSource(name: "nodes", object: "node", path: "/api/application/nodes", filters: ["uuid", "name", "fqdn"]),
-        CollectionSource(name: "users", object: "user", path: "/api/application/users", filters: ["email", "uuid", "username", "external_id"]),
-        CollectionSource(name: "locations", object: "location", path: "/api/application/locations", filters: ["short", "long"]),
+                         filters: ["uuid", "uuidShort", "name", "description", "image", "external_id"], creatable: true),
+        CollectionSource(name: "nodes", object: "node", path: "/api/application/nodes", filters: ["uuid", "name", "fqdn"],
+                         creatable: true),
+        CollectionSource(name: "users", object: "user", path: "/api/application/users",
+                         filters: ["email", "uuid", "username", "external_id"], creatable: true),
+        CollectionSource(name: "locations", object: "location", path: "/api/application/locations", filters: ["short", "long"],
+                         creatable: true),
         nests,
         CollectionSource(name: "eggs", object: "egg", path: "/api/application/nests/{id}/eggs", across: nests),
     ]
 
     static let nests = CollectionSource(name: "nests", object: "nest", path: "/api/application/nests")
+
+    /// The client API's servers: those the key's user may see (all of them
+    /// for a root admin with `type: admin-all`, as `client.servers` asks).
+    static let clientServers = CollectionSource(name: "client.servers", object: "server", path: "/api/client",
+                                                filters: ["uuid", "name", "description", "external_id"], pageSize: 100)
+
+    /// The account's API keys.
+    static let apiKeys = CollectionSource(name: "account.api_keys", object: "api_key", path: "/api/client/account/api-keys",
+                                          creatable: true)
+
+    /// This template at one parent's path.
+    func bound(name: String, path: String) -> CollectionSource {
+        CollectionSource(name: name, object: object, path: path, filters: filters, exactFilters: exactFilters,
+                         pageSize: pageSize, creatable: creatable)
+    }
 }

@@ -60,7 +60,7 @@ final class PageIterator: HostIterator {
         let page = PageEnvelope(try query.session.read(query.request(page: nextPage, path: path)))
         nextPage += 1
         position = 0
-        buffer = page.items.map { Resource.fromEnvelope($0, session: query.session) ?? .null }
+        buffer = page.items.map { Resource.fromEnvelope($0, session: query.session, collection: path) ?? .null }
         // An unpaginated list comes whole.
         lastPage = page.totalPages ?? nextPage - 1
     }

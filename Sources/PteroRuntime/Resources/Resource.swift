@@ -10,27 +10,34 @@ public final class Resource: HostValue {
     public let relationships: [String: Value]
     /// The panel it came from, for its actions; nil for a detached copy.
     let session: PanelSession?
+    /// The collection it was listed in (`/api/client/servers/1a2b3c4d/backups`):
+    /// objects below a server have no path of their own without it.
+    let collectionPath: String?
 
-    public init(kind: ResourceKind, attributes: MapObject, relationships: [String: Value] = [:], session: PanelSession? = nil) {
+    public init(kind: ResourceKind, attributes: MapObject, relationships: [String: Value] = [:], session: PanelSession? = nil,
+                collectionPath: String? = nil) {
         self.kind = kind
         self.attributes = attributes
         self.relationships = relationships
         self.session = session
+        self.collectionPath = collectionPath
     }
 
     /// Reads a Fractal item `{"object": ..., "attributes": {...}}`; nil for a
-    /// `null_resource` or anything that is not an item.
-    public static func fromEnvelope(_ envelope: Value, session: PanelSession? = nil) -> Value? {
+    /// `null_resource` or anything that is not an item. `collection` is the
+    /// path the items were listed at.
+    public static func fromEnvelope(_ envelope: Value, session: PanelSession? = nil, collection: String? = nil) -> Value? {
         guard case .map(let item) = envelope, case .string(let object)? = item.value(forName: "object") else { return nil }
         if object == "list" {
             guard case .list(let data)? = item.value(forName: "data") else { return nil }
-            return Value(data.items.map { fromEnvelope($0, session: session) ?? .null })
+            return Value(data.items.map { fromEnvelope($0, session: session, collection: collection) ?? .null })
         }
         guard case .map(let raw)? = item.value(forName: "attributes") else { return object == "null_resource" ? .null : nil }
+        let kind = ResourceKind.forObject(object)
         // Copied only to take the relationships out: a listing of thousands
         // of plain items keeps the parsed maps as they are.
         guard case .map(let related)? = raw.value(forName: "relationships") else {
-            return .host(Resource(kind: ResourceKind.forObject(object), attributes: raw, session: session))
+            return .host(Resource(kind: kind, attributes: raw, session: session, collectionPath: collection))
         }
         let attributes = raw.copy()
         _ = attributes.remove(.string("relationships"))
@@ -38,7 +45,32 @@ public final class Resource: HostValue {
         for (key, value) in related.entries {
             if case .string(let name) = key { relationships[name] = fromEnvelope(value, session: session) ?? .null }
         }
-        return .host(Resource(kind: ResourceKind.forObject(object), attributes: attributes, relationships: relationships, session: session))
+        return .host(Resource(kind: kind, attributes: attributes, relationships: relationships, session: session,
+                              collectionPath: collection))
+    }
+
+    /// The object's own path, which its reads and writes start from.
+    public var path: String? {
+        if kind.object == "server" {
+            if let id = applicationID { return "/api/application/servers/\(id)" }
+            return clientPath
+        }
+        guard let collectionPath, let identity else { return nil }
+        return collectionPath + "/" + Self.plain(identity)
+    }
+
+    /// The id the application API knows it by: `id`, or a client-API
+    /// server's `internal_id`.
+    public var applicationID: Int? {
+        if let numericID { return numericID }
+        if case .int(let id)? = attributes.value(forName: "internal_id") { return id }
+        return nil
+    }
+
+    /// A server's path in the client API, by its short identifier.
+    public var clientPath: String? {
+        guard kind.object == "server", case .string(let identifier)? = attributes.value(forName: "identifier") else { return nil }
+        return "/api/client/servers/" + identifier
     }
 
     public var typeName: String { kind.typeName }
@@ -59,22 +91,28 @@ public final class Resource: HostValue {
 
     public var displayText: String {
         var text = kind.typeName
-        if let identity { text += "#" + Self.plain(identity) }
-        for field in kind.labelFields {
-            if case .string(let label)? = attributes.value(forName: field), !label.isEmpty {
-                return text + " " + Value(label).literalText
-            }
-        }
+        let label = kind.labelFields.lazy.compactMap { field -> String? in
+            if case .string(let label)? = self.attributes.value(forName: field), !label.isEmpty { return label }
+            return nil
+        }.first
+        // A file is known by its name: `File "eula.txt"`, not `File#eula.txt "eula.txt"`.
+        if let identity, Self.plain(identity) != label { text += "#" + Self.plain(identity) }
+        if let label { text += " " + Value(label).literalText }
         return text
     }
 
     public var memberNames: [String] {
         attributes.keys.compactMap { key in if case .string(let name) = key { name } else { nil } } + relationships.keys.sorted()
-            + SubCollections.names(for: kind.object) + ResourceAction.actions(for: kind.object).map(\.name)
+            + Relations.names(for: kind.object) + SubCollections.names(for: kind.object)
+            + (kind.object == "server" ? ServerClientMembers.names : [])
+            + ResourceAction.actions(for: kind.object).map(\.name)
     }
 
     /// `s.suspend()`: one write through the session's gate.
     public func callMethod(_ name: String, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
+        if kind.object == "server", let value = try ServerClientMembers.call(name, of: self, arguments: &arguments) {
+            return value
+        }
         guard let action = ResourceAction.find(name, for: kind.object) else { return nil }
         guard let session else { throw RuntimeError("\(displayText) is not connected to a panel") }
         let request = try action.request(self, &arguments)
@@ -82,15 +120,17 @@ public final class Resource: HostValue {
         // The object as the panel now has it, when it says.
         guard case .sent(let response) = try session.write(request), !response.body.isEmpty,
               let envelope = try? PanelSession.value(of: response) else { return .null }
-        return Resource.fromEnvelope(envelope, session: session) ?? .null
+        return Resource.fromEnvelope(envelope, session: session, collection: collectionPath) ?? .null
     }
 
     public func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         if let value = attributes.value(forName: name) { return value }
         if let related = relationships[name] { return related }
-        if let session, let source = SubCollections.source(name, of: self) {
+        if let value = try Relations.value(name, of: self, interpreter: interpreter) { return value }
+        if let session, let source = try SubCollections.source(name, of: self) {
             return .host(PanelQuery(session: session, source: source))
         }
+        if kind.object == "server", let value = try ServerClientMembers.member(name, of: self) { return value }
         return nil
     }
 

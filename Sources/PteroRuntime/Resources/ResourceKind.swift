@@ -32,7 +32,7 @@ public struct ResourceKind: Sendable, Hashable {
         ResourceKind(object: "egg", typeName: "Egg"),
         ResourceKind(object: "egg_variable", typeName: "EggVariable", labelFields: ["env_variable", "name"]),
         ResourceKind(object: "server_variable", typeName: "ServerVariable", labelFields: ["env_variable", "name"]),
-        ResourceKind(object: "server_database", typeName: "Database", identityFields: ["id"]),
+        ResourceKind(object: "server_database", typeName: "Database", labelFields: ["database", "name"]),
         ResourceKind(object: "database_host", typeName: "DatabaseHost"),
         ResourceKind(object: "stats", typeName: "Resources", labelFields: ["current_state"], identityFields: []),
         ResourceKind(object: "file_object", typeName: "File", identityFields: ["name"]),

@@ -2,18 +2,24 @@ import PteroLang
 
 /// Puts the panel's collections into a script's globals.
 public enum PanelGlobals {
-    /// Defines `servers`, `nodes`, `users`, `locations` and `nests` as lazy queries.
+    /// The names a connected script gets.
+    public static let names = CollectionSource.application.map(\.name) + ["client", "account"]
+
+    /// Defines `servers`, `nodes`, `users`, `locations`, `nests` and `eggs`
+    /// as lazy queries, and `client` and `account` for the client API.
     public static func install(into interpreter: Interpreter, session: PanelSession) {
         interpreter.defaultParallelism = session.client.executor.settings.concurrency
         for source in CollectionSource.application {
             interpreter.globals.defineConstant(source.name, .host(PanelQuery(session: session, source: source)))
         }
+        interpreter.globals.defineConstant("client", .host(ClientAPI(session: session)))
+        interpreter.globals.defineConstant("account", .host(Account(session: session)))
     }
 
     /// Defines the same names as values that explain how to connect.
     public static func installDisconnected(into interpreter: Interpreter, reason: String) {
-        for source in CollectionSource.application {
-            interpreter.globals.defineConstant(source.name, .host(Disconnected(name: source.name, reason: reason)))
+        for name in names {
+            interpreter.globals.defineConstant(name, .host(Disconnected(name: name, reason: reason)))
         }
     }
 }

@@ -11,6 +11,13 @@ public final class PanelSession: @unchecked Sendable {
     public let interruption: InterruptFlag?
     /// Told how each bulk job advances (a progress line, a summary).
     public let progress: (@Sendable (BulkProgress) -> Void)?
+    /// Objects fetched by path during one top-level statement (relations,
+    /// `account`): a loop over a thousand servers on three nodes reads
+    /// three nodes. Any write empties it.
+    private let cache = NSLock()
+    /// The interpreter and statement the cache belongs to.
+    private var cachedEpoch: (interpreter: ObjectIdentifier, statement: Int)?
+    private var cached: [String: Value] = [:]
 
     public init(client: PanelClient, gate: WriteGate, interruption: InterruptFlag? = nil,
                 progress: (@Sendable (BulkProgress) -> Void)? = nil) {
@@ -54,6 +61,7 @@ public final class PanelSession: @unchecked Sendable {
     /// Sends a write through the gate (dry run, read-only, journal).
     @discardableResult
     public func write(_ request: PanelRequest) throws -> WriteGate.Outcome {
+        cache.withLock { cached.removeAll() }
         let client = self.client, gate = self.gate
         return try wait { try await gate.submit(request) { try await client.send($0) } }
     }
@@ -72,6 +80,29 @@ public final class PanelSession: @unchecked Sendable {
         let client = self.client
         let response = try wait { try await client.send(request) }
         return try Self.value(of: response)
+    }
+
+    /// Like `read`, but at most once per path in one top-level statement.
+    func readOncePerStatement(_ path: String, interpreter: Interpreter) throws -> Value {
+        let epoch = (interpreter: ObjectIdentifier(interpreter), statement: interpreter.statementEpoch)
+        let hit: Value? = cache.withLock {
+            if cachedEpoch.map({ $0 != epoch }) ?? true {
+                cachedEpoch = epoch
+                cached.removeAll()
+            }
+            return cached[path]
+        }
+        if let hit { return hit }
+        let value = try read(PanelRequest(.get, path))
+        cache.withLock { if cachedEpoch.map({ $0 == epoch }) ?? false { cached[path] = value } }
+        return value
+    }
+
+    /// GETs a text answer (a file's contents) as it is.
+    public func readText(_ request: PanelRequest) throws -> String {
+        let client = self.client
+        let response = try wait { try await client.send(request) }
+        return String(decoding: response.body, as: UTF8.self)
     }
 
     /// A JSON answer as ordered language values.

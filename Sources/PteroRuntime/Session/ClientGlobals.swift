@@ -1,0 +1,74 @@
+import PteroKit
+import PteroLang
+
+/// `client`: the client API's own listings, as the client key's user
+/// sees them (`client.servers`: the servers they own or are a subuser of).
+final class ClientAPI: HostValue {
+    let session: PanelSession
+
+    init(session: PanelSession) { self.session = session }
+
+    var typeName: String { "Client" }
+    var displayText: String { "client" }
+    var memberNames: [String] { ["servers", "permissions"] }
+
+    func member(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "servers": return .host(PanelQuery(session: session, source: CollectionSource.clientServers))
+        case "permissions": return try session.read(PanelRequest(.get, "/api/client/permissions"))
+        default: return nil
+        }
+    }
+}
+
+/// `account`: the client key's user, read when a field is asked (once per
+/// statement), with its API keys and the account's writes.
+final class Account: HostValue {
+    let session: PanelSession
+
+    init(session: PanelSession) { self.session = session }
+
+    var typeName: String { "Account" }
+    var displayText: String { "account" }
+    var memberNames: [String] {
+        ["id", "admin", "username", "email", "first_name", "last_name", "language", "api_keys", "activity",
+         "update_email", "update_password"]
+    }
+
+    func member(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "api_keys": return .host(PanelQuery(session: session, source: CollectionSource.apiKeys))
+        case "activity":
+            let source = CollectionSource(name: "account.activity", object: "activity_log", path: "/api/client/account/activity",
+                                          pageSize: 100)
+            return .host(PanelQuery(session: session, source: source))
+        default:
+            return try user(interpreter).member(name, interpreter: interpreter)
+        }
+    }
+
+    func callMethod(_ name: String, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
+        let parameters: [String], path: String
+        switch name {
+        case "update_email": (parameters, path) = (["email", "password"], "/api/client/account/email")
+        case "update_password": (parameters, path) = (["current_password", "password", "password_confirmation"],
+                                                      "/api/client/account/password")
+        default: return nil
+        }
+        let bound = try BoundArguments(arguments, callee: "account.\(name)", parameters: parameters, required: parameters)
+        try session.write(PanelRequest(.put, path, body: .json(try JSONBody.encode(bound.body()))))
+        return .null
+    }
+
+    func plainValue(interpreter: Interpreter) throws -> Value? {
+        try user(interpreter).plainValue(interpreter: interpreter)
+    }
+
+    private func user(_ interpreter: Interpreter) throws -> Resource {
+        let envelope = try session.readOncePerStatement("/api/client/account", interpreter: interpreter)
+        guard case .host(let user as Resource)? = Resource.fromEnvelope(envelope, session: session) else {
+            throw RuntimeError("the panel's answer to /api/client/account is not a user")
+        }
+        return user
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import PteroKit
+import Testing
+@testable import PteroRuntime
+
+/// A server's client-API side, reached from an application-API server by
+/// its identifier, and the `client` and `account` globals.
+struct ClientSideTests {
+    @Test func filesAreListedWrittenReadRenamedAndDeleted() async throws {
+        let harness = try await PanelHarness(servers: 4, gate: ActionTests.yes)
+        let output = try await harness.run("""
+            let s = (servers where not suspended).first
+            s.files.write("notes.txt", "line one\\nline two")
+            print(s.files.read("notes.txt"))
+            s.files.rename("notes.txt", "renamed.txt")
+            print(s.files("/").map(fn(f) => f.name).filter(fn(n) => n.starts_with("renamed")))
+            s.files.create_folder("backups")
+            s.files.delete(["renamed.txt"])
+            print("renamed.txt" in s.files.list().map(fn(f) => f.name), "backups" in s.files().map(fn(f) => f.name))
+            """)
+        #expect(output == ["line one", "line two", "[\"renamed.txt\"]", "false true"])
+        let write = try #require(harness.requests.first { $0.path.hasSuffix("/files/write") })
+        #expect(write.path.hasPrefix("/api/client/servers/"))
+        #expect(write.query.contains { $0.name == "file" && $0.value == "notes.txt" })
+        await harness.stop()
+    }
+
+    @Test func backupsSchedulesNetworkSubusersStartupAndResources() async throws {
+        let harness = try await PanelHarness(servers: 4, gate: ActionTests.yes)
+        let output = try await harness.run("""
+            let s = (servers where not suspended).first
+            let before = s.backups.count
+            let b = s.backups.create(name: "before-upgrade")
+            print(type(b), b.name, s.backups.count == before + 1)
+            let schedule = s.schedules.create(name: "nightly", minute: "0", hour: "4", day_of_month: "*", day_of_week: "*")
+            print(schedule.name, schedule.cron.month)
+            print(type(s.network.first), type(s.subusers), type(s.resources))
+            print(type(s.startup.command), type(s.startup.variables[0]))
+            b.delete()
+            print(s.backups.count == before)
+            """)
+        #expect(output == ["Backup before-upgrade true", "nightly *", "Allocation Query Resources", "string EggVariable", "true"])
+        await harness.stop()
+    }
+
+    @Test func clientServersAndAccount() async throws {
+        let harness = try await PanelHarness(servers: 10, gate: ActionTests.yes)
+        let output = try await harness.run("""
+            print(account.email, account.admin, type(account.api_keys))
+            let s = servers.first
+            s.update(user: account.id)
+            let mine = client.servers.get(identifier: s.identifier)
+            print(type(mine), mine.internal_id == s.id, client.servers.count == len(client.servers.list))
+            """)
+        #expect(output == ["admin@example.com true Query", "Server true true"])
+        await harness.stop()
+    }
+
+    @Test func powerAndCommandGoByIdentifier() async throws {
+        let harness = try await PanelHarness(servers: 4)
+        let output = try await harness.run("""
+            let s = (servers where not suspended).first
+            print(s.identifier)
+            s.power("start")
+            try { s.command("say hi") } catch e { print(e.status) }
+            """)
+        let identifier = try #require(output.first)
+        let power = try #require(harness.requests.first { $0.path.hasSuffix("/power") })
+        #expect(power.path == "/api/client/servers/\(identifier)/power")
+        #expect(String(decoding: power.body?.data ?? Data(), as: UTF8.self) == #"{"signal":"start"}"#)
+        #expect(harness.requests.contains { $0.path == "/api/client/servers/\(identifier)/command" })
+        // The simulated daemon takes a moment to start; a refusal is the panel's 502.
+        #expect(output.count == 1 || output.dropFirst() == ["502"])
+        await harness.stop()
+    }
+}
