@@ -119,4 +119,18 @@ struct ServerChangeTests {
         } throws: { ($0 as? RuntimeError)?.message.contains("no argument named 'memroy'") == true }
         await harness.stop()
     }
+
+    @Test func aListOfObjectsRunsTheirActionAsABulkJob() async throws {
+        let harness = try await PanelHarness(servers: 6, gate: ActionTests.yes)
+        let output = try await harness.run("""
+            let picked = (servers where not suspended).take(2)
+            let report = picked.suspend()
+            print(report.count, len(report.ok), picked.all(fn(s) => servers[s.id].suspended))
+            try { [picked[0], nodes.first].suspend() } catch e { print(e.message) }
+            """)
+        #expect(output.count == 2)
+        #expect(output[0] == "2 2 true")
+        #expect(output[1] == "suspend() on a list needs objects of one kind (Server), found a Node")
+        await harness.stop()
+    }
 }

@@ -61,6 +61,9 @@ extension Compiler {
                 switch receiver {
                 case .list(let list):
                     if let listMethod { return try listMethod(list, &arguments, interpreter) }
+                    if let extra = interpreter.listMethodExtension, let result = try extra(name, list, &arguments, interpreter) {
+                        return result
+                    }
                 case .range(let range):
                     if let listMethod { return try listMethod(ListObject(range.elements), &arguments, interpreter) }
                 case .map(let map):

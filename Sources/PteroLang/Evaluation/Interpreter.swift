@@ -32,6 +32,9 @@ public final class Interpreter {
     /// loop's thousand `s.node_ref` become three requests, and the next
     /// statement sees fresh data.
     public internal(set) var statementEpoch = 0
+    /// Methods a host adds to lists (a list of panel objects runs their
+    /// action as a bulk job); nil from it means no such method.
+    public var listMethodExtension: ((String, ListObject, inout Arguments, Interpreter) throws -> Value?)?
     var returnValue: Value = .null
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
 

@@ -104,3 +104,20 @@ final class ProgressTracker: Sendable {
         }
     }
 }
+
+extension BulkJob {
+    /// `servers.take(5).suspend()`: a list of panel objects of one kind
+    /// runs their action as a bulk job, as a query does.
+    static func onList(_ name: String, _ list: ListObject, _ arguments: inout Arguments, _ interpreter: Interpreter) throws -> Value? {
+        guard case .host(let first as Resource)? = list.items.first,
+              let action = ResourceAction.find(name, for: first.kind.object) else { return nil }
+        guard let session = first.session else { throw RuntimeError("\(first.displayText) is not connected to a panel") }
+        for item in list.items {
+            guard case .host(let resource as Resource) = item, resource.kind == first.kind else {
+                throw RuntimeError("\(name)() on a list needs objects of one kind (\(first.kind.typeName)), found \(item.describedType)")
+            }
+        }
+        let label = first.kind.typeName.lowercased() + (list.items.count == 1 ? "" : "s")
+        return try BulkJob(action: action, session: session, label: label).run(on: list.items, arguments: &arguments)
+    }
+}

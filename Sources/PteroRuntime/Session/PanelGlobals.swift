@@ -12,6 +12,7 @@ public enum PanelGlobals {
         for source in CollectionSource.application {
             interpreter.globals.defineConstant(source.name, .host(PanelQuery(session: session, source: source)))
         }
+        interpreter.listMethodExtension = BulkJob.onList
         interpreter.globals.defineConstant("client", .host(ClientAPI(session: session)))
         interpreter.globals.defineConstant("account", .host(Account(session: session)))
     }
