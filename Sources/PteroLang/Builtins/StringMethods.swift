@@ -47,7 +47,33 @@ enum StringMethods {
             guard let found = try regex.firstMatch(in: text) else { return .null }
             return .list(ListObject(found.indices.map { index in found[index].substring.map { .string(String($0)) } ?? .null }))
         },
+        "regex_replace": { text, arguments, interpreter in
+            try arguments.expect(2...2)
+            let regex = try interpreter.regex(try arguments.string(0, "pattern"))
+            let template = try arguments.string(1, "replacement")
+            return .string(try text.replacing(regex) { found in try expand(template, found) })
+        },
     ]
+
+    /// A `regex_replace` replacement with `$0`...`$9` for the match and its
+    /// groups (empty when a group did not take part) and `$$` for a `$`.
+    static func expand(_ template: String, _ found: Regex<AnyRegexOutput>.Match) throws -> String {
+        var result = ""
+        var characters = template.makeIterator()
+        while let character = characters.next() {
+            guard character == "$" else { result.append(character); continue }
+            guard let next = characters.next() else { result.append("$"); break }
+            if next == "$" { result.append("$"); continue }
+            guard let group = next.wholeNumberValue else {
+                throw RuntimeError("regex_replace(): '$' must be followed by a group number 0-9 or '$', found '\(next)'")
+            }
+            guard group < found.count else {
+                throw RuntimeError("regex_replace(): the pattern has no group \(group)")
+            }
+            result += found[group].substring.map(String.init) ?? ""
+        }
+        return result
+    }
 
     /// `pad_left(width, fill)`: right-aligns text in `width` characters.
     static func pad(_ text: String, _ arguments: inout Arguments, left: Bool) throws -> Value {

@@ -81,7 +81,7 @@ enum ServerChanges {
 /// Language values as a JSON request body.
 enum JSONBody {
     static func encode(_ value: Value) throws -> Data {
-        try JSONSerialization.data(withJSONObject: try plain(value), options: [.sortedKeys, .fragmentsAllowed])
+        try JSONSerialization.data(withJSONObject: try plain(value), options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
     }
 
     static func plain(_ value: Value) throws -> Any {

@@ -1,0 +1,117 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A `ptero sim` and the way to run one of `scripts/examples` against it:
+/// for real, as a dry run, or killed with SIGKILL half-way.
+final class ExampleRig {
+    let sim: SimProcess
+    let url: String
+    let folder: URL
+    let environment: [String: String]
+
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/examples")
+
+    init(latency: Int = 0) throws {
+        sim = try SimProcess(arguments: ["--seed", "1", "--latency", String(latency), "--rate-limit", "off"])
+        guard let url = sim.url, let applicationKey = sim.applicationKey, let clientKey = sim.clientKey else {
+            throw RigError(description: "ptero sim did not start: \(sim.banner)")
+        }
+        self.url = url
+        folder = try PteroBinary.temporaryFolder()
+        environment = ["PTERO_APP_KEY": applicationKey, "PTERO_CLIENT_KEY": clientKey, "XDG_CONFIG_HOME": folder.path]
+    }
+
+    struct RigError: Error, CustomStringConvertible { let description: String }
+
+    /// Runs `scripts/examples/NAME` with `options` before it and `arguments` after.
+    func run(_ name: String, _ arguments: [String], options: [String] = []) throws -> PteroBinary.Result {
+        try PteroBinary.run(["--url", url] + options + [Self.examples.appendingPathComponent(name).path] + arguments,
+                            environment: environment, directory: folder)
+    }
+
+    /// What `code` prints against the panel now.
+    func query(_ code: String) throws -> String {
+        let result = try PteroBinary.run(["--url", url, "-e", code], environment: environment)
+        guard result.status == 0 else { throw RigError(description: "query failed: \(result.errors)") }
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Successful answers the panel gave to `METHOD route` (`/_sim/stats`).
+    func successes(_ route: String) throws -> Int {
+        (try requestCounts()[route] ?? [:]).filter { $0.key.hasPrefix("2") }.values.reduce(0, +)
+    }
+
+    /// Every write the panel accepted, over all routes.
+    func acceptedWrites() throws -> Int {
+        try requestCounts().filter { !$0.key.hasPrefix("GET ") }.values.flatMap { $0.filter { $0.key.hasPrefix("2") }.values }.reduce(0, +)
+    }
+
+    /// `/_sim/stats`' answers by route and status.
+    private func requestCounts() throws -> [String: [String: Int]] {
+        let body = try Self.get(url + "/_sim/stats")
+        let stats = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+        return stats?["requests"] as? [String: [String: Int]] ?? [:]
+    }
+
+    /// A plain HTTP/1.0 GET on loopback (Foundation on Linux cannot load
+    /// http URLs without FoundationNetworking); returns the body.
+    static func get(_ address: String) throws -> String {
+        let rest = address.dropFirst("http://127.0.0.1:".count)
+        guard let slash = rest.firstIndex(of: "/"), let port = UInt16(rest[..<slash]) else {
+            throw RigError(description: "not a loopback URL: \(address)")
+        }
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var target = sockaddr_in()
+        target.sin_family = sa_family_t(AF_INET)
+        target.sin_port = port.bigEndian
+        target.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &target) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw RigError(description: "cannot connect to \(address)") }
+        let request = "GET \(rest[slash...]) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        _ = request.withCString { send(socket, $0, strlen($0), 0) }
+        var response = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            response += buffer[0..<count]
+        }
+        let text = String(decoding: response, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { throw RigError(description: "no answer from \(address)") }
+        return String(text[split.upperBound...])
+    }
+
+    /// Starts the example with `--journal`, waits until `lines` writes are
+    /// journaled, then SIGKILLs it (no chance to clean up). Returns the
+    /// journal's path.
+    func killHalfWay(_ name: String, _ arguments: [String], afterJournalLines lines: Int) throws -> String {
+        let journal = folder.appendingPathComponent("\(name).journal").path
+        let process = Process()
+        process.executableURL = PteroBinary.url
+        process.arguments = ["--url", url, "--yes", "--journal", journal, Self.examples.appendingPathComponent(name).path] + arguments
+        var merged = ProcessInfo.processInfo.environment
+        merged.merge(environment) { _, new in new }
+        process.environment = merged
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline, journalLines(journal) < lines { usleep(20_000) }
+        guard process.isRunning else { throw RigError(description: "\(name) finished before it could be killed") }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return journal
+    }
+
+    func journalLines(_ path: String) -> Int {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+        return text.split(separator: "\n").count
+    }
+}
