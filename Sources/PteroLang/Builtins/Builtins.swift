@@ -9,7 +9,7 @@ enum Builtins {
         interpreter.globals.defineConstant("args", .list(ListObject()))
     }
 
-    static let all: [NativeFunction] = core + conversions + numeric
+    static let all: [NativeFunction] = core + conversions + numeric + tables + files
 
     static let core: [NativeFunction] = [
         NativeFunction("print", help: "print(values..., separator: \" \") writes the values and a newline") { arguments, interpreter in
