@@ -18,4 +18,14 @@ struct DemoTests {
         #expect(result.output.contains("after the error"))
         #expect(!result.errors.contains("Fatal error"))
     }
+
+    @Test func echoesListsAndQueriesAsTables() throws {
+        let result = try PteroBinary.run(["demo", "--servers", "40"], input: "servers.take(2)\nservers\n", environment: ["COLUMNS": "80"])
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.components(separatedBy: "\n")
+        #expect(lines.contains { $0.hasSuffix("ptero> id  name") || $0.contains("ptero> id  name ") }, "\(result.output)")
+        #expect(lines.contains { $0.hasPrefix(" 2  ") }, "\(result.output)")
+        #expect(lines.contains("… 40 in all; .list fetches every one"), "\(result.output)")
+        #expect(lines.allSatisfy { $0.count <= 80 + "ptero> ".count }, "\(result.output)")
+    }
 }

@@ -9,15 +9,22 @@ enum Builtins {
         interpreter.globals.defineConstant("args", .list(ListObject()))
     }
 
-    static let all: [NativeFunction] = core + conversions + numeric
+    static let all: [NativeFunction] = core + conversions + numeric + tables + files
 
     static let core: [NativeFunction] = [
-        NativeFunction("print", help: "print(values..., separator: \" \") writes the values and a newline") { arguments, interpreter in
+        NativeFunction("print", help: "print(values..., separator: \" \") writes the values and a newline; with --format json, one JSON line (an array for several values)") { arguments, interpreter in
             try arguments.expect(0...Int.max, labels: ["separator"])
             var separator = " "
             if let given = arguments.labeled("separator") {
                 guard case .string(let text) = given else { throw RuntimeError("print() expects a string separator") }
                 separator = text
+            }
+            if interpreter.printsJSON {
+                // One JSON value a line, for tools reading `ptero --format json`.
+                let values = arguments.positional
+                let printed = values.count == 1 ? values[0] : Value(values)
+                interpreter.output(try JSON.encode(printed, indent: 0, interpreter: interpreter, caller: "print() with --format json") + "\n")
+                return .null
             }
             interpreter.output(arguments.positional.map(\.displayText).joined(separator: separator) + "\n")
             return .null

@@ -1,14 +1,15 @@
 /// JSON text to and from values; object key order is kept both ways.
 enum JSON {
-    static func encode(_ value: Value, indent: Int, interpreter: Interpreter) throws -> String {
+    /// `caller` names what failed in errors: `json()`, or `csv()` for its nested cells.
+    static func encode(_ value: Value, indent: Int, interpreter: Interpreter, caller: String = "json()") throws -> String {
         var output = ""
-        try write(value, to: &output, indent: indent, level: 0, interpreter: interpreter)
+        try write(value, to: &output, indent: indent, level: 0, interpreter: interpreter, caller: caller)
         return output
     }
 
     private static func write(_ value: Value, to output: inout String, indent: Int, level: Int,
-                              interpreter: Interpreter) throws {
-        guard level < 128 else { throw RuntimeError("json() cannot encode a value nested this deeply (a cycle?)") }
+                              interpreter: Interpreter, caller: String) throws {
+        guard level < 128 else { throw RuntimeError("\(caller) cannot encode a value nested this deeply (a cycle?)") }
         let newline = indent > 0 ? "\n" + String(repeating: " ", count: indent * (level + 1)) : ""
         let closing = indent > 0 ? "\n" + String(repeating: " ", count: indent * level) : ""
         switch value {
@@ -16,7 +17,7 @@ enum JSON {
         case .bool(let flag): output += flag ? "true" : "false"
         case .int(let number): output += String(number)
         case .double(let number):
-            guard number.isFinite else { throw RuntimeError("json() cannot encode \(Value.format(number))") }
+            guard number.isFinite else { throw RuntimeError("\(caller) cannot encode \(Value.format(number))") }
             output += Value.format(number)
         case .string(let text): output += quote(text)
         case .list(let list):
@@ -24,29 +25,29 @@ enum JSON {
             output += "["
             for (position, item) in list.items.enumerated() {
                 output += (position > 0 ? "," : "") + newline
-                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter)
+                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter, caller: caller)
             }
             output += closing + "]"
         case .range(let range):
-            try write(.list(ListObject(range.elements)), to: &output, indent: indent, level: level, interpreter: interpreter)
+            try write(.list(ListObject(range.elements)), to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller)
         case .map(let map):
             if map.count == 0 { output += "{}"; return }
             output += "{"
             for (position, (key, item)) in map.entries.enumerated() {
                 output += (position > 0 ? "," : "") + newline
                 output += quote(key.value.displayText) + (indent > 0 ? ": " : ":")
-                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter)
+                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter, caller: caller)
             }
             output += closing + "}"
         case .host(let host):
             guard let plain = try host.plainValue(interpreter: interpreter) else {
-                throw RuntimeError("json() cannot encode \(host.describedType)")
+                throw RuntimeError("\(caller) cannot encode \(host.describedType)")
             }
-            try write(plain, to: &output, indent: indent, level: level, interpreter: interpreter)
+            try write(plain, to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller)
         case .cell(let box):
-            try write(box.value, to: &output, indent: indent, level: level, interpreter: interpreter)
+            try write(box.value, to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller)
         case .closure, .native:
-            throw RuntimeError("json() cannot encode a function")
+            throw RuntimeError("\(caller) cannot encode a function")
         }
     }
 

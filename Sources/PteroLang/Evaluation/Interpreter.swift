@@ -6,6 +6,9 @@ public final class Interpreter {
     public let globals = GlobalTable()
     /// Where `print` writes; the command buffers stdout, tests collect lines.
     public var output: (String) -> Void
+    /// `print` writes each call as one line of JSON instead of text, so
+    /// another program can read a script's output (`ptero --format json`).
+    public var printsJSON = false
     /// Files `import` has run, by name, so each runs once.
     var imported: Set<String> = []
     /// Finds the file `import "name"` means, relative to the importing file.

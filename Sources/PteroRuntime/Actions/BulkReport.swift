@@ -25,6 +25,16 @@ public final class BulkReport: HostValue {
         return lines.joined(separator: "\n")
     }
 
+    /// For `json(report)` and `--format json`: the counts, and each failure
+    /// with its object and error.
+    public func plainValue(interpreter: Interpreter) throws -> Value? {
+        let failures = try failed.map { failure -> Value in
+            .map(MapObject([("item", try Resource.plainValue(of: failure.item, interpreter: interpreter)), ("error", Value(failure.error))]))
+        }
+        return .map(MapObject([("action", Value(action)), ("ok", .int(succeeded.count)), ("failed", Value(failures)),
+                               ("not_started", .int(notStarted.count))]))
+    }
+
     public func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "ok": return Value(succeeded)

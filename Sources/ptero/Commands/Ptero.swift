@@ -19,7 +19,7 @@ struct Ptero: ParsableCommand {
 
             A panel comes from a profile (`ptero login`) or --url; before FILE go \
             --profile NAME, --url URL, --dry-run, --yes, --journal FILE and --insecure \
-            (see `ptero help run`).
+            (see `ptero help run`), and --format json to make each print() one line of JSON.
 
             Exit codes: 0 success, 1 runtime error, 2 usage error, \
             65 syntax or name-resolution error, 130 interrupted.

@@ -8,7 +8,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a script file, -e code, or a script piped on stdin (the default command).",
-        discussion: "The panel options go before FILE: everything after FILE is the script's `args`."
+        discussion: "The panel options and --format go before FILE: everything after FILE is the script's `args`."
     )
 
     @Option(name: .customShort("e"), help: "Run this code instead of a file; remaining arguments go to `args`.")
@@ -19,6 +19,9 @@ struct RunCommand: ParsableCommand {
 
     @Argument(parsing: .captureForPassthrough, help: .hidden)
     var arguments: [String] = []
+
+    @Option(help: "How print() writes: text, or json, one JSON value a line (an array for several values); errors stay text on stderr.")
+    var format: OutputFormat = .text
 
     @OptionGroup var panel: PanelOptions
 
@@ -33,6 +36,7 @@ struct RunCommand: ParsableCommand {
         }
         if StandardStreams.inputIsTerminal {
             let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
+            interpreter.printsJSON = format == .json
             let connection = try panel.connect(interpreter)
             let code = REPL(reader: makeLineReader(), interpreter: interpreter).run()
             connection?.close()
@@ -44,6 +48,7 @@ struct RunCommand: ParsableCommand {
 
     private func runScript(_ source: Source, arguments: [String]) throws -> Int32 {
         let runner = ScriptRunner(arguments: arguments)
+        runner.interpreter.printsJSON = format == .json
         let connection = try panel.connect(runner.interpreter)
         let code = runner.run(source)
         connection?.close()

@@ -14,7 +14,12 @@ struct PanelConnection {
                      gate gateSettings: WriteGate.Settings = WriteGate.Settings(), journal: Journal? = nil,
                      into interpreter: Interpreter) throws -> PanelConnection {
         let transport = try HTTPTransport(settings: settings)
-        let gate = WriteGate(settings: gateSettings, journal: journal, report: { StandardStreams.write($0 + "\n") },
+        // With JSON output, stdout holds only JSON: the dry-run lines go to stderr.
+        let toStandardError = interpreter.printsJSON
+        let report: @Sendable (String) -> Void = { line in
+            if toStandardError { StandardStreams.writeError(line + "\n") } else { StandardStreams.write(line + "\n") }
+        }
+        let gate = WriteGate(settings: gateSettings, journal: journal, report: report,
                              confirm: Confirmation.onTerminal)
         let client = PanelClient(executor: Executor(transport: transport, settings: executor))
         PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, interruption: interpreter.interruption,

@@ -1,9 +1,10 @@
 import CEditLine
 import Foundation
 import PteroLang
+import PteroRuntime
 
 /// The read-eval-print loop: Lua-style continuation while input is
-/// unfinished, results echoed, Ctrl-C abandons input or stops a running
+/// unfinished, results echoed (panel objects as tables), Ctrl-C abandons input or stops a running
 /// evaluation, Ctrl-D leaves.
 final class REPL {
     let reader: LineReader
@@ -70,14 +71,20 @@ final class REPL {
         let interpreter = self.interpreter
         let source = Source(name: "<repl>", text: text)
         Interruption.evaluation.clear()
-        let outcome = LargeStack.run { () -> Result<Value, Error> in
-            Result { try interpreter.run(source, echo: true) }
+        let width = TerminalWidth.current()
+        // The echo may read the panel (a query's first rows), so it runs on the
+        // same stack and stops on the same Ctrl-C as the evaluation.
+        let outcome = LargeStack.run { () -> Result<String?, Error> in
+            Result {
+                let value = try interpreter.run(source, echo: true)
+                return value.isNull ? nil : try ReplEcho.text(for: value, interpreter: interpreter, width: width)
+            }
         }
         // A Ctrl-C that stopped the evaluation must not also abandon the next line.
         Interruption.atPrompt.clear()
         switch outcome {
-        case .success(let value):
-            if !value.isNull { StandardStreams.write(value.literalText + "\n") }
+        case .success(let text):
+            if let text { StandardStreams.write(text + "\n") }
         case .failure(let request as ExitRequest):
             return request.code
         case .failure(let error):
