@@ -118,4 +118,94 @@ struct ExampleScriptTests {
         let renames = try rig.successes("PATCH /api/application/servers/{server}/details")
         #expect(renames >= prisons && renames <= prisons + 1)
     }
+
+    // MARK: suspend-users
+
+    /// A CSV of the emails of users 2...11 (and one nobody has), and the ids of their servers.
+    static func unpaidUsers(_ rig: ExampleRig) throws -> (file: String, servers: String) {
+        let csv = try rig.query("print(csv((users where id >= 2 and id <= 11).list.map(fn(u) => {email: u.email, plan: \"basic\"})))")
+        let file = rig.folder.appendingPathComponent("unpaid.csv")
+        try (csv + "\nnobody@nowhere.test,basic\n").write(to: file, atomically: true, encoding: .utf8)
+        return (file.path, "(servers where user >= 2 and user <= 11)")
+    }
+
+    @Test func suspendUsersDryRunChangesNothing() throws {
+        let rig = try ExampleRig()
+        let (file, targets) = try Self.unpaidUsers(rig)
+        let before = try rig.query("print(\(targets).list.map(fn(s) => s.suspended))")
+        let dry = try rig.run("suspend-users.ptero", [file], options: ["--dry-run", "--yes"])
+        #expect(dry.status == 0, "\(dry.errors)")
+        #expect(dry.output.contains("no panel user has the email nobody@nowhere.test; skipped"))
+        #expect(dry.output.contains("would POST /api/application/servers/"))
+        #expect(try rig.acceptedWrites() == 0)
+        #expect(try rig.query("print(\(targets).list.map(fn(s) => s.suspended))") == before)
+    }
+
+    @Test func suspendUsersSuspendsEveryServerOfTheListedUsers() throws {
+        let rig = try ExampleRig()
+        let (file, targets) = try Self.unpaidUsers(rig)
+        let others = try rig.query("print((servers where user > 11 or user < 2).list.map(fn(s) => s.suspended))")
+        let real = try rig.run("suspend-users.ptero", [file], options: ["--yes"])
+        #expect(real.status == 0, "\(real.errors)")
+        #expect(try rig.query("print(\(targets).list.all(fn(s) => s.suspended))") == "true")
+        #expect(try rig.query("print((servers where user > 11 or user < 2).list.map(fn(s) => s.suspended))") == others)
+    }
+
+    @Test func suspendUsersKilledHalfWayResumesFromTheJournal() throws {
+        let rig = try ExampleRig(latency: 120)
+        let (file, targets) = try Self.unpaidUsers(rig)
+        let count = try Int(rig.query("print(\(targets).count)"))!
+        let journal = try rig.killHalfWay("suspend-users.ptero", [file], afterJournalLines: 3)
+        let done = rig.journalLines(journal)
+        #expect(done < count)
+        let resumed = try rig.run("suspend-users.ptero", [file], options: ["--yes", "--journal", journal])
+        #expect(resumed.status == 0, "\(resumed.errors)")
+        #expect(resumed.errors.contains("writes already done by an earlier run"), "\(resumed.errors)")
+        #expect(try rig.query("print(\(targets).list.all(fn(s) => s.suspended))") == "true")
+        // Only writes in flight at the kill (at most the executor's 8) may have been sent twice.
+        let suspends = try rig.successes("POST /api/application/servers/{server}/suspend")
+        #expect(suspends >= count && suspends <= count + 8, "\(suspends) suspends for \(count) servers")
+    }
+
+    // MARK: create-users
+
+    static func newUsersFile(_ rig: ExampleRig, count: Int = 12) throws -> String {
+        var csv = "email,username,first_name,last_name,external_id\n"
+        for index in 1...count { csv += "new\(index)@corp.test,new.user\(index),New,User \(index),\(index.isMultiple(of: 2) ? "crm-\(index)" : "")\n" }
+        csv += "not-an-email,broken,Broken,Row,\n"
+        let file = rig.folder.appendingPathComponent("new-users.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    static let newUsers = "print((users where email ~ \"@corp.test$\").count, (users where (external_id ?? \"\") ~ \"^crm-\").count)"
+
+    @Test func createUsersDryRunChangesNothing() throws {
+        let rig = try ExampleRig()
+        let dry = try rig.run("create-users.ptero", [try Self.newUsersFile(rig)], options: ["--dry-run"])
+        #expect(dry.status == 0, "\(dry.errors)")
+        #expect(dry.output.contains("would POST /api/application/users {\"email\":\"new1@corp.test\""))
+        #expect(try rig.acceptedWrites() == 0)
+        #expect(try rig.query(Self.newUsers) == "0 0")
+    }
+
+    @Test func createUsersCreatesEachRowAndReportsTheRefusedOne() throws {
+        let rig = try ExampleRig()
+        let real = try rig.run("create-users.ptero", [try Self.newUsersFile(rig)])
+        #expect(real.status == 0, "\(real.errors)")
+        #expect(real.output.contains("not-an-email: POST /api/application/users: 422"))
+        #expect(real.output.contains("  email: The email must be a valid email address."))
+        #expect(real.output.hasSuffix("12 created, 0 already there, 1 refused\n"), "\(real.output)")
+        #expect(try rig.query(Self.newUsers) == "12 6")
+    }
+
+    @Test func createUsersKilledHalfWayResumesWithoutDuplicates() throws {
+        let rig = try ExampleRig(latency: 60)
+        let file = try Self.newUsersFile(rig)
+        let journal = try rig.killHalfWay("create-users.ptero", [file], afterJournalLines: 3)
+        let resumed = try rig.run("create-users.ptero", [file], options: ["--journal", journal])
+        #expect(resumed.status == 0, "\(resumed.errors)")
+        #expect(try rig.query(Self.newUsers) == "12 6")
+        #expect(try rig.successes("POST /api/application/users") == 12)
+    }
 }
