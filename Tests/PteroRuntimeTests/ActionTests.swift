@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PteroKit
 import PteroLang
 import Testing
@@ -131,6 +132,33 @@ struct ServerChangeTests {
         #expect(output.count == 2)
         #expect(output[0] == "2 2 true")
         #expect(output[1] == "suspend() on a list needs objects of one kind (Server), found a Node")
+        await harness.stop()
+    }
+
+    @Test func aPanelThatAnswers500HalfWayThroughABulkJobFailsThoseAndTheJobGoesOn() async throws {
+        let harness = try await PanelHarness(servers: 20, gate: ActionTests.yes)
+        // Every third suspend meets a panel error page.
+        let counter = Mutex(0)
+        harness.transport.override.withLock {
+            $0 = { (request: PanelRequest) -> PanelResponse? in
+                guard request.path.hasSuffix("/suspend") else { return nil }
+                let count = counter.withLock { value -> Int in value += 1; return value }
+                guard count.isMultiple(of: 3) else { return nil }
+                return PanelResponse(status: 500, headers: ["Content-Type": "application/json"], body: Data(
+                    #"{"errors":[{"code":"InternalServerErrorException","status":"500","detail":"An unexpected error was encountered while processing this request, please try again."}]}"#.utf8))
+            }
+        }
+        let output = try await harness.run("""
+            let report = servers.suspend()
+            print(report.count, len(report.ok), len(report.failed))
+            print(report.failed[0].error)
+            print(type(report.failed[0].item))
+            """)
+        #expect(output.count == 3)
+        #expect(output[0] == "20 14 6")
+        #expect(output[1].contains("500"), "\(output)")
+        #expect(output[1].contains("An unexpected error was encountered"), "\(output)")
+        #expect(output[2] == "Server")
         await harness.stop()
     }
 }

@@ -14,9 +14,12 @@ final class PanelHarness: Sendable {
         let sent = Mutex<[PanelRequest]>([])
         /// Requests in flight now, and the most at once so far.
         let inFlight = Mutex<(now: Int, most: Int)>((0, 0))
+        /// An answer to give instead of the panel's, for requests it picks.
+        let override = Mutex<(@Sendable (PanelRequest) -> PanelResponse?)?>(nil)
         init(_ inner: HTTPTransport) { self.inner = inner }
         func send(_ request: PanelRequest) async throws -> PanelResponse {
             sent.withLock { $0.append(request) }
+            if let answer = override.withLock({ $0 })?(request) { return answer }
             inFlight.withLock { $0 = ($0.now + 1, max($0.most, $0.now + 1)) }
             defer { inFlight.withLock { $0.now -= 1 } }
             return try await inner.send(request)
