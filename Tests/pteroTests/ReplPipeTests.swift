@@ -43,4 +43,18 @@ struct ReplPipeTests {
         #expect(result.status == 3)
         #expect(!result.output.contains("not reached"))
     }
+
+    @Test func theReplConnectsToAPanelAndEchoesTables() throws {
+        let sim = try SimProcess(arguments: ["--servers", "12"])
+        let url = try #require(sim.url, "\(sim.banner)")
+        let key = try #require(sim.applicationKey)
+        let folder = try PteroBinary.temporaryFolder()
+        let result = try PteroBinary.run(["repl", "--url", url], input: "servers.count\nnodes.list\n",
+                                         environment: ["PTERO_APP_KEY": key, "XDG_CONFIG_HOME": folder.path, "COLUMNS": "100"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("ptero> 12\n"), "\(result.output)")
+        #expect(result.output.contains("id  name"), "\(result.output)")
+        #expect(!result.output.contains(key))
+        withExtendedLifetime(sim) {}
+    }
 }

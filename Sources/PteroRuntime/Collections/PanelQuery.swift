@@ -65,6 +65,11 @@ public final class PanelQuery: HostValue {
         }
     }
 
+    /// `json(servers where node == 3)`: every matching object, fetched.
+    public func plainValue(interpreter: Interpreter) throws -> Value? {
+        Value(try elements().map { try Resource.plainValue(of: $0, interpreter: interpreter) })
+    }
+
     /// `servers[12]`: one object by id, straight from the panel.
     public func index(_ key: Value, interpreter: Interpreter) throws -> Value? {
         guard case .int(let id) = key else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PteroLang
 
 /// `ptero repl`: the REPL even without a terminal (plain lines from a pipe).
 struct ReplCommand: ParsableCommand {
@@ -7,7 +8,13 @@ struct ReplCommand: ParsableCommand {
         abstract: "Open the REPL; without a terminal it reads plain lines, for tests and tools."
     )
 
+    @OptionGroup var panel: PanelOptions
+
     func run() throws {
-        throw ExitNow(REPL(reader: makeLineReader()).run())
+        let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
+        let connection = try panel.connect(interpreter)
+        let code = REPL(reader: makeLineReader(), interpreter: interpreter).run()
+        connection?.close()
+        throw ExitNow(code)
     }
 }
