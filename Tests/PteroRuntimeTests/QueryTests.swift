@@ -34,6 +34,23 @@ struct QueryTests {
         await harness.stop()
     }
 
+    @Test func afterTheSecondPageTheNextPagesAreFetchedAheadInOrder() async throws {
+        let harness = try await PanelHarness(servers: 640, latencyMilliseconds: 40)
+        let output = try await harness.run("""
+            let ids = []
+            for s in servers { ids.push(s.id) }
+            let ordered = true
+            for i, id in ids { if id != i + 1 { ordered = false } }
+            print(len(ids), ordered, len(servers.take(150)))
+            """)
+        #expect(output == ["640 true 150"])
+        let pages = harness.requests.filter { $0.path == "/api/application/servers" }
+        // 7 pages for the loop, none twice; 2 for take(150), none ahead of it.
+        #expect(pages.count == 9, "\(pages.map(\.query))")
+        #expect(harness.mostInFlight > 1)
+        await harness.stop()
+    }
+
     @Test func equalityOnAFilterableFieldIsPushedDownAndRecheckedLocally() async throws {
         let harness = try await PanelHarness()
         let names = try await harness.run("print(servers[5].name)")

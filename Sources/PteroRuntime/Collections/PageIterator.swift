@@ -1,10 +1,17 @@
 import PteroKit
 import PteroLang
 
-/// Walks a query's pages one at a time, fetching the next only when the
-/// loop reaches it, and yields the items every `where` condition accepts.
+/// Walks a query's pages, and yields the items every `where` condition
+/// accepts. The first page is fetched alone (`.first` costs one request);
+/// once the loop reaches the second, the next few are fetched at once
+/// ahead of it, in order, and a loop that stops early cancels them.
 final class PageIterator: HostIterator {
+    /// Pages in flight ahead of the loop, as `Pages` in PteroKit does.
+    static let pagesAhead = 4
+
     let query: PanelQuery
+    /// Answers on their way, by page number, for the current path.
+    private var ahead: [Int: Task<PanelResponse, Error>] = [:]
     private var buffer: [Value] = []
     private var position = 0
     private var nextPage = 1
@@ -13,8 +20,17 @@ final class PageIterator: HostIterator {
     /// for a spread one (filled on first use).
     private var paths: [String]?
 
-    init(query: PanelQuery) {
+    /// Pages the consumer needs at most, when it says (`.take(150)` of an
+    /// unfiltered query needs two): no page past them is fetched ahead.
+    private let pagesWanted: Int?
+
+    init(query: PanelQuery, wanted: Int? = nil) {
         self.query = query
+        pagesWanted = query.predicates.isEmpty ? wanted.map { ($0 + query.source.pageSize - 1) / query.source.pageSize } : nil
+    }
+
+    deinit {
+        for task in ahead.values { task.cancel() }
     }
 
     private func remainingPaths() throws -> [String] {
@@ -43,6 +59,8 @@ final class PageIterator: HostIterator {
                 // This path is done; go on with the next parent's, if any.
                 guard try remainingPaths().count > 1 else { return nil }
                 paths!.removeFirst()
+                for task in ahead.values { task.cancel() }
+                ahead = [:]
                 nextPage = 1
                 self.lastPage = nil
                 continue
@@ -57,7 +75,19 @@ final class PageIterator: HostIterator {
             lastPage = 0
             return
         }
-        let page = PageEnvelope(try query.session.read(query.request(page: nextPage, path: path)))
+        let page: PageEnvelope
+        if let task = ahead.removeValue(forKey: nextPage) {
+            page = PageEnvelope(try PanelSession.value(of: try query.session.wait { try await task.value }))
+        } else {
+            page = PageEnvelope(try query.session.read(query.request(page: nextPage, path: path)))
+        }
+        if nextPage >= 2, let total = page.totalPages, case let last = min(total, pagesWanted ?? total), nextPage < last {
+            let client = query.session.client
+            for number in (nextPage + 1)...min(last, nextPage + Self.pagesAhead) where ahead[number] == nil {
+                let request = query.request(page: number, path: path)
+                ahead[number] = Task { try await client.send(request) }
+            }
+        }
         nextPage += 1
         position = 0
         buffer = page.items.map { Resource.fromEnvelope($0, session: query.session, collection: path) ?? .null }

@@ -123,7 +123,7 @@ public final class PanelQuery: HostValue {
 
     func elements(limit: Int = .max) throws -> [Value] {
         var result: [Value] = []
-        let iterator = PageIterator(query: self)
+        let iterator = PageIterator(query: self, wanted: limit == .max ? nil : limit)
         while result.count < limit, let element = try iterator.next() { result.append(element) }
         return result
     }
