@@ -40,6 +40,17 @@ struct WriteGateTests {
         #expect(gate.summary == "dry run: 2 writes planned, none sent")
     }
 
+    @Test func aDryRunShowsThatAPasswordIsSentButNotWhich() async throws {
+        let recorder = Recorder()
+        var settings = WriteGate.Settings()
+        settings.dryRun = true
+        let gate = WriteGate(settings: settings, report: recorder.print)
+        let create = PanelRequest(.post, "/api/application/users",
+                                  body: .json(Data(#"{"email":"a@b.c","password":"hunter2-secret"}"#.utf8)))
+        _ = try await gate.submit(create, send: recorder.send)
+        #expect(recorder.lines.withLock { $0 } == [#"would POST /api/application/users {"email":"a@b.c","password":"********"}"#])
+    }
+
     @Test func aReadOnlyProfileRefusesWrites() async throws {
         let recorder = Recorder()
         var settings = WriteGate.Settings()

@@ -38,6 +38,8 @@ struct ReplTerminalTests {
 
         // A line holding a key is never written to the history.
         #expect(terminal.enter("let secret = \"ptla_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\""))
+        // Nor is a line that passes a password.
+        #expect(terminal.enter("let login = {password: \"hunter2-pass\"}"))
 
         // Ctrl-C stops a running loop and the prompt comes back (SIGINT
         // is unblocked even when the parent, like this test runner, blocks it).
@@ -69,6 +71,7 @@ struct ReplTerminalTests {
         #expect(history.contains("answer_value"))
         #expect(history.contains("print(answer_value"))
         #expect(!history.contains("ptla_"))
+        #expect(!history.contains("hunter2-pass"))
         #expect(!history.contains("abandoned"))
 
         // A new session recalls the entry before last with two up arrows.

@@ -85,9 +85,21 @@ public final class WriteGate: @unchecked Sendable {
     static func bodyText(_ body: RequestBody?) -> String {
         switch body {
         case nil: ""
-        case .json(let data): " " + String(decoding: data, as: UTF8.self)
+        case .json(let data): " " + String(decoding: masked(data), as: UTF8.self)
         case .text(let text): " (\(text.utf8.count) bytes of text)"
         }
+    }
+
+    /// Fields whose values are secrets: a dry run's output ends up in
+    /// terminals, logs and tickets, so it shows that one is sent, not what.
+    static let secretFields: Set<String> = ["password", "current_password", "password_confirmation"]
+
+    static func masked(_ data: Data) -> Data {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              object.keys.contains(where: secretFields.contains) else { return data }
+        var copy = object
+        for key in object.keys where secretFields.contains(key) { copy[key] = "********" }
+        return (try? JSONSerialization.data(withJSONObject: copy, options: [.sortedKeys, .withoutEscapingSlashes])) ?? data
     }
 }
 

@@ -3,8 +3,9 @@ import Foundation
 /// Where the REPL's history lives, and what may never be written to it.
 enum History {
     static let limit: Int32 = 1000
-    /// Prefixes of panel API keys: a line holding one is not saved.
-    static let secretMarkers = ["ptla_", "ptlc_", "papp_", "pacc_"]
+    /// Prefixes of panel API keys, and the argument that carries a
+    /// password (`users.create(password: ...)`): a line holding one is not saved.
+    static let secretMarkers = ["ptla_", "ptlc_", "papp_", "pacc_", "password:"]
 
     /// `$XDG_STATE_HOME/ptero/history`, default `~/.local/state/ptero/history`.
     static func path(environment: [String: String]) -> String? {
