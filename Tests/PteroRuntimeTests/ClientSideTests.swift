@@ -43,6 +43,25 @@ struct ClientSideTests {
         await harness.stop()
     }
 
+    @Test func scheduleTasksAreAddedUpdatedAndDeleted() async throws {
+        let harness = try await PanelHarness(servers: 4, gate: ActionTests.yes)
+        let output = try await harness.run("""
+            let s = (servers where not suspended).first
+            let schedule = s.schedules.create(name: "restart", minute: "0", hour: "5", day_of_month: "*", day_of_week: "*")
+            let task = schedule.add_task(action: "power", payload: "restart", time_offset: 0)
+            print(type(task), task.action, task.payload)
+            let listed = s.schedules.get(name: "restart").tasks
+            print(len(listed), type(listed[0]))
+            print(listed[0].update(action: "command", payload: "say bye", time_offset: 5).payload)
+            listed[0].delete()
+            print(len(s.schedules.get(name: "restart").tasks))
+            try { schedule.add_task(payload: "x") } catch e { print(e.message) }
+            """)
+        #expect(output == ["Task power restart", "1 Task", "say bye", "0",
+                           "schedule.add_task() is missing the argument 'action'"])
+        await harness.stop()
+    }
+
     @Test func clientServersAndAccount() async throws {
         let harness = try await PanelHarness(servers: 10, gate: ActionTests.yes)
         let output = try await harness.run("""

@@ -71,9 +71,11 @@ public struct ResourceAction: Sendable {
             endpoint("update", .post, .own, parameters: ["name", "minute", "hour", "day_of_month", "month", "day_of_week",
                                                          "is_active", "only_when_online"],
                      required: ["name", "minute", "hour", "day_of_month", "day_of_week"], defaults: [("month", "*")]),
+            endpoint("add_task", .post, .own, "/tasks", parameters: taskFields, required: ["action", "time_offset"]),
         ],
         "schedule_task": [
             endpoint("delete", .delete, .own, destructive: true),
+            endpoint("update", .post, .own, parameters: taskFields, required: ["action", "time_offset"]),
         ],
         "server_subuser": [
             endpoint("delete", .delete, .own, destructive: true),
@@ -83,6 +85,10 @@ public struct ResourceAction: Sendable {
             endpoint("delete", .delete, .own, destructive: true),
         ],
     ]
+
+    /// A schedule task's body (§10.6 of the reference): the panel has no
+    /// list of tasks, they come inside their schedule (`schedule.tasks`).
+    static let taskFields = ["action", "payload", "time_offset", "sequence_id", "continue_on_failure"]
 
     static func id(of resource: Resource) throws -> Int {
         guard let id = resource.applicationID else {

@@ -36,8 +36,6 @@ enum SubCollections {
             "network": Template(anchor: .clientServer, source: CollectionSource(
                 name: "network", object: "allocation", path: "{client}/network/allocations", creatable: true)),
         ],
-        "server_schedule": ["tasks": Template(anchor: .application, source: CollectionSource(
-            name: "tasks", object: "schedule_task", path: "{self}/tasks", creatable: true))],
     ]
 
     static func names(for object: String) -> [String] { (table[object] ?? [:]).keys.sorted() }
@@ -47,10 +45,7 @@ enum SubCollections {
         guard let template = table[resource.kind.object]?[name] else { return nil }
         let source = template.source
         let path: String
-        if source.path.hasPrefix("{self}") {
-            guard let own = resource.path else { return nil }
-            path = source.path.replacingOccurrences(of: "{self}", with: own)
-        } else if template.anchor == .clientServer {
+        if template.anchor == .clientServer {
             guard let client = resource.clientPath else {
                 throw RuntimeError("\(resource.displayText) has no identifier, so its \(name) cannot be reached")
             }

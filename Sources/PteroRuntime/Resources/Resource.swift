@@ -41,9 +41,15 @@ public final class Resource: HostValue {
         }
         let attributes = raw.copy()
         _ = attributes.remove(.string("relationships"))
+        // Included objects live under their parent: a schedule's tasks at `.../schedules/7/tasks/{id}`.
+        let parentPath = collection.flatMap { collection in
+            kind.identityFields.lazy.compactMap { attributes.value(forName: $0) }.first { !$0.isNull }
+                .map { "\(collection)/\(plain($0))" }
+        }
         var relationships: [String: Value] = [:]
         for (key, value) in related.entries {
-            if case .string(let name) = key { relationships[name] = fromEnvelope(value, session: session) ?? .null }
+            guard case .string(let name) = key else { continue }
+            relationships[name] = fromEnvelope(value, session: session, collection: parentPath.map { "\($0)/\(name)" }) ?? .null
         }
         return .host(Resource(kind: kind, attributes: attributes, relationships: relationships, session: session,
                               collectionPath: collection))
