@@ -70,8 +70,9 @@ struct ClientSideTests {
             s.update(user: account.id)
             let mine = client.servers.get(identifier: s.identifier)
             print(type(mine), mine.internal_id == s.id, client.servers.count == len(client.servers.list))
+            print(client.all_servers.count == servers.count)
             """)
-        #expect(output == ["admin@example.com true Query", "Server true true"])
+        #expect(output == ["admin@example.com true Query", "Server true true", "true"])
         await harness.stop()
     }
 

@@ -17,11 +17,15 @@ public struct CollectionSource: Sendable {
     public let across: [CollectionSource]
     /// Offers `.create(...)`: a POST of the named arguments to `path`.
     public let creatable: Bool
+    /// Query parameters every page request carries (`type=admin-all`).
+    public let fixedQuery: [String: String]
 
     public init(name: String, object: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [],
-                pageSize: Int = 100, across parent: CollectionSource? = nil, creatable: Bool = false) {
+                pageSize: Int = 100, across parent: CollectionSource? = nil, creatable: Bool = false,
+                fixedQuery: [String: String] = [:]) {
         self.across = parent.map { [$0] } ?? []
         self.creatable = creatable
+        self.fixedQuery = fixedQuery
         self.name = name
         self.object = object
         self.path = path
@@ -51,6 +55,12 @@ public struct CollectionSource: Sendable {
     static let clientServers = CollectionSource(name: "client.servers", object: "server", path: "/api/client",
                                                 filters: ["uuid", "name", "description", "external_id"], pageSize: 100)
 
+    /// Every server of the panel through the client API (root admins only;
+    /// the panel gives others an empty list).
+    static let clientAllServers = CollectionSource(name: "client.all_servers", object: "server", path: "/api/client",
+                                                   filters: ["uuid", "name", "description", "external_id"], pageSize: 100,
+                                                   fixedQuery: ["type": "admin-all"])
+
     /// The account's API keys.
     static let apiKeys = CollectionSource(name: "account.api_keys", object: "api_key", path: "/api/client/account/api-keys",
                                           creatable: true)
@@ -58,6 +68,6 @@ public struct CollectionSource: Sendable {
     /// This template at one parent's path.
     func bound(name: String, path: String) -> CollectionSource {
         CollectionSource(name: name, object: object, path: path, filters: filters, exactFilters: exactFilters,
-                         pageSize: pageSize, creatable: creatable)
+                         pageSize: pageSize, creatable: creatable, fixedQuery: fixedQuery)
     }
 }

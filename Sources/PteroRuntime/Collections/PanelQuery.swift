@@ -137,6 +137,9 @@ public final class PanelQuery: HostValue {
     func request(page: Int, perPage: Int? = nil, path: String? = nil) -> PanelRequest {
         var query = [URLQueryItem(name: "page", value: String(page)),
                      URLQueryItem(name: "per_page", value: String(perPage ?? source.pageSize))]
+        for (name, value) in source.fixedQuery.sorted(by: { $0.key < $1.key }) {
+            query.append(URLQueryItem(name: name, value: value))
+        }
         for (field, value) in pushedFilters.sorted(by: { $0.key < $1.key }) {
             query.append(URLQueryItem(name: "filter[\(field)]", value: value))
         }

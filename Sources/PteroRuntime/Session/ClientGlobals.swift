@@ -2,7 +2,8 @@ import PteroKit
 import PteroLang
 
 /// `client`: the client API's own listings, as the client key's user
-/// sees them (`client.servers`: the servers they own or are a subuser of).
+/// sees them (`client.servers`: the servers they own or are a subuser of;
+/// `client.all_servers`: every server, for a root admin).
 final class ClientAPI: HostValue {
     let session: PanelSession
 
@@ -10,11 +11,12 @@ final class ClientAPI: HostValue {
 
     var typeName: String { "Client" }
     var displayText: String { "client" }
-    var memberNames: [String] { ["servers", "permissions"] }
+    var memberNames: [String] { ["servers", "all_servers", "permissions"] }
 
     func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "servers": return .host(PanelQuery(session: session, source: CollectionSource.clientServers))
+        case "all_servers": return .host(PanelQuery(session: session, source: CollectionSource.clientAllServers))
         case "permissions": return try session.read(PanelRequest(.get, "/api/client/permissions"))
         default: return nil
         }
