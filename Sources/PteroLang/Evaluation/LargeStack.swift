@@ -17,31 +17,8 @@ public enum LargeStack {
 
     public static func run<T>(_ body: @escaping () -> T) -> T {
         var result: T?
-        let work = Work { result = body() }
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, size)
-        let unmanaged = Unmanaged.passRetained(work)
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        #else
-        var thread: pthread_t?
-        #endif
-        let created = pthread_create(&thread, &attributes, { pointer in
-            let work = Unmanaged<Work>.fromOpaque(pointer!).takeRetainedValue()
-            work.body()
-            return nil
-        }, unmanaged.toOpaque())
-        guard created == 0 else {
-            unmanaged.release()
-            return body()
-        }
-        #if canImport(Glibc)
-        pthread_join(thread, nil)
-        #else
-        pthread_join(thread!, nil)
-        #endif
+        guard let thread = PthreadThread.start({ result = body() }) else { return body() }
+        thread.join()
         return result!
     }
 }
