@@ -180,6 +180,16 @@ struct Compiler {
     }
 
     func compileMap(_ entries: [(key: ResolvedExpr, value: ResolvedExpr)], _ range: SourceRange) -> ExprCode {
+        if let keys = Self.constantKeys(entries) {
+            // A record literal: every map it makes shares one keys array.
+            let valueCodes = entries.map { compile($0.value) }
+            return { frame in
+                var values: [Value] = []
+                values.reserveCapacity(valueCodes.count)
+                for code in valueCodes { values.append(try code(frame)) }
+                return .map(MapObject(keys: keys, values: values))
+            }
+        }
         let codes = entries.map { (compile($0.key), compile($0.value), $0.key.range) }
         let count = codes.count
         return { frame in
@@ -194,5 +204,17 @@ struct Compiler {
             }
             return .map(map)
         }
+    }
+
+    /// The keys of a literal whose keys are distinct constant strings, few
+    /// enough to need no index; nil otherwise.
+    static func constantKeys(_ entries: [(key: ResolvedExpr, value: ResolvedExpr)]) -> [MapKey]? {
+        guard !entries.isEmpty, entries.count <= MapObject.indexThreshold else { return nil }
+        var keys: [MapKey] = []
+        for entry in entries {
+            guard case .constant(.string(let name)) = entry.key.kind, !keys.contains(.string(name)) else { return nil }
+            keys.append(.string(name))
+        }
+        return keys
     }
 }

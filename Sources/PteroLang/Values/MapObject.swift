@@ -47,6 +47,12 @@ public final class MapObject {
         for (key, value) in pairs { self[.string(key)] = value }
     }
 
+    /// Distinct keys, at most `indexThreshold` of them, and their values.
+    init(keys: [MapKey], values: [Value]) {
+        self.keys = keys
+        self.values = values
+    }
+
     public var count: Int { keys.count }
 
     public func position(of key: MapKey) -> Int? {
