@@ -80,6 +80,21 @@ struct QueryTests {
         await harness.stop()
     }
 
+    @Test func listMethodsWorkOnQueries() async throws {
+        let harness = try await PanelHarness(servers: 30)
+        let output = try await harness.run("""
+            let q = servers where node == 1
+            let all = q.list
+            print(q.sort(by: fn(s) => s.name).map(fn(s) => s.name) == all.map(fn(s) => s.name).sort())
+            let groups = servers.group(by: fn(s) => s.node)
+            print(groups[1].count == q.count, groups.keys().sum() > 0)
+            print(q.sum(fn(s) => s.limits.memory) == all.map(fn(s) => s.limits.memory).sum())
+            print(q.filter(fn(s) => s.suspended).count == (servers where node == 1 and suspended).count)
+            """)
+        #expect(output == ["true", "true true", "true", "true"])
+        await harness.stop()
+    }
+
     @Test func getFindsOneByAFieldAndPanelErrorsNameTheLine() async throws {
         let harness = try await PanelHarness()
         let output = try await harness.run("""
