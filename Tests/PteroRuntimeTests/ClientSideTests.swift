@@ -62,6 +62,30 @@ struct ClientSideTests {
         await harness.stop()
     }
 
+    @Test func accountKeysTwoFactorRenameChmodAndPull() async throws {
+        let harness = try await PanelHarness(servers: 4, gate: ActionTests.yes)
+        let output = try await harness.run("""
+            let key = account.ssh_keys.create(name: "laptop", public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIbjf9tZUQG1/hnCFhL7GTEHREdU+AUvrchY+2TGgPO7")
+            print(type(key), key.name, account.ssh_keys.count)
+            key.delete()
+            print(account.ssh_keys.count, type(account.two_factor_setup().secret))
+            try { account.disable_two_factor(password: "wrong") } catch e { print(e.status) }
+            let s = (servers where not suspended).first
+            s.rename("Renamed by ptero")
+            print(servers[s.id].name)
+            s.files.write("run.sh", "echo hi")
+            s.files.chmod("run.sh", 755)
+            s.files.pull("https://example.com/plugin.jar", directory: "/")
+            print(s.files().filter(fn(f) => f.name == "run.sh")[0].mode)
+            """)
+        #expect(output == ["SshKey laptop 1", "0 string", "400", "Renamed by ptero", "-rwxr-xr-x"])
+        let remove = try #require(harness.requests.first { $0.path == "/api/client/account/ssh-keys/remove" })
+        let removed = String(decoding: remove.body?.data ?? Data(), as: UTF8.self)
+        #expect(removed.contains("SHA256:"))
+        #expect(harness.requests.contains { $0.path.hasSuffix("/files/pull") && $0.method == .post })
+        await harness.stop()
+    }
+
     @Test func clientServersAndAccount() async throws {
         let harness = try await PanelHarness(servers: 10, gate: ActionTests.yes)
         let output = try await harness.run("""

@@ -34,6 +34,7 @@ public struct ResourceAction: Sendable {
             endpoint("command", .post, .client, "/command", parameters: ["command"], required: ["command"]),
             endpoint("set_variable", .put, .client, "/startup/variable", parameters: ["key", "value"], required: ["key", "value"]),
             endpoint("docker_image", .put, .client, "/settings/docker-image", parameters: ["docker_image"], required: ["docker_image"]),
+            endpoint("rename", .post, .client, "/settings/rename", parameters: ["name", "description"], required: ["name"]),
         ],
         "node": [
             endpoint("delete", .delete, .own, destructive: true),
@@ -83,6 +84,15 @@ public struct ResourceAction: Sendable {
         ],
         "api_key": [
             endpoint("delete", .delete, .own, destructive: true),
+        ],
+        "ssh_key": [
+            // The panel removes a key by its fingerprint in a POST body, not by path.
+            ResourceAction(name: "delete", isDestructive: true) { resource, arguments in
+                try arguments.expect(0...0)
+                let fingerprint = resource.attributes.value(forName: "fingerprint") ?? .null
+                return PanelRequest(.post, "/api/client/account/ssh-keys/remove",
+                                    body: .json(try JSONBody.encode(.map(MapObject([("fingerprint", fingerprint)])))))
+            },
         ],
     ]
 

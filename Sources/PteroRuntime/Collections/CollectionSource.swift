@@ -65,6 +65,10 @@ public struct CollectionSource: Sendable {
     static let apiKeys = CollectionSource(name: "account.api_keys", object: "api_key", path: "/api/client/account/api-keys",
                                           creatable: true)
 
+    /// The account's SSH keys (for SFTP).
+    static let sshKeys = CollectionSource(name: "account.ssh_keys", object: "ssh_key", path: "/api/client/account/ssh-keys",
+                                          creatable: true)
+
     /// This template at one parent's path.
     func bound(name: String, path: String) -> CollectionSource {
         CollectionSource(name: name, object: object, path: path, filters: filters, exactFilters: exactFilters,

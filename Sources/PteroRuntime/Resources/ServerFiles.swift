@@ -17,7 +17,9 @@ final class ServerFiles: HostValue {
 
     var typeName: String { "Files" }
     var displayText: String { "Files of \(server.displayText)" }
-    var memberNames: [String] { ["list", "read", "write", "delete", "rename", "copy", "create_folder", "compress", "decompress"] }
+    var memberNames: [String] {
+        ["list", "read", "write", "delete", "rename", "copy", "create_folder", "compress", "decompress", "chmod", "pull"]
+    }
 
     func call(arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
         try list(&arguments, callee: "files")
@@ -58,6 +60,14 @@ final class ServerFiles: HostValue {
         case "decompress":
             let bound = try BoundArguments(arguments, callee: callee, parameters: ["file", "root"], required: ["file"])
             return try post("/files/decompress", ["file": bound["file"]!, "root": bound["root"] ?? Value("/")])
+        case "chmod":
+            let bound = try BoundArguments(arguments, callee: callee, parameters: ["file", "mode", "root"], required: ["file", "mode"])
+            let change = Value.map(MapObject([("file", bound["file"]!), ("mode", bound["mode"]!)]))
+            return try post("/files/chmod", ["root": bound["root"] ?? Value("/"), "files": Value([change])])
+        case "pull":
+            let bound = try BoundArguments(arguments, callee: callee, parameters: ["url", "directory", "filename", "use_header", "foreground"],
+                                           required: ["url"])
+            return try send(PanelRequest(.post, clientPath + "/files/pull", body: .json(try JSONBody.encode(bound.body()))))
         default:
             return nil
         }

@@ -33,13 +33,14 @@ final class Account: HostValue {
     var typeName: String { "Account" }
     var displayText: String { "account" }
     var memberNames: [String] {
-        ["id", "admin", "username", "email", "first_name", "last_name", "language", "api_keys", "activity",
-         "update_email", "update_password"]
+        ["id", "admin", "username", "email", "first_name", "last_name", "language", "api_keys", "ssh_keys", "activity",
+         "update_email", "update_password", "two_factor_setup", "enable_two_factor", "disable_two_factor"]
     }
 
     func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "api_keys": return .host(PanelQuery(session: session, source: CollectionSource.apiKeys))
+        case "ssh_keys": return .host(PanelQuery(session: session, source: CollectionSource.sshKeys))
         case "activity":
             let source = CollectionSource(name: "account.activity", object: "activity_log", path: "/api/client/account/activity",
                                           pageSize: 100)
@@ -50,16 +51,25 @@ final class Account: HostValue {
     }
 
     func callMethod(_ name: String, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
-        let parameters: [String], path: String
+        let parameters: [String], method: HTTPMethod, path: String
         switch name {
-        case "update_email": (parameters, path) = (["email", "password"], "/api/client/account/email")
-        case "update_password": (parameters, path) = (["current_password", "password", "password_confirmation"],
-                                                      "/api/client/account/password")
+        case "update_email": (parameters, method, path) = (["email", "password"], .put, "/api/client/account/email")
+        case "update_password": (parameters, method, path) = (["current_password", "password", "password_confirmation"],
+                                                              .put, "/api/client/account/password")
+        case "two_factor_setup":
+            // The secret to put in an authenticator app, then enable_two_factor(code:, password:).
+            try arguments.expect(0...0)
+            guard case .map(let answer) = try session.read(PanelRequest(.get, "/api/client/account/two-factor")) else { return .null }
+            return answer.value(forName: "data") ?? .null
+        case "enable_two_factor": (parameters, method, path) = (["code", "password"], .post, "/api/client/account/two-factor")
+        case "disable_two_factor": (parameters, method, path) = (["password"], .post, "/api/client/account/two-factor/disable")
         default: return nil
         }
         let bound = try BoundArguments(arguments, callee: "account.\(name)", parameters: parameters, required: parameters)
-        try session.write(PanelRequest(.put, path, body: .json(try JSONBody.encode(bound.body()))))
-        return .null
+        guard case .sent(let response) = try session.write(PanelRequest(method, path, body: .json(try JSONBody.encode(bound.body())))),
+              !response.body.isEmpty else { return .null }
+        // Enabling two-factor answers with the recovery tokens, which only this answer ever shows.
+        return (try? PanelSession.value(of: response)) ?? .null
     }
 
     func plainValue(interpreter: Interpreter) throws -> Value? {
