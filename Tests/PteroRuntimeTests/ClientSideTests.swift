@@ -95,8 +95,15 @@ struct ClientSideTests {
             let mine = client.servers.get(identifier: s.identifier)
             print(type(mine), mine.internal_id == s.id, client.servers.count == len(client.servers.list))
             print(client.all_servers.count == servers.count)
+            s.build(databases: 5)
+            let created = mine.databases.create(database: "clientdb", remote: "%")
+            print(type(created), created.name.ends_with("clientdb"), mine.databases.count >= 1)
+            created.reset_password()
+            created.delete()
             """)
-        #expect(output == ["admin@example.com true Query", "Server true true", "true"])
+        #expect(output == ["admin@example.com true Query", "Server true true", "true", "Database true true"])
+        #expect(harness.requests.contains { $0.method == .post && $0.path.hasPrefix("/api/client/servers/") && $0.path.hasSuffix("/rotate-password") })
+        #expect(harness.requests.contains { $0.method == .delete && $0.path.hasPrefix("/api/client/servers/") })
         await harness.stop()
     }
 

@@ -40,9 +40,17 @@ enum SubCollections {
 
     static func names(for object: String) -> [String] { (table[object] ?? [:]).keys.sorted() }
 
+    /// A server read through the client API (`client.servers`) keeps to it:
+    /// its databases are the client API's (create, rotate-password, delete).
+    static let clientTable: [String: Template] = [
+        "databases": Template(anchor: .clientServer, source: CollectionSource(
+            name: "databases", object: "server_database", path: "{client}/databases", creatable: true)),
+    ]
+
     /// The sub-collection `name` of `resource`, bound to it; nil when it has none.
     static func source(_ name: String, of resource: Resource) throws -> CollectionSource? {
-        guard let template = table[resource.kind.object]?[name] else { return nil }
+        let readByClient = resource.kind.object == "server" && resource.collectionPath?.hasPrefix("/api/client") == true
+        guard let template = (readByClient ? clientTable[name] : nil) ?? table[resource.kind.object]?[name] else { return nil }
         let source = template.source
         let path: String
         if template.anchor == .clientServer {
