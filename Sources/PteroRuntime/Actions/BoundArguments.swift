@@ -5,7 +5,7 @@ import PteroLang
 /// present. The messages name the method as the script wrote it.
 struct BoundArguments {
     /// Given values in parameter order.
-    private(set) var values: [(name: String, value: Value)] = []
+    let values: [(name: String, value: Value)]
     let callee: String
 
     init(_ arguments: Arguments, callee: String, parameters: [String], required: [String] = []) throws {

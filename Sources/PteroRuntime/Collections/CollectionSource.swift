@@ -19,13 +19,17 @@ public struct CollectionSource: Sendable {
     public let creatable: Bool
     /// Query parameters every page request carries (`type=admin-all`).
     public let fixedQuery: [String: String]
+    /// Fields `.create(...)` sends when not named (a schedule's `month`:
+    /// the panel answers 500 without it).
+    public let createDefaults: [String: String]
 
     public init(name: String, object: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [],
                 pageSize: Int = 100, across parent: CollectionSource? = nil, creatable: Bool = false,
-                fixedQuery: [String: String] = [:]) {
+                fixedQuery: [String: String] = [:], createDefaults: [String: String] = [:]) {
         self.across = parent.map { [$0] } ?? []
         self.creatable = creatable
         self.fixedQuery = fixedQuery
+        self.createDefaults = createDefaults
         self.name = name
         self.object = object
         self.path = path
@@ -72,6 +76,6 @@ public struct CollectionSource: Sendable {
     /// This template at one parent's path.
     func bound(name: String, path: String) -> CollectionSource {
         CollectionSource(name: name, object: object, path: path, filters: filters, exactFilters: exactFilters,
-                         pageSize: pageSize, creatable: creatable, fixedQuery: fixedQuery)
+                         pageSize: pageSize, creatable: creatable, fixedQuery: fixedQuery, createDefaults: createDefaults)
     }
 }

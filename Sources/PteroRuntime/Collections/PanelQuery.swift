@@ -112,13 +112,12 @@ public final class PanelQuery: HostValue {
             throw RuntimeError("\(source.name).create() takes named arguments, e.g. \(source.name).create(name: \"...\")")
         }
         var fields = arguments.named.map { ($0.label, $0.value) }
-        // The panel answers 500 when a schedule comes without a month.
-        if source.object == "server_schedule", !fields.contains(where: { $0.0 == "month" }) { fields.append(("month", Value("*"))) }
+        for (name, value) in source.createDefaults.sorted(by: { $0.key < $1.key }) where !fields.contains(where: { $0.0 == name }) {
+            fields.append((name, Value(value)))
+        }
         let request = fields.isEmpty ? PanelRequest(.post, source.path)
             : PanelRequest(.post, source.path, body: .json(try JSONBody.encode(.map(MapObject(fields)))))
-        guard case .sent(let response) = try session.write(request), !response.body.isEmpty,
-              let envelope = try? PanelSession.value(of: response) else { return .null }
-        return Resource.fromEnvelope(envelope, session: session, collection: source.path) ?? .null
+        return try session.writeReturningObject(request, collection: source.path)
     }
 
     func elements(limit: Int = .max) throws -> [Value] {

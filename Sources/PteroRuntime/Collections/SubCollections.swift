@@ -30,7 +30,8 @@ enum SubCollections {
             "backups": Template(anchor: .clientServer, source: CollectionSource(
                 name: "backups", object: "backup", path: "{client}/backups", pageSize: 50, creatable: true)),
             "schedules": Template(anchor: .clientServer, source: CollectionSource(
-                name: "schedules", object: "server_schedule", path: "{client}/schedules", creatable: true)),
+                name: "schedules", object: "server_schedule", path: "{client}/schedules", creatable: true,
+                createDefaults: ["month": "*"])),
             "subusers": Template(anchor: .clientServer, source: CollectionSource(
                 name: "subusers", object: "server_subuser", path: "{client}/users", creatable: true)),
             "network": Template(anchor: .clientServer, source: CollectionSource(

@@ -43,8 +43,7 @@ public final class Resource: HostValue {
         _ = attributes.remove(.string("relationships"))
         // Included objects live under their parent: a schedule's tasks at `.../schedules/7/tasks/{id}`.
         let parentPath = collection.flatMap { collection in
-            kind.identityFields.lazy.compactMap { attributes.value(forName: $0) }.first { !$0.isNull }
-                .map { "\(collection)/\(plain($0))" }
+            identity(of: attributes, kind: kind).map { "\(collection)/\(plain($0))" }
         }
         var relationships: [String: Value] = [:]
         for (key, value) in related.entries {
@@ -82,7 +81,9 @@ public final class Resource: HostValue {
     public var typeName: String { kind.typeName }
 
     /// The first identity attribute present: the id, else the uuid, ...
-    public var identity: Value? {
+    public var identity: Value? { Self.identity(of: attributes, kind: kind) }
+
+    static func identity(of attributes: MapObject, kind: ResourceKind) -> Value? {
         for field in kind.identityFields {
             if let value = attributes.value(forName: field), !value.isNull { return value }
         }
@@ -123,10 +124,7 @@ public final class Resource: HostValue {
         guard let session else { throw RuntimeError("\(displayText) is not connected to a panel") }
         let request = try action.request(self, &arguments)
         if action.isDestructive { try session.confirm("\(name) \(displayText)") }
-        // The object as the panel now has it, when it says.
-        guard case .sent(let response) = try session.write(request), !response.body.isEmpty,
-              let envelope = try? PanelSession.value(of: response) else { return .null }
-        return Resource.fromEnvelope(envelope, session: session, collection: collectionPath) ?? .null
+        return try session.writeReturningObject(request, collection: collectionPath)
     }
 
     public func member(_ name: String, interpreter: Interpreter) throws -> Value? {

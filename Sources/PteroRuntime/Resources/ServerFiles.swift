@@ -90,9 +90,7 @@ final class ServerFiles: HostValue {
     /// Sends a change; returns what the panel answered with (compress
     /// describes the archive), else null.
     private func send(_ request: PanelRequest) throws -> Value {
-        guard case .sent(let response) = try session.write(request), !response.body.isEmpty,
-              let envelope = try? PanelSession.value(of: response) else { return .null }
-        return Resource.fromEnvelope(envelope, session: session) ?? .null
+        try session.writeReturningObject(request)
     }
 
     private static func list(_ value: Value) -> Value {

@@ -66,10 +66,8 @@ final class Account: HostValue {
         default: return nil
         }
         let bound = try BoundArguments(arguments, callee: "account.\(name)", parameters: parameters, required: parameters)
-        guard case .sent(let response) = try session.write(PanelRequest(method, path, body: .json(try JSONBody.encode(bound.body())))),
-              !response.body.isEmpty else { return .null }
         // Enabling two-factor answers with the recovery tokens, which only this answer ever shows.
-        return (try? PanelSession.value(of: response)) ?? .null
+        return try session.writeAnswer(PanelRequest(method, path, body: .json(try JSONBody.encode(bound.body())))) ?? .null
     }
 
     func plainValue(interpreter: Interpreter) throws -> Value? {

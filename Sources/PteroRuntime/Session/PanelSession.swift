@@ -66,6 +66,20 @@ public final class PanelSession: @unchecked Sendable {
         return try wait { try await gate.submit(request) { try await client.send($0) } }
     }
 
+    /// Sends a write; the panel's answer as values, nil when none came back
+    /// (a dry run, a read-only skip, a 204).
+    public func writeAnswer(_ request: PanelRequest) throws -> Value? {
+        guard case .sent(let response) = try write(request), !response.body.isEmpty else { return nil }
+        return try? Self.value(of: response)
+    }
+
+    /// Sends a write; the object the panel answered with (as it now has it),
+    /// else null. `collection` is where that object is listed.
+    public func writeReturningObject(_ request: PanelRequest, collection: String? = nil) throws -> Value {
+        guard let answer = try writeAnswer(request) else { return .null }
+        return Resource.fromEnvelope(answer, session: self, collection: collection) ?? .null
+    }
+
     /// Asks before a destructive action; a refusal is a script error.
     public func confirm(_ description: String) throws {
         do {
