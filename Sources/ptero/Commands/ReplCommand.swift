@@ -5,7 +5,7 @@ import PteroLang
 struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
-        abstract: "Open the REPL; without a terminal it reads plain lines, for tests and tools."
+        abstract: "Open the REPL (on a panel with the panel options); without a terminal it reads plain lines, for tests and tools."
     )
 
     @OptionGroup var panel: PanelOptions
