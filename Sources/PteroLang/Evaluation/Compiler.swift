@@ -26,11 +26,11 @@ struct Compiler {
             return compileField(name, element: compileRead(element, range),
                                 fallback: fallback.map { compileRead($0, range) }, range)
         case .list(let items):
-            let codes = items.map { compile($0) }
+            let codes = items.map { ExpressionCode(run: compile($0)) }
             return { frame in
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code(frame)) }
+                for code in codes { values.append(try code.run(frame)) }
                 return .list(ListObject(values))
             }
         case .map(let entries):
@@ -136,8 +136,9 @@ struct Compiler {
 
     func compileLambda(_ prototype: FunctionPrototype) -> ExprCode {
         let captures = prototype.captures
+        let interpreter = self.interpreter
         if captures.isEmpty {
-            let closure = Closure(prototype: prototype, captures: [])
+            let closure = Closure(prototype: prototype, captures: [], compiled: interpreter.compiled(prototype))
             return { _ in .closure(closure) }
         }
         return { frame in
@@ -159,21 +160,21 @@ struct Compiler {
                     boxes.append(Box(cell.value))
                 }
             }
-            return .closure(Closure(prototype: prototype, captures: boxes))
+            return .closure(Closure(prototype: prototype, captures: boxes, compiled: interpreter.compiled(prototype)))
         }
     }
 
     func compileTemplate(_ parts: [ResolvedTemplatePart], _ range: SourceRange) -> ExprCode {
-        let pieces: [(String?, ExprCode?)] = parts.map { part in
+        let pieces: [(String?, ExpressionCode?)] = parts.map { part in
             switch part {
             case .text(let text): return (text, nil)
-            case .code(let code): return (nil, compile(code))
+            case .code(let code): return (nil, ExpressionCode(run: compile(code)))
             }
         }
         return { frame in
             var result = ""
             for (text, code) in pieces {
-                if let text { result += text } else if let code { result += try code(frame).displayText }
+                if let text { result += text } else if let code { result += try code.run(frame).displayText }
             }
             return .string(result)
         }
@@ -182,25 +183,25 @@ struct Compiler {
     func compileMap(_ entries: [(key: ResolvedExpr, value: ResolvedExpr)], _ range: SourceRange) -> ExprCode {
         if let keys = Self.constantKeys(entries) {
             // A record literal: every map it makes shares one keys array.
-            let valueCodes = entries.map { compile($0.value) }
+            let valueCodes = entries.map { ExpressionCode(run: compile($0.value)) }
             return { frame in
                 var values: [Value] = []
                 values.reserveCapacity(valueCodes.count)
-                for code in valueCodes { values.append(try code(frame)) }
+                for code in valueCodes { values.append(try code.run(frame)) }
                 return .map(MapObject(keys: keys, values: values))
             }
         }
-        let codes = entries.map { (compile($0.key), compile($0.value), $0.key.range) }
+        let codes = entries.map { (ExpressionCode(run: compile($0.key)), ExpressionCode(run: compile($0.value)), $0.key.range) }
         let count = codes.count
         return { frame in
             let map = MapObject()
             map.reserve(count)
             for (keyCode, valueCode, keyRange) in codes {
-                let key = try keyCode(frame)
+                let key = try keyCode.run(frame)
                 guard let mapKey = MapKey(key) else {
                     throw self.error("\(key.describedType) cannot be a map key", keyRange)
                 }
-                map[mapKey] = try valueCode(frame)
+                map[mapKey] = try valueCode.run(frame)
             }
             return .map(map)
         }
@@ -216,5 +217,14 @@ struct Compiler {
             keys.append(.string(name))
         }
         return keys
+    }
+}
+
+extension ResolvedExpr {
+    /// The slot of a local read that holds its value itself (not a cell),
+    /// which fused operations read in place.
+    var plainLocalSlot: Int? {
+        guard case .variable(.local(let binding)) = kind, !binding.isCaptured else { return nil }
+        return binding.slot
     }
 }

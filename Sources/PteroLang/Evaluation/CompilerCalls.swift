@@ -1,49 +1,94 @@
 /// Calls, method calls and member reads.
 extension Compiler {
-    func compileArguments(_ arguments: [ResolvedArgument]) -> (positional: [ExprCode], named: [(String, ExprCode)]) {
-        var positional: [ExprCode] = []
-        var named: [(String, ExprCode)] = []
+    func compileArguments(_ arguments: [ResolvedArgument]) -> (positional: [ExpressionCode], named: [(String, ExpressionCode)]) {
+        var positional: [ExpressionCode] = []
+        var named: [(String, ExpressionCode)] = []
         for argument in arguments {
-            if let label = argument.label { named.append((label, compile(argument.value))) } else { positional.append(compile(argument.value)) }
+            let code = ExpressionCode(run: compile(argument.value))
+            if let label = argument.label { named.append((label, code)) } else { positional.append(code) }
         }
         return (positional, named)
     }
 
-    func evaluateArguments(_ positional: [ExprCode], _ named: [(String, ExprCode)], _ frame: Frame,
+    func evaluateArguments(_ positional: [ExpressionCode], _ named: [(String, ExpressionCode)], _ frame: Frame,
                            callee: String) throws -> Arguments {
         var values: [Value] = []
         values.reserveCapacity(positional.count)
-        for code in positional { values.append(try code(frame)) }
+        for code in positional { values.append(try code.run(frame)) }
         var labeled: [(label: String, value: Value)] = []
-        for (label, code) in named { labeled.append((label, try code(frame))) }
+        for (label, code) in named { labeled.append((label, try code.run(frame))) }
         return Arguments(values, named: labeled, callee: callee)
     }
 
     func compileCall(_ callee: @escaping ExprCode, _ arguments: [ResolvedArgument], _ range: SourceRange) -> ExprCode {
         let (positional, named) = compileArguments(arguments)
         let interpreter = self.interpreter
-        let source = self.source
+        // Calls of ptero functions with one or two positional arguments, the
+        // most common, keep their argument codes in the closure, not an array.
+        if named.isEmpty, positional.count == 1 {
+            let first = positional[0].run
+            return { frame in
+                let function = try callee(frame)
+                do {
+                    if case .closure(let closure) = function {
+                        return try interpreter.callClosure(closure, try first(frame))
+                    }
+                    return try self.callOther(function, positional, frame)
+                } catch let failure as RuntimeError {
+                    throw self.locateCallFailure(failure, function, range)
+                }
+            }
+        }
+        if named.isEmpty, positional.count == 2 {
+            let first = positional[0].run, second = positional[1].run
+            return { frame in
+                let function = try callee(frame)
+                do {
+                    if case .closure(let closure) = function {
+                        let firstValue = try first(frame)
+                        return try interpreter.callClosure(closure, firstValue, try second(frame))
+                    }
+                    return try self.callOther(function, positional, frame)
+                } catch let failure as RuntimeError {
+                    throw self.locateCallFailure(failure, function, range)
+                }
+            }
+        }
         return { frame in
             let function = try callee(frame)
             do {
                 if case .closure(let closure) = function {
                     if named.isEmpty {
-                        return try interpreter.callClosure(closure, argumentCodes: positional, callerFrame: frame)
+                        return try interpreter.callClosure(closure, argumentCount: positional.count) { base in
+                            for index in positional.indices { base[index] = try positional[index].run(frame) }
+                        }
                     }
                     let arguments = try self.evaluateArguments(positional, named, frame, callee: closure.prototype.name)
                     return try interpreter.callClosure(closure, arguments: arguments)
                 }
                 var arguments = try self.evaluateArguments(positional, named, frame, callee: "")
                 return try interpreter.call(function, arguments: &arguments)
-            } catch var failure as RuntimeError {
-                failure = failure.located(source, range)
-                if case .closure(let closure) = function, failure.notes.count < 12 {
-                    let place = source.location(of: range.start)
-                    failure.notes.append("  in \(closure.prototype.name)(), called at \(source.name):\(place)")
-                }
-                throw failure
+            } catch let failure as RuntimeError {
+                throw self.locateCallFailure(failure, function, range)
             }
         }
+    }
+
+    /// Calls a builtin or host function with positional arguments.
+    func callOther(_ function: Value, _ positional: [ExpressionCode], _ frame: Frame) throws -> Value {
+        var arguments = try evaluateArguments(positional, [], frame, callee: "")
+        return try interpreter.call(function, arguments: &arguments)
+    }
+
+    /// A failure inside a call, placed at the call, with a note naming each
+    /// ptero function it passed through (up to a dozen).
+    func locateCallFailure(_ failure: RuntimeError, _ function: Value, _ range: SourceRange) -> RuntimeError {
+        var failure = failure.located(source, range)
+        if case .closure(let closure) = function, failure.notes.count < 12 {
+            let place = source.location(of: range.start)
+            failure.notes.append("  in \(closure.prototype.name)(), called at \(source.name):\(place)")
+        }
+        return failure
     }
 
     func compileMethodCall(_ object: @escaping ExprCode, _ name: String, _ arguments: [ResolvedArgument],

@@ -4,9 +4,8 @@ extension Compiler {
     func compileForLoop(_ loop: ResolvedForLoop, _ range: SourceRange) -> StmtCode {
         if let body = loop.parallelBody { return compileParallelLoop(loop, body: body) }
         let iterableCode = compile(loop.iterable)
-        let writes = loop.variables.map { compileLoopVariable($0) }
-        let first = writes[0]
-        let second = writes.count > 1 ? writes[1] : nil
+        let first = compileLoopVariable(loop.variables[0])
+        let second = loop.variables.count > 1 ? compileLoopVariable(loop.variables[1]) : nil
         let condition = loop.condition.map { compileCondition($0, "where") }
         let body = compileBlock(loop.body)
         let interpreter = self.interpreter

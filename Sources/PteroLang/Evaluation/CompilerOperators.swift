@@ -25,7 +25,7 @@ extension Compiler {
     func compileBinary(_ op: BinaryOperator, _ left: ResolvedExpr, _ right: ResolvedExpr, _ range: SourceRange) -> ExprCode {
         let leftCode = compile(left), rightCode = compile(right)
         // A constant integer right operand (`n - 1`, `x < 2`) skips one closure call.
-        if case .constant(.int(let constant)) = right.kind, let fast = integerConstantFast(op, leftCode, constant, range) {
+        if case .constant(.int(let constant)) = right.kind, let fast = integerConstantFast(op, left, leftCode, constant, range) {
             return fast
         }
         switch op {
@@ -96,9 +96,26 @@ extension Compiler {
         }
     }
 
-    func integerConstantFast(_ op: BinaryOperator, _ leftCode: @escaping ExprCode, _ constant: Int,
+    func integerConstantFast(_ op: BinaryOperator, _ left: ResolvedExpr, _ leftCode: @escaping ExprCode, _ constant: Int,
                              _ range: SourceRange) -> ExprCode? {
         let rightValue = Value.int(constant)
+        // `n - 1` on a plain local reads its slot here: one closure call, not two.
+        if let slot = left.plainLocalSlot, op == .add || op == .subtract {
+            let isAdd = op == .add
+            return { frame in
+                if case .int(let x) = frame.slots[slot] {
+                    let (result, overflow) = isAdd ? x.addingReportingOverflow(constant) : x.subtractingReportingOverflow(constant)
+                    if overflow { throw self.error("integer overflow in \(x) \(op.rawValue) \(constant)", range) }
+                    return .int(result)
+                }
+                let a = frame.slots[slot]
+                do {
+                    return isAdd ? try Operators.add(a, rightValue) : try Operators.arithmetic(op, a, rightValue)
+                } catch {
+                    throw self.fail(error, range)
+                }
+            }
+        }
         switch op {
         case .multiply, .divide, .remainder:
             return { frame in

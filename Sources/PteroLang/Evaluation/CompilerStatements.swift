@@ -2,12 +2,12 @@
 extension Compiler {
     /// A chunk's statements: each one starts a new statement epoch.
     func compileTopLevel(_ statements: [ResolvedStmt]) -> StmtCode {
-        let codes = statements.map { compile($0) }
+        let codes = statements.map { StatementCode(run: compile($0)) }
         let interpreter = self.interpreter
         return { frame in
             for code in codes {
                 interpreter.statementEpoch &+= 1
-                let flow = try code(frame)
+                let flow = try code.run(frame)
                 if flow != .next { return flow }
             }
             return .next
@@ -24,22 +24,22 @@ extension Compiler {
                 if binding.isCaptured { hoistedCells.append(binding.slot) }
             }
         }
-        let codes = statements.map { compile($0) }
         let run: StmtCode
-        switch codes.count {
+        switch statements.count {
         case 0: run = { _ in .next }
-        case 1: run = codes[0]
+        case 1: run = compile(statements[0])
         case 2:
-            let first = codes[0], second = codes[1]
+            let first = compile(statements[0]), second = compile(statements[1])
             run = { frame in
                 let flow = try first(frame)
                 if flow != .next { return flow }
                 return try second(frame)
             }
         default:
+            let codes = statements.map { StatementCode(run: compile($0)) }
             run = { frame in
                 for code in codes {
-                    let flow = try code(frame)
+                    let flow = try code.run(frame)
                     if flow != .next { return flow }
                 }
                 return .next
@@ -86,7 +86,9 @@ extension Compiler {
             return compileAssignment(target, compound, compile(value), range)
         case .ifElse(let condition, let then, let otherwise):
             let conditionCode = compileCondition(condition, "if")
-            let thenCode = compileBlock(then), elseCode = compileBlock(otherwise)
+            let thenCode = compileBlock(then)
+            if otherwise.isEmpty { return { frame in try conditionCode(frame) ? try thenCode(frame) : .next } }
+            let elseCode = compileBlock(otherwise)
             return { frame in try conditionCode(frame) ? try thenCode(frame) : try elseCode(frame) }
         case .whileLoop(let condition, let body):
             let conditionCode = compileCondition(condition, "while")
@@ -113,11 +115,10 @@ extension Compiler {
             let conditionCode = compileCondition(condition, "where")
             return { frame in try conditionCode(frame) ? .next : .continueLoop }
         case .returnValue(let value):
-            let interpreter = self.interpreter
-            guard let value else { return { _ in interpreter.returnValue = .null; return .returned } }
+            guard let value else { return { frame in frame.returnSlot.pointee = .null; return .returned } }
             let code = compile(value)
             return { frame in
-                interpreter.returnValue = try code(frame)
+                frame.returnSlot.pointee = try code(frame)
                 return .returned
             }
         case .tryCatch(let body, let errorBinding, let handler):
@@ -147,6 +148,7 @@ extension Compiler {
 
     /// Conditions must be true or false: `if count` is a mistake worth naming.
     func compileCondition(_ condition: ResolvedExpr, _ keyword: String) -> (Frame) throws -> Bool {
+        if let comparison = compileIntegerComparison(condition) { return comparison }
         let code = compile(condition)
         let range = condition.range
         return { frame in
@@ -154,6 +156,32 @@ extension Compiler {
             guard case .bool(let flag) = value else {
                 throw self.error("the '\(keyword)' condition must be true or false, got \(value.typeName)", range)
             }
+            return flag
+        }
+    }
+
+    /// `n < 2` on a plain local, as a condition: the slot compared in place,
+    /// no bool made and taken apart. Anything but an int goes the general way.
+    func compileIntegerComparison(_ condition: ResolvedExpr) -> ((Frame) throws -> Bool)? {
+        guard case .binary(let op, let left, let right) = condition.kind,
+              case .constant(.int(let constant)) = right.kind, let slot = left.plainLocalSlot else { return nil }
+        switch op {
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: break
+        default: return nil
+        }
+        let general = compile(condition)
+        return { frame in
+            if case .int(let x) = frame.slots[slot] {
+                switch op {
+                case .less: return x < constant
+                case .lessEqual: return x <= constant
+                case .greater: return x > constant
+                case .greaterEqual: return x >= constant
+                case .equal: return x == constant
+                default: return x != constant
+                }
+            }
+            guard case .bool(let flag) = try general(frame) else { return false }
             return flag
         }
     }

@@ -38,7 +38,6 @@ public final class Interpreter {
     /// Methods a host adds to lists (a list of panel objects runs their
     /// action as a bulk job); nil from it means no such method.
     public var listMethodExtension: ((String, ListObject, inout Arguments, Interpreter) throws -> Value?)?
-    var returnValue: Value = .null
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
 
     public init(output: @escaping (String) -> Void = { print($0, terminator: "") },
@@ -88,7 +87,7 @@ public final class Interpreter {
             chunk.body[chunk.body.count - 1] = ResolvedStmt(kind: .returnValue(expression), range: last.range)
         }
         interruption.clear()
-        return try call(.closure(Closure(prototype: chunk, captures: [])), [])
+        return try call(.closure(Closure(prototype: chunk, captures: [], compiled: compiled(chunk))), [])
     }
 
     /// Calls a ptero or native function from Swift (a builtin's callback).

@@ -97,12 +97,11 @@ final class ParallelRun {
 }
 
 /// What a thread running ptero code keeps in the interpreter: its part of
-/// the value stack, its call depth and a pending return value.
+/// the value stack and its call depth.
 struct Registers {
     var stackTop: Int
     var stackLimit: Int
     var depth: Int
-    var returnValue: Value = .null
 
     init(stackTop: Int, stackLimit: Int, depth: Int) {
         self.stackTop = stackTop
@@ -112,14 +111,12 @@ struct Registers {
 
     init(of interpreter: Interpreter) {
         self.init(stackTop: interpreter.stackTop, stackLimit: interpreter.stackLimit, depth: interpreter.depth)
-        returnValue = interpreter.returnValue
     }
 
     func restore(into interpreter: Interpreter) {
         interpreter.stackTop = stackTop
         interpreter.stackLimit = stackLimit
         interpreter.depth = depth
-        interpreter.returnValue = returnValue
     }
 }
 

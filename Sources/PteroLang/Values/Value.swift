@@ -97,13 +97,17 @@ public final class RangeObject {
     }
 }
 
-/// A function written in ptero, with the cells it captured.
+/// A function written in ptero, with the cells it captured and its code.
+/// All three are `let`s, so a call reaches the code without retaining
+/// anything on the way (the caller holds the closure).
 public final class Closure {
     public let prototype: FunctionPrototype
     let captures: [Box]
-    init(prototype: FunctionPrototype, captures: [Box]) {
+    let compiled: CompiledFunction
+    init(prototype: FunctionPrototype, captures: [Box], compiled: CompiledFunction) {
         self.prototype = prototype
         self.captures = captures
+        self.compiled = compiled
     }
 }
 
