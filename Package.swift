@@ -52,7 +52,10 @@ let package = Package(
             dependencies: [
                 "PteroLang", "PteroKit", "PteroRuntime", "PteroSim", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Binding a dozen shared Swift libraries' symbols took most of a
+            // release build's start-up; linked in, they cost nothing.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lFoundationEssentials", "-lFoundationInternationalization", "-Xlinker", "--end-group"], .when(configuration: .release))]
         ),
         .testTarget(name: "PteroLangTests", dependencies: ["PteroLang"], exclude: []),
         .testTarget(name: "PteroKitTests", dependencies: ["PteroKit", "PteroSim"]),

@@ -29,10 +29,18 @@ struct Ptero: ParsableCommand {
         defaultSubcommand: RunCommand.self
     )
 
+    /// Words that name a subcommand rather than a script file.
+    static var subcommandNames: Set<String> {
+        Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
+    }
+
     /// ArgumentParser exits 64 on usage errors; ptero promises 2.
     static func main() {
         ptero_unblock_all_signals()
         do {
+            if let launch = ScriptLaunch(quick: Array(CommandLine.arguments.dropFirst())) {
+                try launch.run()
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let done as ExitNow {

@@ -1,7 +1,4 @@
 import ArgumentParser
-import Foundation
-import PteroLang
-import PteroRuntime
 
 /// `ptero FILE [ARGS...]`, `ptero -e CODE`, a script on stdin, or the REPL.
 struct RunCommand: ParsableCommand {
@@ -26,33 +23,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var panel: PanelOptions
 
     func run() throws {
-        if let code {
-            let scriptArguments = (file.map { [$0] } ?? []) + arguments
-            throw ExitNow(try runScript(Source(name: "<-e>", text: code), arguments: scriptArguments))
-        }
-        if let file {
-            let source = try ScriptRunner.load(path: file)
-            throw ExitNow(try runScript(source, arguments: arguments))
-        }
-        if StandardStreams.inputIsTerminal {
-            let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
-            interpreter.printsJSON = format == .json
-            let connection = try panel.connect(interpreter)
-            let code = REPL(reader: makeLineReader(), interpreter: interpreter).run()
-            connection?.close()
-            throw ExitNow(code)
-        }
-        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        throw ExitNow(try runScript(Source(name: "<stdin>", text: text), arguments: []))
-    }
-
-    private func runScript(_ source: Source, arguments: [String]) throws -> Int32 {
-        let runner = ScriptRunner(arguments: arguments)
-        runner.interpreter.printsJSON = format == .json
-        let connection = try panel.connect(runner.interpreter)
-        let code = runner.run(source)
-        connection?.close()
-        return code
+        try ScriptLaunch(code: code, file: file, arguments: arguments, format: format, panel: panel.choice).run()
     }
 }
 

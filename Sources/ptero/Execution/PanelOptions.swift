@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import PteroKit
 import PteroLang
 import PteroRuntime
 
@@ -14,24 +12,12 @@ struct PanelOptions: ParsableArguments {
     @Option(help: "Record each completed write in FILE; a rerun with the same FILE skips them.") var journal: String?
     @Flag(help: "Allow plain http to a panel on another machine.") var insecure = false
 
-    /// Connects when a panel is configured, defining `servers`, `nodes`, ...;
-    /// nil when none is (the globals then say how to connect).
+    /// The options as a plain value, which the quick start builds too.
+    var choice: PanelChoice {
+        PanelChoice(profile: profile, url: url, dryRun: dryRun, yes: yes, journal: journal, insecure: insecure)
+    }
+
     func connect(_ interpreter: Interpreter) throws -> PanelConnection? {
-        var environment = ProcessInfo.processInfo.environment
-        if let url { environment["PTERO_URL"] = url }
-        let file = try ConfigurationFile.load(path: ConfigurationFile.defaultPath(environment: environment))
-        var chosen = try ProfileSelection.select(named: profile, file: file, environment: environment)
-        guard chosen.url != nil || profile != nil else {
-            PanelGlobals.installDisconnected(into: interpreter, reason: "no panel is configured: run `ptero login`, or pass --profile NAME or --url URL (keys in PTERO_APP_KEY / PTERO_CLIENT_KEY); `ptero demo` has a simulated one")
-            return nil
-        }
-        if insecure { chosen.insecure = true }
-        var gateSettings = WriteGate.Settings()
-        gateSettings.dryRun = dryRun
-        gateSettings.readOnly = chosen.readOnly
-        gateSettings.assumeYes = yes
-        return try PanelConnection.open(try chosen.connectionSettings(), executor: chosen.executorSettings(), gate: gateSettings,
-                                        journal: try journal.map { path throws(JournalError) in try Journal(path: path) },
-                                        into: interpreter)
+        try choice.connect(interpreter)
     }
 }

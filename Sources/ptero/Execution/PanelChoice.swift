@@ -1,0 +1,36 @@
+import Foundation
+import PteroKit
+import PteroLang
+import PteroRuntime
+
+/// Which panel a run talks to and how it may write: the panel options as
+/// plain values, so a run can start without ArgumentParser.
+struct PanelChoice {
+    var profile: String?
+    var url: String?
+    var dryRun = false
+    var yes = false
+    var journal: String?
+    var insecure = false
+
+    /// Connects when a panel is configured, defining `servers`, `nodes`, ...;
+    /// nil when none is (the globals then say how to connect).
+    func connect(_ interpreter: Interpreter) throws -> PanelConnection? {
+        var environment = ProcessInfo.processInfo.environment
+        if let url { environment["PTERO_URL"] = url }
+        let file = try ConfigurationFile.load(path: ConfigurationFile.defaultPath(environment: environment))
+        var chosen = try ProfileSelection.select(named: profile, file: file, environment: environment)
+        guard chosen.url != nil || profile != nil else {
+            PanelGlobals.installDisconnected(into: interpreter, reason: "no panel is configured: run `ptero login`, or pass --profile NAME or --url URL (keys in PTERO_APP_KEY / PTERO_CLIENT_KEY); `ptero demo` has a simulated one")
+            return nil
+        }
+        if insecure { chosen.insecure = true }
+        var gateSettings = WriteGate.Settings()
+        gateSettings.dryRun = dryRun
+        gateSettings.readOnly = chosen.readOnly
+        gateSettings.assumeYes = yes
+        return try PanelConnection.open(try chosen.connectionSettings(), executor: chosen.executorSettings(), gate: gateSettings,
+                                        journal: try journal.map { path throws(JournalError) in try Journal(path: path) },
+                                        into: interpreter)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import PteroLang
+
+/// What the default command runs: `-e` code, a file, a script on stdin, or
+/// the REPL on a terminal. Ends by throwing `ExitNow` with the exit code.
+struct ScriptLaunch {
+    var code: String?
+    var file: String?
+    var arguments: [String] = []
+    var format: OutputFormat = .text
+    var panel = PanelChoice()
+
+    /// The common command lines, `ptero -e CODE [ARGS...]`, `ptero FILE
+    /// [ARGS...]` and bare `ptero`, read without ArgumentParser: reflecting
+    /// the whole command tree costs about half of ptero's start-up. Nil for
+    /// anything else (any option, a subcommand), which ArgumentParser reads
+    /// as before. After the first positional everything is the script's
+    /// `args`, as `RunCommand` passes it through.
+    init?(quick commandLine: [String]) {
+        guard let first = commandLine.first else { return }
+        if first == "-e" {
+            guard commandLine.count >= 2 else { return nil }
+            code = commandLine[1]
+            let rest = commandLine.dropFirst(2)
+            if let next = rest.first, next.hasPrefix("-") { return nil }
+            arguments = Array(rest)
+            return
+        }
+        guard !first.hasPrefix("-"), !Ptero.subcommandNames.contains(first) else { return nil }
+        file = first
+        arguments = Array(commandLine.dropFirst())
+    }
+
+    init(code: String?, file: String?, arguments: [String], format: OutputFormat, panel: PanelChoice) {
+        self.code = code
+        self.file = file
+        self.arguments = arguments
+        self.format = format
+        self.panel = panel
+    }
+
+    func run() throws {
+        if let code {
+            let scriptArguments = (file.map { [$0] } ?? []) + arguments
+            throw ExitNow(try runScript(Source(name: "<-e>", text: code), arguments: scriptArguments))
+        }
+        if let file {
+            let source = try ScriptRunner.load(path: file)
+            throw ExitNow(try runScript(source, arguments: arguments))
+        }
+        if StandardStreams.inputIsTerminal {
+            let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
+            interpreter.printsJSON = format == .json
+            let connection = try panel.connect(interpreter)
+            let code = REPL(reader: makeLineReader(), interpreter: interpreter).run()
+            connection?.close()
+            throw ExitNow(code)
+        }
+        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        throw ExitNow(try runScript(Source(name: "<stdin>", text: text), arguments: []))
+    }
+
+    private func runScript(_ source: Source, arguments: [String]) throws -> Int32 {
+        let runner = ScriptRunner(arguments: arguments)
+        runner.interpreter.printsJSON = format == .json
+        let connection = try panel.connect(runner.interpreter)
+        let code = runner.run(source)
+        connection?.close()
+        return code
+    }
+}
