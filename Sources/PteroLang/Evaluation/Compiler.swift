@@ -55,7 +55,7 @@ struct Compiler {
                 return .range(RangeObject(low: from, high: to, inclusive: false))
             }
         case .call(let callee, let arguments):
-            return compileCall(compile(callee), arguments, range)
+            return compileCall(callee, arguments, range)
         case .methodCall(let object, let name, let arguments, let optional):
             return compileMethodCall(compile(object), name, arguments, optional: optional, range)
         case .member(let object, let name, let optional):
@@ -106,12 +106,14 @@ struct Compiler {
             return { frame in frame.capture(index).value }
         case .global(let cell):
             return { _ in
-                guard cell.isInitialized else {
-                    throw self.error("'\(cell.name)' is used before its declaration", range)
-                }
+                guard cell.isInitialized else { throw self.undeclaredYet(cell, range) }
                 return cell.value
             }
         }
+    }
+
+    func undeclaredYet(_ cell: GlobalCell, _ range: SourceRange) -> RuntimeError {
+        error("'\(cell.name)' is used before its declaration", range)
     }
 
     func compileWrite(_ reference: VariableReference) -> (Frame, Value) -> Void {

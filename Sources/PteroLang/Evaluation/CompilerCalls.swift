@@ -20,7 +20,15 @@ extension Compiler {
         return Arguments(values, named: labeled, callee: callee)
     }
 
-    func compileCall(_ callee: @escaping ExprCode, _ arguments: [ResolvedArgument], _ range: SourceRange) -> ExprCode {
+    func compileCall(_ callee: ResolvedExpr, _ arguments: [ResolvedArgument], _ range: SourceRange) -> ExprCode {
+        // A named function's cell is read inside the call's own closure.
+        if case .variable(.global(let cell)) = callee.kind {
+            return compileCall(GlobalCallee(cell: cell, compiler: self, range: callee.range), arguments, range)
+        }
+        return compileCall(ComputedCallee(code: compile(callee)), arguments, range)
+    }
+
+    func compileCall<Callee: CalleeCode>(_ callee: Callee, _ arguments: [ResolvedArgument], _ range: SourceRange) -> ExprCode {
         let (positional, named) = compileArguments(arguments)
         let interpreter = self.interpreter
         // Calls of ptero functions with one or two positional arguments, the
@@ -28,7 +36,7 @@ extension Compiler {
         if named.isEmpty, positional.count == 1 {
             let first = positional[0].run
             return { frame in
-                let function = try callee(frame)
+                let function = try callee.run(frame)
                 do {
                     if case .closure(let closure) = function {
                         return try interpreter.callClosure(closure, try first(frame))
@@ -42,7 +50,7 @@ extension Compiler {
         if named.isEmpty, positional.count == 2 {
             let first = positional[0].run, second = positional[1].run
             return { frame in
-                let function = try callee(frame)
+                let function = try callee.run(frame)
                 do {
                     if case .closure(let closure) = function {
                         let firstValue = try first(frame)
@@ -55,7 +63,7 @@ extension Compiler {
             }
         }
         return { frame in
-            let function = try callee(frame)
+            let function = try callee.run(frame)
             do {
                 if case .closure(let closure) = function {
                     if named.isEmpty {
@@ -147,6 +155,28 @@ extension Compiler {
                 throw self.fail(error, range)
             }
         }
+    }
+}
+
+/// How a call finds what it calls; generic so that each kind is inlined.
+protocol CalleeCode {
+    func run(_ frame: Frame) throws -> Value
+}
+
+/// Any expression: `f(x)(y)`, `list[0](x)`, a local function.
+struct ComputedCallee: CalleeCode {
+    let code: ExprCode
+    @inline(__always) func run(_ frame: Frame) throws -> Value { try code(frame) }
+}
+
+/// A global such as a top-level `fn`: one closure call fewer per call.
+struct GlobalCallee: CalleeCode {
+    let cell: GlobalCell
+    let compiler: Compiler
+    let range: SourceRange
+    @inline(__always) func run(_ frame: Frame) throws -> Value {
+        guard cell.isInitialized else { throw compiler.undeclaredYet(cell, range) }
+        return cell.value
     }
 }
 

@@ -101,19 +101,18 @@ extension Compiler {
         let rightValue = Value.int(constant)
         // `n - 1` on a plain local reads its slot here: one closure call, not two.
         if let slot = left.plainLocalSlot, op == .add || op == .subtract {
-            let isAdd = op == .add
+            // The closure keeps only what the int path needs: every capture
+            // is loaded on every call.
+            let step = op == .add ? (partialValue: constant, overflow: false) : constant.multipliedReportingOverflow(by: -1)
+            let slowPath = SlowArithmetic(compiler: self, op: op, constant: constant, range: range)
+            if step.overflow { return { frame in try slowPath.run(frame.slots[slot]) } }
+            let delta = step.partialValue
             return { frame in
                 if case .int(let x) = frame.slots[slot] {
-                    let (result, overflow) = isAdd ? x.addingReportingOverflow(constant) : x.subtractingReportingOverflow(constant)
-                    if overflow { throw self.error("integer overflow in \(x) \(op.rawValue) \(constant)", range) }
-                    return .int(result)
+                    let (result, overflow) = x.addingReportingOverflow(delta)
+                    if !overflow { return .int(result) }
                 }
-                let a = frame.slots[slot]
-                do {
-                    return isAdd ? try Operators.add(a, rightValue) : try Operators.arithmetic(op, a, rightValue)
-                } catch {
-                    throw self.fail(error, range)
-                }
+                return try slowPath.run(frame.slots[slot])
             }
         }
         switch op {
@@ -222,6 +221,30 @@ extension Compiler {
             if let fallback { return try fallback(frame) }
             let hint = closestName(to: name, among: interpreter.memberNames(of: item)).map { "; did you mean '\($0)'?" } ?? ""
             throw self.error("'\(name)' is neither a field of this \(item.typeName) nor a declared name\(hint)", range)
+        }
+    }
+}
+
+/// `value ± constant` for anything but a small int result: other types,
+/// and the overflow error.
+final class SlowArithmetic {
+    let compiler: Compiler
+    let op: BinaryOperator
+    let constant: Int
+    let range: SourceRange
+    init(compiler: Compiler, op: BinaryOperator, constant: Int, range: SourceRange) {
+        self.compiler = compiler
+        self.op = op
+        self.constant = constant
+        self.range = range
+    }
+
+    func run(_ value: Value) throws -> Value {
+        do {
+            if case .int(let x) = value { return .int(try Operators.integer(op, x, constant)) }
+            return op == .add ? try Operators.add(value, .int(constant)) : try Operators.arithmetic(op, value, .int(constant))
+        } catch {
+            throw compiler.fail(error, range)
         }
     }
 }
