@@ -1,9 +1,14 @@
 import Foundation
+import OrderedCollections
 
 /// Read helpers over the tables, named after the panel's Eloquent relations.
 extension PanelState {
-    func sortedValues<T>(_ table: [Int: T]) -> [T] {
-        table.keys.sorted().map { table[$0]! }
+    /// A table's rows in id order: the table's own array when its rows were
+    /// inserted in id order, as they are unless a test inserts out of order.
+    func sortedValues<T>(_ table: Table<T>) -> [T] {
+        let ids = table.keys.elements
+        if zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) { return table.values.elements }
+        return table.sorted { $0.key < $1.key }.map(\.value)
     }
 
     func allocations(ofServer serverId: Int) -> [Allocation] {

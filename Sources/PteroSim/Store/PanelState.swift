@@ -1,24 +1,31 @@
+import OrderedCollections
+
 /// Every table of the simulated panel; lives behind one `Mutex` in `PanelStore`, so
 /// handlers mutate it as plain value types without any further locking.
+/// A table keyed by id, kept in insertion order, which is id order since
+/// ids only grow: a list endpoint pages through it without sorting or
+/// copying every row (100,000 servers took 150 ms a page when sorted).
+typealias Table<Row> = OrderedDictionary<Int, Row>
+
 struct PanelState: Sendable {
-    var users: [Int: User] = [:]
-    var locations: [Int: Location] = [:]
-    var nodes: [Int: Node] = [:]
-    var allocations: [Int: Allocation] = [:]
-    var nests: [Int: Nest] = [:]
-    var eggs: [Int: Egg] = [:]
-    var eggVariables: [Int: EggVariable] = [:]
-    var servers: [Int: Server] = [:]
-    var databaseHosts: [Int: DatabaseHost] = [:]
-    var databases: [Int: ServerDatabase] = [:]
-    var subusers: [Int: Subuser] = [:]
-    var backups: [Int: Backup] = [:]
-    var schedules: [Int: Schedule] = [:]
-    var tasks: [Int: ScheduleTask] = [:]
-    var apiKeys: [Int: ApiKey] = [:]
-    var sshKeys: [Int: SSHKey] = [:]
-    var activity: [Int: ActivityLog] = [:]
-    var files: [Int: VirtualFileSystem] = [:]
+    var users: Table<User> = [:]
+    var locations: Table<Location> = [:]
+    var nodes: Table<Node> = [:]
+    var allocations: Table<Allocation> = [:]
+    var nests: Table<Nest> = [:]
+    var eggs: Table<Egg> = [:]
+    var eggVariables: Table<EggVariable> = [:]
+    var servers: Table<Server> = [:]
+    var databaseHosts: Table<DatabaseHost> = [:]
+    var databases: Table<ServerDatabase> = [:]
+    var subusers: Table<Subuser> = [:]
+    var backups: Table<Backup> = [:]
+    var schedules: Table<Schedule> = [:]
+    var tasks: Table<ScheduleTask> = [:]
+    var apiKeys: Table<ApiKey> = [:]
+    var sshKeys: Table<SSHKey> = [:]
+    var activity: Table<ActivityLog> = [:]
+    var files: Table<VirtualFileSystem> = [:]
     var signedTokens: [String: SignedToken] = [:]
     /// Server id by 8-char identifier and by uuid, for the client API's path ids.
     var serverIdByIdentifier: [String: Int] = [:]
