@@ -33,6 +33,30 @@ struct TableTests {
         #expect(lines.allSatisfy { $0.count <= 12 })
     }
 
+    @Test func wideCharactersTakeTwoColumnsSoTheNextColumnStillLinesUp() {
+        let table = Table(columns: [Table.Column("name"), Table.Column("node", alignsRight: true)],
+                          rows: [["服務器-生存", "3"], ["survival", "12"], ["🎮 arcade", "4"]])
+        let lines = table.render(width: 80).split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "name         node",
+            "───────────  ────",
+            "服務器-生存     3",
+            "survival       12",
+            "🎮 arcade       4",
+        ])
+        let cut = table.render(width: 10).split(separator: "\n").map(String.init)
+        #expect(cut[2] == "服務器-生…")
+        #expect(cut.allSatisfy { TerminalText.width(of: $0) <= 10 }, "\(cut)")
+    }
+
+    @Test func controlCharactersInANameReachTheTerminalOnlyAsPictures() {
+        let table = Table(columns: [Table.Column("name")], rows: [["evil\u{1B}]0;owned\u{07}\u{1B}[2J"], ["two\nlines"]])
+        let text = table.render(width: 80)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(text.contains("evil␛]0;owned␇␛[2J"))
+        #expect(text.contains("two lines"))
+    }
+
     @Test func aColumnKeptWholeRunsPastTheWidthAndMissingCellsAreBlank() {
         let table = Table(columns: [Table.Column("item"), Table.Column("error", keepsWhole: true)],
                           rows: [["Server#1", "a reason far longer than the width allows"], ["Server#2"]])

@@ -23,7 +23,7 @@ struct PanelScriptTests {
         let dry = try PteroBinary.run(["--url", url, "--dry-run", file.path], environment: environment)
         #expect(dry.status == 0, "\(dry.errors)")
         #expect(dry.output.contains("would POST /api/application/servers/1/suspend"))
-        #expect(dry.output.hasSuffix("suspend: 3 ok, 0 failed\n0\n"), "\(dry.output)")
+        #expect(dry.output.hasSuffix("suspend: 3 planned (dry run), 0 failed\n0\n"), "\(dry.output)")
         #expect(dry.errors.contains("dry run: 3 writes planned, none sent"))
         #expect(!(dry.output + dry.errors).contains(key))
 
@@ -36,6 +36,7 @@ struct PanelScriptTests {
         let again = try PteroBinary.run(["--url", url, "--journal", journal, file.path], environment: environment)
         #expect(again.status == 0)
         #expect(again.errors.contains("3 writes already done by an earlier run"), "\(again.errors)")
+        #expect(again.output == "12\nsuspend: 3 ok (3 done by an earlier run), 0 failed\n3\n", "\(again.output)")
         withExtendedLifetime(sim) {}
     }
 

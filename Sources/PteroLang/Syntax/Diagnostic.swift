@@ -27,20 +27,14 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     /// `FILE:LINE:COL: error: MESSAGE`, the source line, and a caret under the column.
     public var description: String {
         let place = location
-        let line = source.lineText(place.line)
-        var caretPad = ""
-        for character in line.prefix(place.column - 1) {
-            caretPad.append(character == "\t" ? "\t" : " ")
-        }
-        let startLine = place.line
         let endLocation = source.location(of: max(range.start, range.end - 1))
-        var width = 1
-        if endLocation.line == startLine, range.end > range.start {
-            width = max(1, endLocation.column - place.column + 1)
+        var length = 1
+        if endLocation.line == place.line, range.end > range.start {
+            length = max(1, endLocation.column - place.column + 1)
         }
+        let excerpt = SourceExcerpt(line: source.lineText(place.line), column: place.column, length: length)
         var text = "\(source.name):\(place.line):\(place.column): error: \(message)\n"
-        text += "\(line)\n"
-        text += caretPad + "^" + String(repeating: "~", count: width - 1)
+        text += excerpt.line + "\n" + excerpt.caret
         for note in notes { text += "\n" + note }
         return text
     }

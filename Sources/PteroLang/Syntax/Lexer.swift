@@ -157,7 +157,10 @@ struct Lexer {
         let scalarText = source.text(of: SourceRange(start: offset, end: min(endOffset, offset + 4)))
         let character = scalarText.first.map(String.init) ?? "?"
         if character == "\u{FFFD}" { return "unexpected byte that is not valid UTF-8" }
-        return "unexpected character '\(character)'"
+        if character.first?.isLetter == true {
+            return "unexpected character '\(character)': names are ASCII letters, digits and '_'"
+        }
+        return "unexpected character '\(TerminalText.visible(character))'"
     }
 
     private mutating func closeBracket() {

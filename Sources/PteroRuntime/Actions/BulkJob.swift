@@ -13,6 +13,10 @@ struct BulkJob {
     let label: String
     enum Outcome: Sendable {
         case succeeded
+        /// Printed by a dry run, not sent.
+        case planned
+        /// Skipped: the journal says an earlier run did it.
+        case alreadyDone
         case failed(String)
         case notStarted
     }
@@ -54,9 +58,13 @@ struct BulkJob {
                             return (index, .notStarted)
                         }
                         do {
-                            _ = try await gate.submit(request) { try await client.send($0) }
+                            let outcome = try await gate.submit(request) { try await client.send($0) }
                             advance { $0.done += 1 }
-                            return (index, .succeeded)
+                            switch outcome {
+                            case .sent: return (index, .succeeded)
+                            case .planned: return (index, .planned)
+                            case .alreadyDone: return (index, .alreadyDone)
+                            }
                         } catch {
                             advance { $0.done += 1; $0.failed += 1 }
                             return (index, .failed((error as? PanelError)?.description ?? "\(error)"))
@@ -79,6 +87,12 @@ struct BulkJob {
         for (entry, outcome) in zip(requests, outcomes) {
             switch outcome {
             case .succeeded: report.succeeded.append(entry.item)
+            case .planned:
+                report.succeeded.append(entry.item)
+                report.planned += 1
+            case .alreadyDone:
+                report.succeeded.append(entry.item)
+                report.alreadyDone += 1
             case .failed(let message): report.failed.append((entry.item, message))
             case .notStarted: report.notStarted.append(entry.item)
             }

@@ -2,9 +2,17 @@ import PteroLang
 
 /// What a bulk job did: prints as a summary line and one line per failure;
 /// `.ok`, `.failed` (each with its `item` and `error`) and `.count` for scripts.
+/// A dry run's and a resumed run's objects count as ok, so a script takes the
+/// same path in both, but the summary says how many were only planned or
+/// were done before: "12 ok" must never claim writes this run did not send.
 public final class BulkReport: HostValue {
     public let action: String
+    /// Done, planned by a dry run, or done by an earlier run.
     var succeeded: [Value] = []
+    /// Of `succeeded`, those a dry run printed instead of sending.
+    var planned = 0
+    /// Of `succeeded`, those the journal skipped.
+    var alreadyDone = 0
     var failed: [(item: Value, error: String)] = []
     /// Not started because Ctrl-C came; a rerun with the journal does them.
     var notStarted: [Value] = []
@@ -14,15 +22,23 @@ public final class BulkReport: HostValue {
     }
 
     public var typeName: String { "Report" }
-    public var memberNames: [String] { ["ok", "failed", "not_started", "count"] }
+    public var memberNames: [String] { ["ok", "failed", "not_started", "count", "planned", "already_done"] }
 
     public var displayText: String {
-        var lines = ["\(action): \(succeeded.count) ok, \(failed.count) failed"
+        var lines = ["\(action): \(okSummary), \(failed.count) failed"
                      + (notStarted.isEmpty ? "" : ", \(notStarted.count) not started (interrupted)")]
         for failure in failed {
             lines.append("  \(failure.item.literalText): \(failure.error)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    private var okSummary: String {
+        if planned > 0 && planned == succeeded.count { return "\(planned) planned (dry run)" }
+        var notes: [String] = []
+        if planned > 0 { notes.append("\(planned) planned (dry run)") }
+        if alreadyDone > 0 { notes.append("\(alreadyDone) done by an earlier run") }
+        return "\(succeeded.count) ok" + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")")
     }
 
     /// For `json(report)` and `--format json`: the counts, and each failure
@@ -32,7 +48,8 @@ public final class BulkReport: HostValue {
             .map(MapObject([("item", try Resource.plainValue(of: failure.item, interpreter: interpreter)), ("error", Value(failure.error))]))
         }
         return .map(MapObject([("action", Value(action)), ("ok", .int(succeeded.count)), ("failed", Value(failures)),
-                               ("not_started", .int(notStarted.count))]))
+                               ("not_started", .int(notStarted.count)), ("planned", .int(planned)),
+                               ("already_done", .int(alreadyDone))]))
     }
 
     public func member(_ name: String, interpreter: Interpreter) throws -> Value? {
@@ -42,6 +59,8 @@ public final class BulkReport: HostValue {
             return Value(failed.map { .map(MapObject([("item", $0.item), ("error", Value($0.error))])) })
         case "not_started": return Value(notStarted)
         case "count": return .int(succeeded.count + failed.count + notStarted.count)
+        case "planned": return .int(planned)
+        case "already_done": return .int(alreadyDone)
         default: return nil
         }
     }

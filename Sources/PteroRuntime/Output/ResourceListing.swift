@@ -13,12 +13,14 @@ enum ResourceListing {
         for name in resource.relationships.keys.sorted() {
             fields.append((name, resource.relationships[name] ?? .null))
         }
-        let nameWidth = fields.map(\.name.count).max() ?? 0
+        let nameWidth = fields.map { TerminalText.width(of: Table.shown($0.name)) }.max() ?? 0
         let valueWidth = max(10, width - nameWidth - 4)
         var lines = [resource.displayText]
         for (name, value) in fields {
             let text = Table.truncate(value.displayText, to: valueWidth)
-            lines.append(Table.trimmingTrailingSpaces("  " + name + String(repeating: " ", count: nameWidth - name.count) + "  " + text))
+            let shownName = Table.shown(name)
+            let padding = String(repeating: " ", count: nameWidth - TerminalText.width(of: shownName))
+            lines.append(Table.trimmingTrailingSpaces("  " + shownName + padding + "  " + text))
         }
         return lines.joined(separator: "\n")
     }

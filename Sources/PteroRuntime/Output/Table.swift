@@ -1,3 +1,5 @@
+import PteroLang
+
 /// Rows of text under named columns, laid out to fit a terminal, so a list
 /// of panel objects reads at a glance instead of as one long line.
 public struct Table: Sendable {
@@ -22,7 +24,7 @@ public struct Table: Sendable {
 
     public init(columns: [Column], rows: [[String]]) {
         self.columns = columns
-        self.rows = rows
+        self.rows = rows.map { $0.map(Self.shown) }
     }
 
     /// Space between columns.
@@ -48,7 +50,7 @@ public struct Table: Sendable {
         var parts: [String] = []
         for (index, columnWidth) in layout.widths.enumerated() {
             let length = columns[index].keepsWhole
-                ? max(columns[index].header.count, min(columnWidth, width - used)) : columnWidth
+                ? max(TerminalText.width(of: columns[index].header), min(columnWidth, width - used)) : columnWidth
             parts.append(String(repeating: "─", count: length))
             used += columnWidth + Self.gap.count
         }
@@ -60,18 +62,33 @@ public struct Table: Sendable {
         for (index, cell) in cells.enumerated() {
             let width = layout.widths[index]
             let fitted = columns[index].keepsWhole ? cell : Self.truncate(cell, to: width)
-            let padding = String(repeating: " ", count: max(0, width - fitted.count))
+            let padding = String(repeating: " ", count: max(0, width - TerminalText.width(of: fitted)))
             parts.append(columns[index].alignsRight ? padding + fitted : fitted + padding)
         }
         return Self.trimmingTrailingSpaces(parts.joined(separator: Self.gap))
     }
 
-    /// The text cut to `width` characters, the last one an ellipsis when cut.
-    static func truncate(_ text: String, to width: Int) -> String {
+    /// The text on one line as a terminal may show it: line breaks as spaces,
+    /// control characters visible, since a name is whatever a user typed.
+    static func shown(_ text: String) -> String {
         let flat = text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
-        guard flat.count > width else { return flat }
+        return TerminalText.visible(flat)
+    }
+
+    /// The text cut to `width` columns, the last one an ellipsis when cut.
+    static func truncate(_ text: String, to width: Int) -> String {
+        let flat = shown(text)
+        guard TerminalText.width(of: flat) > width else { return flat }
         guard width > 1 else { return String(repeating: "…", count: max(0, width)) }
-        return String(flat.prefix(width - 1)) + "…"
+        var kept = ""
+        var used = 0
+        for character in flat {
+            let columns = TerminalText.width(of: character)
+            if used + columns > width - 1 { break }
+            kept.append(character)
+            used += columns
+        }
+        return kept + "…"
     }
 
     static func trimmingTrailingSpaces(_ text: String) -> String {

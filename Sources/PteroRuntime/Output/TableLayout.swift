@@ -1,3 +1,5 @@
+import PteroLang
+
 /// How wide each shown column of a table is, so the whole fits a width:
 /// the widest columns give way first, never below their heading (or six
 /// characters), and the columns that still do not fit are left off the end.
@@ -11,13 +13,13 @@ struct TableLayout {
     init(table: Table, width: Int) {
         let gap = Table.gap.count
         let natural = table.columns.indices.map { index in
-            table.rows.reduce(table.columns[index].header.count) { widest, row in
-                index < row.count ? max(widest, row[index].count) : widest
+            table.rows.reduce(TerminalText.width(of: table.columns[index].header)) { widest, row in
+                index < row.count ? max(widest, TerminalText.width(of: row[index])) : widest
             }
         }
         // A column kept whole may run past the width; it takes no room from the others.
         let minimum = table.columns.indices.map { index in
-            table.columns[index].keepsWhole ? 0 : min(natural[index], max(table.columns[index].header.count, Self.shortestCut))
+            table.columns[index].keepsWhole ? 0 : min(natural[index], max(TerminalText.width(of: table.columns[index].header), Self.shortestCut))
         }
         var shown = 0
         var used = 0
