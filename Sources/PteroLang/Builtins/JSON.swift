@@ -73,7 +73,11 @@ enum JSON {
     }
 
     static func decode(_ text: String) throws -> Value {
-        var reader = JSONReader(bytes: Array(text.utf8))
+        try decode(utf8: Array(text.utf8))
+    }
+
+    static func decode(utf8 bytes: [UInt8]) throws -> Value {
+        var reader = JSONReader(bytes: bytes)
         reader.skipSpace()
         let value = try reader.value(depth: 0)
         reader.skipSpace()
@@ -86,6 +90,7 @@ enum JSON {
 struct JSONReader {
     let bytes: [UInt8]
     var position = 0
+    var shapes = MapShapeCache()
 
     func failure(_ message: String) -> RuntimeError {
         var line = 1, column = 1
@@ -105,19 +110,20 @@ struct JSONReader {
         switch bytes[position] {
         case UInt8(ascii: "{"):
             position += 1
-            let map = MapObject()
             skipSpace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .map(map) }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .map(MapObject()) }
+            var keys: [MapKey] = []
+            var values: [Value] = []
             while true {
                 skipSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
-                let key = try string()
+                keys.append(.string(try string()))
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
                 skipSpace()
-                map[.string(key)] = try value(depth: depth + 1)
+                values.append(try value(depth: depth + 1))
                 skipSpace()
-                if try separatorEnds(UInt8(ascii: "}")) { return .map(map) }
+                if try separatorEnds(UInt8(ascii: "}")) { return .map(shapes.map(keys: keys, values: values)) }
             }
         case UInt8(ascii: "["):
             position += 1
@@ -183,6 +189,14 @@ struct JSONReader {
 
     mutating func string() throws -> String {
         position += 1
+        // Most strings have no escape: one decode of the bytes between the quotes.
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = String(decoding: bytes[position..<end], as: UTF8.self)
+            position = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
         func flush() {
@@ -236,5 +250,10 @@ extension Value {
     /// `parse_json` does; for hosts that read JSON from elsewhere (a panel).
     public static func parsingJSON(_ text: String) throws -> Value {
         try JSON.decode(text)
+    }
+
+    /// The same from UTF-8 bytes (an HTTP body), without making a String first.
+    public static func parsingJSON(utf8 bytes: some Sequence<UInt8>) throws -> Value {
+        try JSON.decode(utf8: Array(bytes))
     }
 }

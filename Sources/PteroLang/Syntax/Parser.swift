@@ -10,6 +10,13 @@ public struct Parser {
     /// with an error instead of exhausting the stack.
     var depth = 0
     static let maximumDepth = 200
+    /// Operators chained in a row (`1 + 1 + ...`), counted across nesting:
+    /// each is a level of the tree the resolver and compiler walk
+    /// recursively, so a million of them would exhaust even the large stack.
+    var chainDepth = 0
+    /// The most `chainDepth` reached inside the operand being parsed: its height.
+    var chainPeak = 0
+    static let maximumChain = 10_000
     /// True for the code inside a string's `{...}`: its end is not the end of input.
     let isEmbedded: Bool
 

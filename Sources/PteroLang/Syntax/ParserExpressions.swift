@@ -3,8 +3,12 @@
 extension Parser {
     mutating func expression() throws -> Expr {
         try withDepth { parser throws in
+            let chain = parser.beginChain()
+            defer { parser.endChain(chain) }
             var result = try parser.orExpression()
+            parser.continueChain()
             while parser.match(.where) {
+                try parser.lengthen()
                 let condition = try parser.orExpression()
                 result = Expr(kind: .query(result, condition), range: .covering(result.range, condition.range))
             }
@@ -13,8 +17,12 @@ extension Parser {
     }
 
     mutating func orExpression() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try andExpression()
+        continueChain()
         while match(.or) {
+            try lengthen()
             let right = try andExpression()
             left = Expr(kind: .logical(.or, left, right), range: .covering(left.range, right.range))
         }
@@ -22,8 +30,12 @@ extension Parser {
     }
 
     mutating func andExpression() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try notExpression()
+        continueChain()
         while match(.and) {
+            try lengthen()
             let right = try notExpression()
             left = Expr(kind: .logical(.and, left, right), range: .covering(left.range, right.range))
         }
@@ -73,8 +85,12 @@ extension Parser {
     }
 
     mutating func nullDefault() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try rangeExpression()
+        continueChain()
         while match(.questionQuestion) {
+            try lengthen()
             let right = try rangeExpression()
             left = Expr(kind: .logical(.nullDefault, left, right), range: .covering(left.range, right.range))
         }
@@ -95,7 +111,10 @@ extension Parser {
     }
 
     mutating func additive() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try multiplicative()
+        continueChain()
         while true {
             let op: BinaryOperator
             switch peek.kind {
@@ -104,13 +123,17 @@ extension Parser {
             default: return left
             }
             advance()
+            try lengthen()
             let right = try multiplicative()
             left = Expr(kind: .binary(op, left, right), range: .covering(left.range, right.range))
         }
     }
 
     mutating func multiplicative() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var left = try unary()
+        continueChain()
         while true {
             let op: BinaryOperator
             switch peek.kind {
@@ -120,6 +143,7 @@ extension Parser {
             default: return left
             }
             advance()
+            try lengthen()
             let right = try unary()
             left = Expr(kind: .binary(op, left, right), range: .covering(left.range, right.range))
         }
@@ -139,8 +163,15 @@ extension Parser {
     }
 
     mutating func postfix() throws -> Expr {
+        let chain = beginChain()
+        defer { endChain(chain) }
         var result = try primary()
+        continueChain()
         while true {
+            switch peek.kind {
+            case .leftParen, .leftBracket, .dot, .questionDot: try lengthen()
+            default: break
+            }
             switch peek.kind {
             case .leftParen:
                 advance()
@@ -314,6 +345,8 @@ extension Parser {
                 var lexer = Lexer(source: source, range: range)
                 var inner = Parser(source: source, tokens: lexer.tokenize(), isEmbedded: true)
                 inner.depth = depth
+                inner.chainDepth = chainDepth
+                inner.chainPeak = chainDepth
                 inner.skipNewlineTokens()
                 if inner.check(.end) {
                     diagnostics.append(Diagnostic(.syntax, "empty '{}' in string; write '\\{' for a literal brace",

@@ -64,6 +64,37 @@ extension Parser {
         return try body(&self)
     }
 
+    /// Where a chain such as `1 + 2 + 3` starts: each of its operators is a
+    /// level of the tree the resolver and compiler walk recursively, as a
+    /// bracket is, just built by a loop instead of nesting. Levels count on
+    /// top of the first operand's own height and go on inside brackets, so
+    /// chains within chains add up.
+    mutating func beginChain() -> (base: Int, outerPeak: Int) {
+        defer { chainPeak = chainDepth }
+        return (chainDepth, chainPeak)
+    }
+
+    /// After the chain's first operand: the next levels go on top of its height.
+    mutating func continueChain() {
+        chainDepth = chainPeak
+    }
+
+    mutating func endChain(_ chain: (base: Int, outerPeak: Int)) {
+        chainDepth = chain.base
+        chainPeak = max(chain.outerPeak, chainPeak)
+    }
+
+    /// Counts one more operator of a chain.
+    mutating func lengthen() throws {
+        chainDepth += 1
+        chainPeak = max(chainPeak, chainDepth)
+        if chainDepth > Parser.maximumChain {
+            diagnostics.append(Diagnostic(.syntax, "expression too long (more than \(Parser.maximumChain) operators, calls or members in a row); build it in steps with 'let'",
+                                          source: source, range: peek.range))
+            throw Abort()
+        }
+    }
+
     /// Records a diagnostic and returns the error that unwinds to the statement.
     mutating func error(at token: Token, _ message: String, range: SourceRange? = nil) -> Failure {
         let atEnd = token.kind == .end

@@ -36,10 +36,21 @@ public enum MapKey: Hashable {
 public final class MapObject {
     public private(set) var keys: [MapKey] = []
     public private(set) var values: [Value] = []
-    private var index: [MapKey: Int]?
+    /// Shared with the maps of the same shape (`MapShape`) until one changes its keys.
+    private var index: KeyIndex?
     static let indexThreshold = 8
 
     public init() {}
+    deinit { NestedRelease.release(&values) }
+
+    /// The values, leaving the map empty (see `NestedRelease`).
+    func takeValues() -> [Value] {
+        var taken: [Value] = []
+        swap(&taken, &values)
+        keys = []
+        index = nil
+        return taken
+    }
 
     public init(_ pairs: [(String, Value)]) {
         keys.reserveCapacity(pairs.count)
@@ -53,10 +64,17 @@ public final class MapObject {
         self.values = values
     }
 
+    /// A map of a known shape: its keys and index are the shape's, not copies.
+    init(shape: MapShape, values: [Value]) {
+        self.keys = shape.keys
+        self.index = shape.index
+        self.values = values
+    }
+
     public var count: Int { keys.count }
 
     public func position(of key: MapKey) -> Int? {
-        if let index { return index[key] }
+        if let index { return index.positions[key] }
         for position in keys.indices where keys[position] == key { return position }
         return nil
     }
@@ -69,7 +87,7 @@ public final class MapObject {
         let guess = cachedPosition
         if guess < keys.count, case .string(let key) = keys[guess], key == name { return values[guess] }
         if let index {
-            guard let position = index[.string(name)] else { return nil }
+            guard let position = index.positions[.string(name)] else { return nil }
             cachedPosition = position
             return values[position]
         }
@@ -91,7 +109,7 @@ public final class MapObject {
     /// Fast path for field access by a string key.
     @inline(__always)
     public func value(forName name: String) -> Value? {
-        if let index { return index[.string(name)].map { values[$0] } }
+        if let index { return index.positions[.string(name)].map { values[$0] } }
         for position in keys.indices {
             if case .string(let key) = keys[position], key == name { return values[position] }
         }
@@ -108,7 +126,8 @@ public final class MapObject {
                 keys.append(key)
                 values.append(newValue)
                 if index != nil {
-                    index![key] = keys.count - 1
+                    if !isKnownUniquelyReferenced(&index) { index = KeyIndex(index!.positions) }
+                    index!.positions[key] = keys.count - 1
                 } else if keys.count > MapObject.indexThreshold {
                     rebuildIndex()
                 }
@@ -126,10 +145,7 @@ public final class MapObject {
     }
 
     private func rebuildIndex() {
-        var built: [MapKey: Int] = [:]
-        built.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() { built[key] = position }
-        index = built
+        index = KeyIndex(keys)
     }
 
     public var entries: Zip2Sequence<[MapKey], [Value]> { zip(keys, values) }

@@ -65,36 +65,42 @@ enum Operators {
 
     /// `==`: values of different types differ, except ints and doubles.
     static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch shallowEqual(a, b) {
+        case .same: return true
+        case .different: return false
+        case .containers: return ContainerEquality.equal(a, b)
+        }
+    }
+
+    enum Shallow { case same, different, containers }
+
+    /// Compares all but the contents of two lists or two maps.
+    static func shallowEqual(_ a: Value, _ b: Value) -> Shallow {
         switch (a, b) {
-        case (.null, .null): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.int(let x), .int(let y)): return x == y
-        case (.double(let x), .double(let y)): return x == y
-        case (.int(let x), .double(let y)): return Double(x) == y && Double(x) < 9.3e18
-        case (.double(let x), .int(let y)): return x == Double(y) && Double(y) < 9.3e18
-        case (.string(let x), .string(let y)): return x == y
+        case (.null, .null): return .same
+        case (.bool(let x), .bool(let y)): return x == y ? .same : .different
+        case (.int(let x), .int(let y)): return x == y ? .same : .different
+        case (.double(let x), .double(let y)): return x == y ? .same : .different
+        case (.int(let x), .double(let y)): return Double(x) == y && Double(x) < 9.3e18 ? .same : .different
+        case (.double(let x), .int(let y)): return x == Double(y) && Double(y) < 9.3e18 ? .same : .different
+        case (.string(let x), .string(let y)): return x == y ? .same : .different
         case (.list(let x), .list(let y)):
-            return x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { equal($0, $1) })
+            return x === y ? .same : (x.items.count == y.items.count ? .containers : .different)
         case (.map(let x), .map(let y)):
-            if x === y { return true }
-            guard x.count == y.count else { return false }
-            for (key, value) in x.entries {
-                guard let other = y[key], equal(value, other) else { return false }
-            }
-            return true
+            return x === y ? .same : (x.count == y.count ? .containers : .different)
         case (.range(let x), .range(let y)):
-            return x.low == y.low && x.high == y.high && x.step == y.step
-        case (.closure(let x), .closure(let y)): return x === y
-        case (.native(let x), .native(let y)): return x === y
-        case (.host(let x), .host(let y)): return x.isEqual(to: y)
-        case (.cell(let x), _): return equal(x.value, b)
-        case (_, .cell(let y)): return equal(a, y.value)
-        default: return false
+            return x.low == y.low && x.high == y.high && x.step == y.step ? .same : .different
+        case (.closure(let x), .closure(let y)): return x === y ? .same : .different
+        case (.native(let x), .native(let y)): return x === y ? .same : .different
+        case (.host(let x), .host(let y)): return x.isEqual(to: y) ? .same : .different
+        case (.cell(let x), _): return shallowEqual(x.value, b)
+        case (_, .cell(let y)): return shallowEqual(a, y.value)
+        default: return .different
         }
     }
 
     /// Orders numbers, strings, bools and lists of those; anything else is an error.
-    static func compare(_ a: Value, _ b: Value, _ symbol: String = "<") throws -> Int {
+    static func compare(_ a: Value, _ b: Value, _ symbol: String = "<", depth: Int = 0) throws -> Int {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.int(let x), .double(let y)): return order(Double(x), y)
@@ -103,8 +109,12 @@ enum Operators {
         case (.string(let x), .string(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
         case (.list(let x), .list(let y)):
+            if x === y { return 0 }
+            guard depth < maximumCompareDepth else {
+                throw RuntimeError("cannot compare lists nested more than \(maximumCompareDepth) deep with '\(symbol)' (a list that holds itself?)")
+            }
             for (left, right) in zip(x.items, y.items) {
-                let result = try compare(left, right, symbol)
+                let result = try compare(left, right, symbol, depth: depth + 1)
                 if result != 0 { return result }
             }
             return x.items.count < y.items.count ? -1 : (x.items.count > y.items.count ? 1 : 0)
@@ -112,6 +122,11 @@ enum Operators {
             throw RuntimeError("cannot compare \(a.typeName) and \(b.typeName) with '\(symbol)'")
         }
     }
+
+    /// Lists inside lists that `<` walks into, one stack frame each: far
+    /// past any real data, well short of the stack, and a list that holds
+    /// itself ends here instead of recursing forever.
+    static let maximumCompareDepth = 10_000
 
     private static func order(_ x: Double, _ y: Double) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
 }

@@ -69,6 +69,14 @@ public final class Box {
 public final class ListObject {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
+    deinit { NestedRelease.release(&items) }
+
+    /// The items, leaving the list empty (see `NestedRelease`).
+    func takeItems() -> [Value] {
+        var taken: [Value] = []
+        swap(&taken, &items)
+        return taken
+    }
 }
 
 /// `low..<high` stepping by `step`; `inclusive` only changes how it prints.

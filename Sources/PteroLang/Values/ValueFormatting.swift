@@ -10,12 +10,15 @@ extension Value {
     /// The value as it would be written in ptero source, where it can be.
     public var literalText: String {
         var output = ""
-        write(to: &output, depth: 0)
+        var enclosing: [ObjectIdentifier] = []
+        write(to: &output, enclosing: &enclosing)
         return output
     }
 
-    private func write(to output: inout String, depth: Int) {
-        guard depth < 64 else { output += "..."; return }
+    /// `enclosing` holds the lists and maps being written around this value:
+    /// one that holds itself prints as `[...]` where it recurs, as in Python.
+    private func write(to output: inout String, enclosing: inout [ObjectIdentifier]) {
+        guard enclosing.count < 64 else { output += "..."; return }
         switch self {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
@@ -23,23 +26,31 @@ extension Value {
         case .double(let number): output += Value.format(number)
         case .string(let text): output += Value.quote(text)
         case .list(let list):
+            let identity = ObjectIdentifier(list)
+            guard !enclosing.contains(identity) else { output += "[...]"; return }
+            enclosing.append(identity)
+            defer { enclosing.removeLast() }
             output += "["
             for (position, item) in list.items.enumerated() {
                 if position > 0 { output += ", " }
-                item.write(to: &output, depth: depth + 1)
+                item.write(to: &output, enclosing: &enclosing)
             }
             output += "]"
         case .map(let map):
+            let identity = ObjectIdentifier(map)
+            guard !enclosing.contains(identity) else { output += "{...}"; return }
+            enclosing.append(identity)
+            defer { enclosing.removeLast() }
             output += "{"
             for (position, (key, value)) in map.entries.enumerated() {
                 if position > 0 { output += ", " }
                 if case .string(let name) = key, Value.isPlainName(name) {
                     output += name
                 } else {
-                    key.value.write(to: &output, depth: depth + 1)
+                    key.value.write(to: &output, enclosing: &enclosing)
                 }
                 output += ": "
-                value.write(to: &output, depth: depth + 1)
+                value.write(to: &output, enclosing: &enclosing)
             }
             output += "}"
         case .range(let range):
@@ -53,7 +64,7 @@ extension Value {
         case .closure(let closure): output += "<fn \(closure.prototype.name)>"
         case .native(let native): output += "<builtin \(native.name)>"
         case .host(let host): output += host.displayText
-        case .cell(let box): box.value.write(to: &output, depth: depth)
+        case .cell(let box): box.value.write(to: &output, enclosing: &enclosing)
         }
     }
 

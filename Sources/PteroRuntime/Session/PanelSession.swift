@@ -121,6 +121,6 @@ public final class PanelSession: @unchecked Sendable {
 
     /// A JSON answer as ordered language values.
     static func value(of response: PanelResponse) throws -> Value {
-        try Value.parsingJSON(String(decoding: response.body, as: UTF8.self))
+        try Value.parsingJSON(utf8: response.body)
     }
 }
