@@ -18,7 +18,8 @@ public struct Arguments {
     public func expect(_ range: ClosedRange<Int>, labels: [String] = []) throws {
         for (label, _) in named where !labels.contains(label) {
             let known = labels.isEmpty ? "it takes no named arguments" : "it takes " + labels.map { "\($0):" }.joined(separator: ", ")
-            throw RuntimeError("\(callee)() has no argument named '\(label)'; \(known)")
+            let guess = closestName(to: label, among: labels).map { "did you mean '\($0)'?; " } ?? ""
+            throw RuntimeError("\(callee)() has no argument named '\(label)'; \(guess)\(known)")
         }
         if positional.count < range.lowerBound {
             let what = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "at least \(range.lowerBound)"
