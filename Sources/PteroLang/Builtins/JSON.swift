@@ -91,6 +91,11 @@ struct JSONReader {
     let bytes: [UInt8]
     var position = 0
     var shapes = MapShapeCache()
+    /// Strings too long to be stored inline that this text has already
+    /// given: a page of servers repeats each egg's startup command, image
+    /// and variables, and each copy would hold its own bytes.
+    var longStrings: Set<String> = []
+    static let longStringLimit = 10_000
 
     func failure(_ message: String) -> RuntimeError {
         var line = 1, column = 1
@@ -195,7 +200,7 @@ struct JSONReader {
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             let text = String(decoding: bytes[position..<end], as: UTF8.self)
             position = end + 1
-            return text
+            return shared(text)
         }
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
@@ -233,7 +238,14 @@ struct JSONReader {
             }
         }
         flush()
-        return String(scalars)
+        return shared(String(scalars))
+    }
+
+    /// The text, or an equal one this parse made before (sharing its storage).
+    private mutating func shared(_ text: String) -> String {
+        // Up to 15 UTF-8 bytes a String holds inline, with nothing to share.
+        guard text.utf8.count > 15, longStrings.count < Self.longStringLimit else { return text }
+        return longStrings.insert(text).memberAfterInsert
     }
 
     mutating func hex4() throws -> UInt32 {
