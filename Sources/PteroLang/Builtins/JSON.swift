@@ -94,7 +94,9 @@ struct JSONReader {
     /// Strings too long to be stored inline that this text has already
     /// given: a page of servers repeats each egg's startup command, image
     /// and variables, and each copy would hold its own bytes.
-    var longStrings: Set<String> = []
+    /// Found by a fingerprint of their bytes, so a repeat costs no decoding
+    /// and no allocation, only a comparison.
+    var longStrings: [UInt64: String] = [:]
     static let longStringLimit = 10_000
 
     func failure(_ message: String) -> RuntimeError {
@@ -198,9 +200,8 @@ struct JSONReader {
         var end = position
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            let text = String(decoding: bytes[position..<end], as: UTF8.self)
-            position = end + 1
-            return shared(text)
+            defer { position = end + 1 }
+            return text(of: position..<end)
         }
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
@@ -238,14 +239,34 @@ struct JSONReader {
             }
         }
         flush()
-        return shared(String(scalars))
+        return String(scalars)
     }
 
-    /// The text, or an equal one this parse made before (sharing its storage).
-    private mutating func shared(_ text: String) -> String {
+    /// The string of `range`'s bytes, or an equal one this parse made before.
+    private mutating func text(of range: Range<Int>) -> String {
         // Up to 15 UTF-8 bytes a String holds inline, with nothing to share.
-        guard text.utf8.count > 15, longStrings.count < Self.longStringLimit else { return text }
-        return longStrings.insert(text).memberAfterInsert
+        guard range.count > 15 else { return String(decoding: bytes[range], as: UTF8.self) }
+        let key = fingerprint(of: range)
+        if let known = longStrings[key], known.utf8.elementsEqual(bytes[range]) { return known }
+        let text = String(decoding: bytes[range], as: UTF8.self)
+        if longStrings.count < Self.longStringLimit { longStrings[key] = text }
+        return text
+    }
+
+    /// The length and the first, middle and last eight bytes: enough to tell
+    /// apart the long strings of a listing (uuids, dates, names) almost always;
+    /// a clash only costs a comparison and a string not shared.
+    private func fingerprint(of range: Range<Int>) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            func word(_ offset: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+            let middle = range.lowerBound + (range.count - 8) / 2
+            func mix(_ hash: UInt64, _ part: UInt64) -> UInt64 {
+                let mixed = (hash ^ part) &* 0x100_0000_01B3
+                return mixed ^ (mixed >> 29)
+            }
+            let start = UInt64(range.count) &* 0x9E37_79B9_7F4A_7C15
+            return mix(mix(mix(start, word(range.lowerBound)), word(middle)), word(range.upperBound - 8))
+        }
     }
 
     mutating func hex4() throws -> UInt32 {
