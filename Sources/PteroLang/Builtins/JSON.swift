@@ -97,6 +97,8 @@ struct JSONReader {
     /// Found by a fingerprint of their bytes, so a repeat costs no decoding
     /// and no allocation, only a comparison.
     var longStrings: [UInt64: String] = [:]
+    /// Those with escapes (a startup command's `\"`), found by the decoded text.
+    var escapedStrings: Set<String> = []
     static let longStringLimit = 10_000
 
     func failure(_ message: String) -> RuntimeError {
@@ -239,7 +241,9 @@ struct JSONReader {
             }
         }
         flush()
-        return String(scalars)
+        let text = String(scalars)
+        guard text.utf8.count > 15, escapedStrings.count < Self.longStringLimit else { return text }
+        return escapedStrings.insert(text).memberAfterInsert
     }
 
     /// The string of `range`'s bytes, or an equal one this parse made before.
