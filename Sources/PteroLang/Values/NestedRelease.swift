@@ -23,10 +23,15 @@ enum NestedRelease {
         swap(&pending, &values)
         while !pending.isEmpty {
             switch container(pending.removeLast()) {
+            // One holding no lists or maps frees flat by itself, as most records do.
             case .list(var list)?:
-                if isKnownUniquelyReferenced(&list) { pending.append(contentsOf: list.takeItems()) }
+                if isKnownUniquelyReferenced(&list), list.items.contains(where: holdsValues) {
+                    pending.append(contentsOf: list.takeItems())
+                }
             case .map(var map)?:
-                if isKnownUniquelyReferenced(&map) { pending.append(contentsOf: map.takeValues()) }
+                if isKnownUniquelyReferenced(&map), map.values.contains(where: holdsValues) {
+                    pending.append(contentsOf: map.takeValues())
+                }
             case nil:
                 break
             }
