@@ -29,6 +29,20 @@ struct SourceExcerptTests {
         ])
     }
 
+    @Test func aCallsOwnArgumentErrorHasNoTraceButAnErrorInsideHasOne() {
+        #expect(rendered("fn f(a) { return a / 0 }\nf(1, 2)") == [
+            "t.ptero:2:1: error: f() takes 1 argument, got 2",
+            "f(1, 2)",
+            "^~~~~~~",
+        ])
+        #expect(rendered("fn f(a) { return a / 0 }\nf(1)") == [
+            "t.ptero:1:18: error: division by zero",
+            "fn f(a) { return a / 0 }",
+            "                 ^~~~~",
+            "  in f(), called at t.ptero:2:1",
+        ])
+    }
+
     @Test func aLongLineIsCutToTheCaretAndItsContext() {
         let line = "let x = " + Array(repeating: "1", count: 5_000).joined(separator: " + ") + " + missing"
         let lines = rendered(line)

@@ -89,10 +89,12 @@ extension Compiler {
     }
 
     /// A failure inside a call, placed at the call, with a note naming each
-    /// ptero function it passed through (up to a dozen).
+    /// ptero function it passed through (up to a dozen). One with no place
+    /// yet is the call's own (too many arguments): it gets no note.
     func locateCallFailure(_ failure: RuntimeError, _ function: Value, _ range: SourceRange) -> RuntimeError {
+        let fromInside = failure.source != nil
         var failure = failure.located(source, range)
-        if case .closure(let closure) = function, failure.notes.count < 12 {
+        if fromInside, case .closure(let closure) = function, failure.notes.count < 12 {
             let place = source.location(of: range.start)
             failure.notes.append("  in \(closure.prototype.name)(), called at \(source.name):\(place)")
         }

@@ -190,16 +190,23 @@ public func closestName(to name: String, among candidates: [String]) -> String? 
     return best?.0
 }
 
+/// Edits (insert, delete, replace, or swap two neighbours) from one name to
+/// another: a swap counts one, since `nmae` for `name` is the commonest slip.
 func editDistance(_ first: String, _ second: String) -> Int {
     let a = Array(first), b = Array(second)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     for i in 1...a.count {
         var row = [i] + Array(repeating: 0, count: b.count)
         for j in 1...b.count {
             row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                row[j] = min(row[j], beforePrevious[j - 2] + 1)
+            }
         }
+        beforePrevious = previous
         previous = row
     }
     return previous[b.count]
