@@ -5,8 +5,12 @@ import Foundation
 /// reaches the phases directly.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
-    LargeStack.run { FuzzLanguage.check(text) }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: count))
+    if FuzzLanguage.json {
+        LargeStack.run { FuzzLanguage.checkJSON(bytes) }
+    } else {
+        LargeStack.run { FuzzLanguage.check(String(decoding: bytes, as: UTF8.self)) }
+    }
     return 0
 }
 
@@ -15,6 +19,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
 /// a value or an error that names its place; never a crash or a hang.
 enum FuzzLanguage {
     static let runs = ProcessInfo.processInfo.environment["PTERO_FUZZ_RUN"] == "1"
+    /// Inputs are JSON texts instead: what `parse_json` reads, `json` must
+    /// write back, and reading that again must give an equal value.
+    static let json = ProcessInfo.processInfo.environment["PTERO_FUZZ_JSON"] == "1"
     /// Long enough for a real program, short enough that a loop that never
     /// ends costs the fuzzer little: the interruption stops it as Ctrl-C would.
     static let runLimit: TimeInterval = 0.2
@@ -44,6 +51,31 @@ enum FuzzLanguage {
         } catch is ExitRequest {
         } catch {
             fatalError("an error that is not a diagnostic: \(error)")
+        }
+    }
+}
+
+extension FuzzLanguage {
+    static func checkJSON(_ bytes: [UInt8]) {
+        guard let value = try? JSON.decode(utf8: bytes) else { return }
+        let text: String
+        do {
+            text = try JSON.encode(value, indent: 0, interpreter: checker)
+        } catch {
+            // JSON has no infinity: 1e400 reads as one and cannot be written.
+            if holdsInfinity(value) { return }
+            fatalError("parse_json read what json() cannot write: \(error)")
+        }
+        guard let again = try? JSON.decode(text) else { fatalError("json() wrote what parse_json cannot read: \(text)") }
+        guard Operators.equal(value, again) else { fatalError("a round trip changed the value: \(text)") }
+    }
+
+    static func holdsInfinity(_ value: Value) -> Bool {
+        switch value {
+        case .double(let number): return !number.isFinite
+        case .list(let list): return list.items.contains(where: holdsInfinity)
+        case .map(let map): return map.values.contains(where: holdsInfinity)
+        default: return false
         }
     }
 }

@@ -3,13 +3,19 @@ enum JSON {
     /// `caller` names what failed in errors: `json()`, or `csv()` for its nested cells.
     static func encode(_ value: Value, indent: Int, interpreter: Interpreter, caller: String = "json()") throws -> String {
         var output = ""
-        try write(value, to: &output, indent: indent, level: 0, interpreter: interpreter, caller: caller)
+        var enclosing: [ObjectIdentifier] = []
+        try write(value, to: &output, indent: indent, level: 0, interpreter: interpreter, caller: caller, enclosing: &enclosing)
         return output
     }
 
+    /// As deep as `parse_json` reads, so whatever it read encodes again.
+    static let maximumDepth = 512
+
+    /// `enclosing` holds the lists and maps being written around this one:
+    /// JSON cannot say that a list holds itself.
     private static func write(_ value: Value, to output: inout String, indent: Int, level: Int,
-                              interpreter: Interpreter, caller: String) throws {
-        guard level < 128 else { throw RuntimeError("\(caller) cannot encode a value nested this deeply (a cycle?)") }
+                              interpreter: Interpreter, caller: String, enclosing: inout [ObjectIdentifier]) throws {
+        guard level < maximumDepth else { throw RuntimeError("\(caller) cannot encode a value nested more than \(maximumDepth) deep") }
         let newline = indent > 0 ? "\n" + String(repeating: " ", count: indent * (level + 1)) : ""
         let closing = indent > 0 ? "\n" + String(repeating: " ", count: indent * level) : ""
         switch value {
@@ -22,30 +28,38 @@ enum JSON {
         case .string(let text): output += quote(text)
         case .list(let list):
             if list.items.isEmpty { output += "[]"; return }
+            let identity = ObjectIdentifier(list)
+            guard !enclosing.contains(identity) else { throw RuntimeError("\(caller) cannot encode a list that holds itself") }
+            enclosing.append(identity)
+            defer { enclosing.removeLast() }
             output += "["
             for (position, item) in list.items.enumerated() {
                 output += (position > 0 ? "," : "") + newline
-                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter, caller: caller)
+                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter, caller: caller, enclosing: &enclosing)
             }
             output += closing + "]"
         case .range(let range):
-            try write(.list(ListObject(range.elements)), to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller)
+            try write(.list(ListObject(range.elements)), to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller, enclosing: &enclosing)
         case .map(let map):
             if map.count == 0 { output += "{}"; return }
+            let identity = ObjectIdentifier(map)
+            guard !enclosing.contains(identity) else { throw RuntimeError("\(caller) cannot encode a map that holds itself") }
+            enclosing.append(identity)
+            defer { enclosing.removeLast() }
             output += "{"
             for (position, (key, item)) in map.entries.enumerated() {
                 output += (position > 0 ? "," : "") + newline
                 output += quote(key.value.displayText) + (indent > 0 ? ": " : ":")
-                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter, caller: caller)
+                try write(item, to: &output, indent: indent, level: level + 1, interpreter: interpreter, caller: caller, enclosing: &enclosing)
             }
             output += closing + "}"
         case .host(let host):
             guard let plain = try host.plainValue(interpreter: interpreter) else {
                 throw RuntimeError("\(caller) cannot encode \(host.describedType)")
             }
-            try write(plain, to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller)
+            try write(plain, to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller, enclosing: &enclosing)
         case .cell(let box):
-            try write(box.value, to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller)
+            try write(box.value, to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller, enclosing: &enclosing)
         case .closure, .native:
             throw RuntimeError("\(caller) cannot encode a function")
         }
@@ -114,7 +128,7 @@ struct JSONReader {
     }
 
     mutating func value(depth: Int) throws -> Value {
-        guard depth < 512 else { throw failure("nesting is too deep") }
+        guard depth < JSON.maximumDepth else { throw failure("nesting is too deep") }
         guard position < bytes.count else { throw failure("unexpected end of JSON") }
         switch bytes[position] {
         case UInt8(ascii: "{"):
@@ -230,10 +244,10 @@ struct JSONReader {
             case UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "\""): scalars.append(Unicode.Scalar(escaped))
             case UInt8(ascii: "u"):
                 var code = try hex4()
-                if (0xD800..<0xDC00).contains(code), position + 1 < bytes.count,
-                   bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
-                    position += 2
-                    let low = try hex4()
+                // A high surrogate joins the low one after it; one without
+                // its pair (either half alone) reads as U+FFFD, as it
+                // would in a browser.
+                if (0xD800..<0xDC00).contains(code), let low = lowSurrogate() {
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
                 scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
@@ -273,11 +287,34 @@ struct JSONReader {
         }
     }
 
+    /// The `\\uDC00`...`\\uDFFF` escape next, consumed; nil (nothing consumed) for anything else.
+    mutating func lowSurrogate() -> UInt32? {
+        guard position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u"),
+              let code = hexValue(at: position + 2), (0xDC00...0xDFFF).contains(code) else { return nil }
+        position += 6
+        return code
+    }
+
     mutating func hex4() throws -> UInt32 {
-        guard position + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else {
-            throw failure("invalid \\u escape")
-        }
+        guard let code = hexValue(at: position) else { throw failure("invalid \\u escape") }
         position += 4
+        return code
+    }
+
+    /// The four hex digits at `offset` (exactly four: no sign, no fewer).
+    func hexValue(at offset: Int) -> UInt32? {
+        guard offset + 4 <= bytes.count else { return nil }
+        var code: UInt32 = 0
+        for byte in bytes[offset..<offset + 4] {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            code = code << 4 | UInt32(digit)
+        }
         return code
     }
 }
