@@ -13,6 +13,11 @@ import Testing
         #expect(parsed["b"]?.arrayValue?[2].stringValue == "é")
         #expect(throws: JSONParser.Failure(message: "Syntax error")) { try JSONParser.parse(Array("{\"a\":".utf8)) }
         #expect(throws: JSONParser.Failure(message: "Syntax error")) { try JSONParser.parse(Array("{} x".utf8)) }
+        #expect(try JSONParser.parse(Array(#"["\ud83c\udfae"]"#.utf8)).arrayValue?[0].stringValue == "🎮")
+        // A high surrogate whose partner is not a low one (U+D440 is a Hangul syllable).
+        #expect(throws: JSONParser.Failure(message: "Single unpaired UTF-16 surrogate in unicode escape")) {
+            try JSONParser.parse(Array(#"["\ud83c\ud440"]"#.utf8))
+        }
     }
 
     @Test func timestampsUseBothPanelFormats() {

@@ -136,7 +136,11 @@ struct JSONParser {
            bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
             index += 2
             let low = try parseHex4()
-            scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low &- 0xDC00)
+            // PHP's json_decode refuses a high surrogate whose partner is not a low one.
+            guard (0xDC00...0xDFFF).contains(low) else {
+                throw Failure(message: "Single unpaired UTF-16 surrogate in unicode escape")
+            }
+            scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
         }
         guard let scalar = Unicode.Scalar(scalarValue) else {
             throw Failure(message: "Single unpaired UTF-16 surrogate in unicode escape")
