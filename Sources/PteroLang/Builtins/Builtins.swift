@@ -112,7 +112,7 @@ enum Builtins {
             guard step != 0 else { throw RuntimeError("range() step cannot be 0") }
             return .range(RangeObject(low: low, high: high, step: step, inclusive: false))
         },
-        NativeFunction("help", help: "help() lists the builtins; help(name) describes one") { arguments, interpreter in
+        NativeFunction("help", help: "help() lists the builtins; help(name) describes one; help(x) lists what a value x has") { arguments, interpreter in
             try arguments.expect(0...1)
             interpreter.output(Builtins.helpText(for: arguments.count == 0 ? nil : arguments[0], interpreter: interpreter) + "\n")
             return .null
@@ -138,7 +138,10 @@ enum Builtins {
             let parameters = closure.prototype.parameters.map(\.name).joined(separator: ", ")
             return "\(closure.prototype.name)(\(parameters)): a function defined at \(closure.prototype.source.name):\(closure.prototype.source.location(of: closure.prototype.range.start))"
         case let other?:
-            return "\(other.describedType)"
+            // A value's own members, as Tab after `x.` offers them: `help(servers)`
+            // shows what a query can do without a trip to the README.
+            let members = Set(interpreter.memberNames(of: other).filter { !$0.hasPrefix("<") }).sorted()
+            return "\(other.describedType)" + (members.isEmpty ? "" : "; members: " + members.joined(separator: ", "))
         }
     }
 }
