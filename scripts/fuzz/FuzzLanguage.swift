@@ -8,6 +8,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: count))
     if FuzzLanguage.json {
         LargeStack.run { FuzzLanguage.checkJSON(bytes) }
+    } else if FuzzLanguage.csv {
+        LargeStack.run { FuzzLanguage.checkCSV(String(decoding: bytes, as: UTF8.self)) }
     } else {
         LargeStack.run { FuzzLanguage.check(String(decoding: bytes, as: UTF8.self)) }
     }
@@ -22,6 +24,9 @@ enum FuzzLanguage {
     /// Inputs are JSON texts instead: what `parse_json` reads, `json` must
     /// write back, and reading that again must give an equal value.
     static let json = ProcessInfo.processInfo.environment["PTERO_FUZZ_JSON"] == "1"
+    /// Inputs are CSV texts (a spreadsheet a migration reads): the same round trip
+    /// through `parse_csv` and `csv`.
+    static let csv = ProcessInfo.processInfo.environment["PTERO_FUZZ_CSV"] == "1"
     /// Long enough for a real program, short enough that a loop that never
     /// ends costs the fuzzer little: the interruption stops it as Ctrl-C would.
     static let runLimit: TimeInterval = 0.2
@@ -68,6 +73,23 @@ extension FuzzLanguage {
         }
         guard let again = try? JSON.decode(text) else { fatalError("json() wrote what parse_json cannot read: \(text)") }
         guard Operators.equal(value, again) else { fatalError("a round trip changed the value: \(text)") }
+    }
+
+    static func checkCSV(_ text: String) {
+        guard let parse = checker.globals["parse_csv"]?.value, let write = checker.globals["csv"]?.value else {
+            fatalError("no parse_csv or csv builtin")
+        }
+        guard let rows = try? checker.call(parse, [.string(text)]) else { return }
+        let written: Value
+        do {
+            written = try checker.call(write, [rows])
+        } catch {
+            fatalError("csv() cannot write what parse_csv read: \(error)")
+        }
+        guard let again = try? checker.call(parse, [written]) else { fatalError("parse_csv cannot read what csv() wrote: \(written)") }
+        guard Operators.equal(rows, again) else {
+            fatalError("a round trip changed the rows: \(rows.literalText) became \(again.literalText)")
+        }
     }
 
     static func holdsInfinity(_ value: Value) -> Bool {
