@@ -93,6 +93,11 @@ extension Lexer {
                 case UInt8(ascii: "0"): text.append(0)
                 case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "{"), UInt8(ascii: "}"):
                     text.append(escaped)
+                case UInt8(ascii: "u"):
+                    switch scanUnicodeEscape() {
+                    case .success(let scalar): text.append(contentsOf: Array(String(scalar).utf8))
+                    case .failure(let message): problem = problem ?? message.text
+                    }
                 default:
                     let shown = String(decoding: [escaped], as: UTF8.self)
                     problem = problem ?? "unknown escape sequence '\\\(shown)'"
@@ -114,6 +119,29 @@ extension Lexer {
         if parts.isEmpty { return .string(last) }
         if !last.isEmpty { parts.append(.text(last)) }
         return .template(parts)
+    }
+
+    struct EscapeProblem: Error { let text: String }
+
+    /// After `\u`: `{` one to six hex digits `}` naming a Unicode scalar, so
+    /// a script can write what has no key (`\u{1B}`, `\u{FEFF}`, `\u{A0}`).
+    private mutating func scanUnicodeEscape() -> Result<Unicode.Scalar, EscapeProblem> {
+        let form = EscapeProblem(text: "'\\u' needs a code point in braces, like '\\u{1F3AE}'")
+        guard position < endOffset, sourceBytes[position] == UInt8(ascii: "{") else { return .failure(form) }
+        var end = position + 1
+        while end < endOffset, end - position <= 7, isHexByte(sourceBytes[end]) { end += 1 }
+        let digits = String(decoding: sourceBytes[(position + 1)..<end], as: UTF8.self)
+        guard end < endOffset, sourceBytes[end] == UInt8(ascii: "}"), (1...6).contains(digits.count),
+              let value = UInt32(digits, radix: 16) else { return .failure(form) }
+        position = end + 1
+        guard let scalar = Unicode.Scalar(value) else {
+            return .failure(EscapeProblem(text: "'\\u{\(digits)}' is not a Unicode scalar value (surrogates and values past 10FFFF are not)"))
+        }
+        return .success(scalar)
+    }
+
+    private func isHexByte(_ byte: UInt8) -> Bool {
+        isDigitByte(byte) || (byte >= 65 && byte <= 70) || (byte >= 97 && byte <= 102)
     }
 
     /// Finds the `}` closing an interpolation, skipping nested braces and

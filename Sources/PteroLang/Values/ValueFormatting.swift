@@ -87,6 +87,10 @@ extension Value {
             case "\t": result += "\\t"
             case "\r": result += "\\r"
             case "{": result += "\\{"
+            // Controls and bidirectional overrides print as escapes: the
+            // literal reads back, and an ESC in a name never reaches the terminal.
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+                result += "\\u{" + String(character.value, radix: 16, uppercase: true) + "}"
             default: result.unicodeScalars.append(character)
             }
         }
