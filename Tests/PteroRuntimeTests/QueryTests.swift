@@ -67,6 +67,29 @@ struct QueryTests {
         await harness.stop()
     }
 
+    @Test func aServersIdentifierIsPushedDownUnderEachAPIsFilterName() async throws {
+        let harness = try await PanelHarness(servers: 30, gate: ActionTests.yes)
+        let identifiers = try await harness.run("""
+            let s = servers[7]
+            s.update(user: account.id)
+            print(s.identifier)
+            """)
+        let identifier = try #require(identifiers.first)
+        harness.forgetRequests()
+        let output = try await harness.run("""
+            print((servers where identifier == "\(identifier)").list.map(fn(s) => s.id))
+            print(servers.get(identifier: "\(identifier)").id, client.servers.get(identifier: "\(identifier)").internal_id)
+            print(len(client.servers where identifier == "\(identifier)"))
+            """)
+        #expect(output == ["[7]", "7 7", "1"])
+        let filters = harness.requests.flatMap { request in request.query.filter { $0.name.hasPrefix("filter[") }.map { "\(request.path) \($0.name)=\($0.value ?? "")" } }
+        #expect(filters.filter { $0 == "/api/application/servers filter[uuidShort]=\(identifier)" }.count == 2, "\(filters)")
+        #expect(filters.filter { $0 == "/api/client filter[*]=\(identifier)" }.count == 2, "\(filters)")
+        // One page each: the panel sent only the matching server.
+        #expect(harness.requests.count == 4, "\(harness.requests.map(\.path))")
+        await harness.stop()
+    }
+
     @Test func conditionsOnOtherFieldsAreCheckedHere() async throws {
         let harness = try await PanelHarness()
         let output = try await harness.run("""

@@ -10,6 +10,10 @@ public struct CollectionSource: Sendable {
     /// substrings (partial) unless listed in `exactFilters`.
     public let filters: Set<String>
     public let exactFilters: Set<String>
+    /// Fields whose filter has another name: a server's `identifier` is the
+    /// application API's `uuidShort`, and the client API finds it with `*`
+    /// (which matches more; every item is still checked here).
+    public let filterAliases: [String: String]
     /// Items per page asked of the panel.
     public let pageSize: Int
     /// For a collection spread over parents (all eggs of all nests): the
@@ -24,7 +28,7 @@ public struct CollectionSource: Sendable {
     public let createDefaults: [String: String]
 
     public init(name: String, object: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [],
-                pageSize: Int = 100, across parent: CollectionSource? = nil, creatable: Bool = false,
+                filterAliases: [String: String] = [:], pageSize: Int = 100, across parent: CollectionSource? = nil, creatable: Bool = false,
                 fixedQuery: [String: String] = [:], createDefaults: [String: String] = [:]) {
         self.across = parent.map { [$0] } ?? []
         self.creatable = creatable
@@ -35,13 +39,20 @@ public struct CollectionSource: Sendable {
         self.path = path
         self.filters = filters
         self.exactFilters = exactFilters
+        self.filterAliases = filterAliases
         self.pageSize = pageSize
+    }
+
+    /// The `filter[...]` that narrows a listing to items whose `field` holds a text.
+    public func filterName(forField field: String) -> String? {
+        filterAliases[field] ?? (filters.contains(field) ? field : nil)
     }
 
     /// The application API's top-level collections (§5 of the reference).
     public static let application: [CollectionSource] = [
         CollectionSource(name: "servers", object: "server", path: "/api/application/servers",
-                         filters: ["uuid", "uuidShort", "name", "description", "image", "external_id"], creatable: true),
+                         filters: ["uuid", "name", "description", "image", "external_id"],
+                         filterAliases: ["identifier": "uuidShort"], creatable: true),
         CollectionSource(name: "nodes", object: "node", path: "/api/application/nodes", filters: ["uuid", "name", "fqdn"],
                          creatable: true),
         CollectionSource(name: "users", object: "user", path: "/api/application/users",
@@ -57,12 +68,14 @@ public struct CollectionSource: Sendable {
     /// The client API's servers: those the key's user may see (all of them
     /// for a root admin with `type: admin-all`, as `client.servers` asks).
     static let clientServers = CollectionSource(name: "client.servers", object: "server", path: "/api/client",
-                                                filters: ["uuid", "name", "description", "external_id"], pageSize: 100)
+                                                filters: ["uuid", "name", "description", "external_id"],
+                                                filterAliases: ["identifier": "*"], pageSize: 100)
 
     /// Every server of the panel through the client API (root admins only;
     /// the panel gives others an empty list).
     static let clientAllServers = CollectionSource(name: "client.all_servers", object: "server", path: "/api/client",
-                                                   filters: ["uuid", "name", "description", "external_id"], pageSize: 100,
+                                                   filters: ["uuid", "name", "description", "external_id"],
+                                                   filterAliases: ["identifier": "*"], pageSize: 100,
                                                    fixedQuery: ["type": "admin-all"])
 
     /// The account's API keys.
@@ -76,6 +89,6 @@ public struct CollectionSource: Sendable {
     /// This template at one parent's path.
     func bound(name: String, path: String) -> CollectionSource {
         CollectionSource(name: name, object: object, path: path, filters: filters, exactFilters: exactFilters,
-                         pageSize: pageSize, creatable: creatable, fixedQuery: fixedQuery, createDefaults: createDefaults)
+                         filterAliases: filterAliases, pageSize: pageSize, creatable: creatable, fixedQuery: fixedQuery, createDefaults: createDefaults)
     }
 }

@@ -27,7 +27,7 @@ public final class PanelQuery: HostValue {
 
     public func filtered(by predicate: PteroLang.Predicate, interpreter: Interpreter) throws -> Value? {
         var filters = pushedFilters
-        filters.merge(PushDown.filters(in: predicate.condition, allowed: source.filters)) { first, _ in first }
+        filters.merge(PushDown.filters(in: predicate.condition, source: source)) { first, _ in first }
         return .host(PanelQuery(session: session, source: source, predicates: predicates + [predicate], pushedFilters: filters))
     }
 
@@ -92,7 +92,9 @@ public final class PanelQuery: HostValue {
         }
         arguments.named.removeAll()
         var filters = pushedFilters
-        if source.filters.contains(field), case .string(let text) = wanted, !text.contains(",") { filters[field] = text }
+        if let filter = source.filterName(forField: field), case .string(let text) = wanted, !text.isEmpty, !text.contains(",") {
+            filters[filter] = text
+        }
         let narrowed = PanelQuery(session: session, source: source, predicates: predicates, pushedFilters: filters)
         let iterator = PageIterator(query: narrowed)
         while let element = try iterator.next() {

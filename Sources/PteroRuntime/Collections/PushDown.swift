@@ -5,23 +5,23 @@ import PteroLang
 /// matches, so the whole condition is still checked on every item; the
 /// push-down only makes the panel send fewer of them.
 enum PushDown {
-    static func filters(in condition: ResolvedExpr, allowed: Set<String>) -> [String: String] {
+    static func filters(in condition: ResolvedExpr, source: CollectionSource) -> [String: String] {
         var found: [String: String] = [:]
-        collect(condition, allowed: allowed, into: &found)
+        collect(condition, source: source, into: &found)
         return found
     }
 
-    private static func collect(_ expression: ResolvedExpr, allowed: Set<String>, into found: inout [String: String]) {
+    private static func collect(_ expression: ResolvedExpr, source: CollectionSource, into found: inout [String: String]) {
         switch expression.kind {
         case .logical(let operation, let left, let right):
             guard operation == .and else { return }
-            collect(left, allowed: allowed, into: &found)
-            collect(right, allowed: allowed, into: &found)
+            collect(left, source: source, into: &found)
+            collect(right, source: source, into: &found)
         case .binary(let operation, let left, let right):
             guard operation == .equal else { return }
-            if let pair = fieldEqualsText(left, right) ?? fieldEqualsText(right, left), allowed.contains(pair.field),
-               !pair.text.isEmpty, !pair.text.contains(",") {
-                found[pair.field] = pair.text
+            if let pair = fieldEqualsText(left, right) ?? fieldEqualsText(right, left),
+               let filter = source.filterName(forField: pair.field), !pair.text.isEmpty, !pair.text.contains(",") {
+                found[filter] = pair.text
             }
         default:
             return
