@@ -94,3 +94,28 @@ struct HostileInputTests {
         #expect(outcome(script) == "true true\nfalse\n")
     }
 }
+
+/// An interpreter is freed when its host lets go of it, functions and all:
+/// hosts that make many (tests, the fuzzer, an embedding program) must not
+/// keep every one's globals and 16 MB value stack.
+struct InterpreterLifetimeTests {
+    @Test func anInterpreterWithFunctionsAndLoopsIsFreedWhenLetGo() {
+        weak var released: Interpreter?
+        LargeStack.run {
+            let interpreter = Interpreter(output: { _ in })
+            released = interpreter
+            let script = """
+                fn fib(n) { if n < 2 { return n }; return fib(n - 1) + fib(n - 2) }
+                let add = fn(x) => x + fib(5)
+                let total = 0
+                for i in range(3) { total += add(i) }
+                while total > 100 { total -= 1 }
+                let m = {list: [1, 2].map(fn(x) => x * 2), name: "x"}
+                print("{total} {m.name} {m.list.sum()} {[3, 1].sort(by: fn(x) => x)}")
+                try { error("boom") } catch e { print(e.message) }
+                """
+            _ = try? interpreter.run(Source(name: "t.ptero", text: script))
+        }
+        #expect(released == nil)
+    }
+}

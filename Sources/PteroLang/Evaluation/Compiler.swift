@@ -62,7 +62,7 @@ struct Compiler {
             return compileMember(compile(object), name, optional: optional, range)
         case .index(let object, let index):
             let objectCode = compile(object), indexCode = compile(index)
-            let interpreter = self.interpreter
+            unowned(unsafe) let interpreter = self.interpreter
             return { frame in
                 let container = try objectCode(frame)
                 let key = try indexCode(frame)
@@ -77,7 +77,7 @@ struct Compiler {
         case .query(let collection, let predicate, let condition):
             let collectionCode = compile(collection)
             let predicateCode = compileLambda(predicate)
-            let interpreter = self.interpreter
+            unowned(unsafe) let interpreter = self.interpreter
             return { frame in
                 let items = try collectionCode(frame)
                 let function = try predicateCode(frame)
@@ -138,7 +138,7 @@ struct Compiler {
 
     func compileLambda(_ prototype: FunctionPrototype) -> ExprCode {
         let captures = prototype.captures
-        let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         if captures.isEmpty {
             let closure = Closure(prototype: prototype, captures: [], compiled: interpreter.compiled(prototype))
             return { _ in .closure(closure) }

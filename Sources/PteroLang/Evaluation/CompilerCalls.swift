@@ -30,7 +30,7 @@ extension Compiler {
 
     func compileCall<Callee: CalleeCode>(_ callee: Callee, _ arguments: [ResolvedArgument], _ range: SourceRange) -> ExprCode {
         let (positional, named) = compileArguments(arguments)
-        let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         // Calls of ptero functions with one or two positional arguments, the
         // most common, keep their argument codes in the closure, not an array.
         if named.isEmpty, positional.count == 1 {
@@ -107,7 +107,7 @@ extension Compiler {
         let listMethod = ListMethods.table[name]
         let mapMethod = MapMethods.table[name]
         let stringMethod = StringMethods.table[name]
-        let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         return { frame in
             let receiver = try object(frame)
             if optional, case .null = receiver { return .null }
@@ -143,7 +143,7 @@ extension Compiler {
     }
 
     func compileMember(_ object: @escaping ExprCode, _ name: String, optional: Bool, _ range: SourceRange) -> ExprCode {
-        let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         let cache = PositionCache()
         return { frame in
             let receiver = try object(frame)

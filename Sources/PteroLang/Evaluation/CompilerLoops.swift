@@ -8,7 +8,7 @@ extension Compiler {
         let second = loop.variables.count > 1 ? compileLoopVariable(loop.variables[1]) : nil
         let condition = loop.condition.map { compileCondition($0, "where") }
         let body = compileBlock(loop.body)
-        let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         let iterableRange = loop.iterable.range
 
         /// One turn: bind, filter, run. Nil means go on; a flow means stop with it.
@@ -86,7 +86,7 @@ extension Compiler {
         let limitCode = loop.parallel.flatMap { $0 }.map { (compile($0), $0.range) }
         let bodyCode = compileLambda(body)
         let pairs = loop.variables.count > 1
-        let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         let iterableRange = loop.iterable.range
         return { frame in
             let iterable = try iterableCode(frame)

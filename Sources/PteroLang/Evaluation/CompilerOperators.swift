@@ -77,7 +77,7 @@ extension Compiler {
                 }
             }
         case .contains, .notContains:
-            let interpreter = self.interpreter
+            unowned(unsafe) let interpreter = self.interpreter
             return { frame in
                 let element = try leftCode(frame), container = try rightCode(frame)
                 do {
@@ -88,7 +88,7 @@ extension Compiler {
                 }
             }
         case .matches:
-            let interpreter = self.interpreter
+            unowned(unsafe) let interpreter = self.interpreter
             return { frame in
                 let text = try leftCode(frame), pattern = try rightCode(frame)
                 do { return .bool(try interpreter.regexMatches(text, pattern)) } catch { throw self.fail(error, range) }
@@ -202,7 +202,7 @@ extension Compiler {
 
     /// A bare name in a `where`: the element's field if it has one, else the variable.
     func compileField(_ name: String, element: @escaping ExprCode, fallback: ExprCode?, _ range: SourceRange) -> ExprCode {
-        let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         let cache = PositionCache()
         return { frame in
             let item = try element(frame)

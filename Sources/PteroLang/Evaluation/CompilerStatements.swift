@@ -3,7 +3,7 @@ extension Compiler {
     /// A chunk's statements: each one starts a new statement epoch.
     func compileTopLevel(_ statements: [ResolvedStmt]) -> StmtCode {
         let codes = statements.map { StatementCode(run: compile($0)) }
-        let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         return { frame in
             for code in codes {
                 interpreter.statementEpoch &+= 1
@@ -93,7 +93,7 @@ extension Compiler {
         case .whileLoop(let condition, let body):
             let conditionCode = compileCondition(condition, "while")
             let bodyCode = compileBlock(body)
-            let interpreter = self.interpreter
+            unowned(unsafe) let interpreter = self.interpreter
             return { frame in
                 while try conditionCode(frame) {
                     try interpreter.checkInterrupt()
@@ -188,7 +188,7 @@ extension Compiler {
 
     func compileAssignment(_ target: ResolvedTarget, _ compound: BinaryOperator?, _ value: @escaping ExprCode,
                            _ range: SourceRange) -> StmtCode {
-        let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         func combine(_ old: Value, _ new: Value) throws -> Value {
             guard let compound else { return new }
             do {

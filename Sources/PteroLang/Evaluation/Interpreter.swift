@@ -2,6 +2,9 @@ import Synchronization
 
 /// Runs ptero code: holds the globals, the value stack and the output, and
 /// is what builtins and host values are handed to call back into the language.
+/// Compiled code refers to its interpreter `unowned(unsafe)`: the globals
+/// hold the functions, so a strong reference back would keep every
+/// interpreter alive forever; a function only runs while its interpreter does.
 public final class Interpreter {
     public let globals = GlobalTable()
     /// Where `print` writes; the command buffers stdout, tests collect lines.
