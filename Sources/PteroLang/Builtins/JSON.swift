@@ -3,7 +3,7 @@ enum JSON {
     /// `caller` names what failed in errors: `json()`, or `csv()` for its nested cells.
     static func encode(_ value: Value, indent: Int, interpreter: Interpreter, caller: String = "json()") throws -> String {
         var output = ""
-        var enclosing: [ObjectIdentifier] = []
+        var enclosing = EnclosingContainers()
         try write(value, to: &output, indent: indent, level: 0, interpreter: interpreter, caller: caller, enclosing: &enclosing)
         return output
     }
@@ -11,10 +11,9 @@ enum JSON {
     /// As deep as `parse_json` reads, so whatever it read encodes again.
     static let maximumDepth = 512
 
-    /// `enclosing` holds the lists and maps being written around this one:
-    /// JSON cannot say that a list holds itself.
+    /// JSON cannot say that a list holds itself: `enclosing` notices one.
     private static func write(_ value: Value, to output: inout String, indent: Int, level: Int,
-                              interpreter: Interpreter, caller: String, enclosing: inout [ObjectIdentifier]) throws {
+                              interpreter: Interpreter, caller: String, enclosing: inout EnclosingContainers) throws {
         guard level < maximumDepth else { throw RuntimeError("\(caller) cannot encode a value nested more than \(maximumDepth) deep") }
         let newline = indent > 0 ? "\n" + String(repeating: " ", count: indent * (level + 1)) : ""
         let closing = indent > 0 ? "\n" + String(repeating: " ", count: indent * level) : ""
@@ -28,10 +27,8 @@ enum JSON {
         case .string(let text): output += quote(text)
         case .list(let list):
             if list.items.isEmpty { output += "[]"; return }
-            let identity = ObjectIdentifier(list)
-            guard !enclosing.contains(identity) else { throw RuntimeError("\(caller) cannot encode a list that holds itself") }
-            enclosing.append(identity)
-            defer { enclosing.removeLast() }
+            guard enclosing.enter(list) else { throw RuntimeError("\(caller) cannot encode a list that holds itself") }
+            defer { enclosing.leave() }
             output += "["
             for (position, item) in list.items.enumerated() {
                 output += (position > 0 ? "," : "") + newline
@@ -42,10 +39,8 @@ enum JSON {
             try write(.list(ListObject(range.elements)), to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller, enclosing: &enclosing)
         case .map(let map):
             if map.count == 0 { output += "{}"; return }
-            let identity = ObjectIdentifier(map)
-            guard !enclosing.contains(identity) else { throw RuntimeError("\(caller) cannot encode a map that holds itself") }
-            enclosing.append(identity)
-            defer { enclosing.removeLast() }
+            guard enclosing.enter(map) else { throw RuntimeError("\(caller) cannot encode a map that holds itself") }
+            defer { enclosing.leave() }
             output += "{"
             for (position, (key, item)) in map.entries.enumerated() {
                 output += (position > 0 ? "," : "") + newline

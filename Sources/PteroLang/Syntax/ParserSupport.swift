@@ -57,9 +57,7 @@ extension Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maximumDepth {
-            diagnostics.append(Diagnostic(.syntax, "nesting too deep (more than \(Parser.maximumDepth) levels of brackets, blocks or operators)",
-                                          source: source, range: peek.range))
-            throw Abort()
+            throw stop("nesting too deep (more than \(Parser.maximumDepth) levels of brackets, blocks or operators)")
         }
         return try body(&self)
     }
@@ -89,10 +87,14 @@ extension Parser {
         chainDepth += 1
         chainPeak = max(chainPeak, chainDepth)
         if chainDepth > Parser.maximumChain {
-            diagnostics.append(Diagnostic(.syntax, "expression too long (more than \(Parser.maximumChain) operators, calls or members in a row); build it in steps with 'let'",
-                                          source: source, range: peek.range))
-            throw Abort()
+            throw stop("expression too long (more than \(Parser.maximumChain) operators, calls or members in a row); build it in steps with 'let'")
         }
+    }
+
+    /// Records a limit's diagnostic and returns the error that ends the parse.
+    private mutating func stop(_ message: String) -> Abort {
+        diagnostics.append(Diagnostic(.syntax, message, source: source, range: peek.range))
+        return Abort()
     }
 
     /// Records a diagnostic and returns the error that unwinds to the statement.

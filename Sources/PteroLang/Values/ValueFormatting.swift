@@ -10,15 +10,14 @@ extension Value {
     /// The value as it would be written in ptero source, where it can be.
     public var literalText: String {
         var output = ""
-        var enclosing: [ObjectIdentifier] = []
+        var enclosing = EnclosingContainers()
         write(to: &output, enclosing: &enclosing)
         return output
     }
 
-    /// `enclosing` holds the lists and maps being written around this value:
-    /// one that holds itself prints as `[...]` where it recurs, as in Python.
-    private func write(to output: inout String, enclosing: inout [ObjectIdentifier]) {
-        guard enclosing.count < 64 else { output += "..."; return }
+    /// A list or map that holds itself prints as `[...]` where it recurs, as in Python.
+    private func write(to output: inout String, enclosing: inout EnclosingContainers) {
+        guard enclosing.depth < 64 else { output += "..."; return }
         switch self {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
@@ -26,10 +25,8 @@ extension Value {
         case .double(let number): output += Value.format(number)
         case .string(let text): output += Value.quote(text)
         case .list(let list):
-            let identity = ObjectIdentifier(list)
-            guard !enclosing.contains(identity) else { output += "[...]"; return }
-            enclosing.append(identity)
-            defer { enclosing.removeLast() }
+            guard enclosing.enter(list) else { output += "[...]"; return }
+            defer { enclosing.leave() }
             output += "["
             for (position, item) in list.items.enumerated() {
                 if position > 0 { output += ", " }
@@ -37,10 +34,8 @@ extension Value {
             }
             output += "]"
         case .map(let map):
-            let identity = ObjectIdentifier(map)
-            guard !enclosing.contains(identity) else { output += "{...}"; return }
-            enclosing.append(identity)
-            defer { enclosing.removeLast() }
+            guard enclosing.enter(map) else { output += "{...}"; return }
+            defer { enclosing.leave() }
             output += "{"
             for (position, (key, value)) in map.entries.enumerated() {
                 if position > 0 { output += ", " }
