@@ -118,6 +118,24 @@ struct QueryTests {
         await harness.stop()
     }
 
+    @Test func listMethodsThatChangeTheirListAreRefusedOnQueriesWithoutFetching() async throws {
+        let harness = try await PanelHarness(servers: 30)
+        harness.forgetRequests()
+        let output = try await harness.run("""
+            try { servers.push(1) } catch e { print(e.message) }
+            try { (servers where node == 1).pop() } catch e { print(e.message) }
+            help(servers)
+            """)
+        #expect(output.first == "servers is a query of the panel, not a list: push() would change a copy fetched for nothing; take .list first")
+        #expect(output.dropFirst().first?.hasPrefix("servers is a query of the panel, not a list: pop()") == true)
+        #expect(harness.requests.isEmpty, "\(harness.requests.map(\.path))")
+        let help = output.last ?? ""
+        #expect(help.contains("suspend") && help.contains("sort") && !help.contains("push") && !help.contains("pop,"), "\(help)")
+        let names = try await harness.run("let l = servers.list\nl.push(1)\nprint(len(l) == servers.count + 1)")
+        #expect(names == ["true"])
+        await harness.stop()
+    }
+
     @Test func getFindsOneByAFieldAndPanelErrorsNameTheLine() async throws {
         let harness = try await PanelHarness()
         let output = try await harness.run("""

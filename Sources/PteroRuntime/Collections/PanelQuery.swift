@@ -22,8 +22,13 @@ public final class PanelQuery: HostValue {
     public var typeName: String { "Query" }
     public var displayText: String { predicates.isEmpty ? source.name : "\(source.name) where ..." }
     public var memberNames: [String] {
-        ["count", "first", "list", "take", "get"] + (source.creatable ? ["create"] : []) + ResourceAction.actions(for: source.object).map(\.name) + Interpreter.listMethodNames
+        ["count", "first", "list", "take", "get"] + (source.creatable ? ["create"] : []) + ResourceAction.actions(for: source.object).map(\.name)
+            + Interpreter.listMethodNames.filter { !Self.changingListMethods.contains($0) }
     }
+
+    /// List methods that change their list: on a query they would change a
+    /// copy of every page, fetched and then thrown away.
+    static let changingListMethods: Set<String> = ["push", "pop", "insert", "remove_at"]
 
     public func filtered(by predicate: PteroLang.Predicate, interpreter: Interpreter) throws -> Value? {
         var filters = pushedFilters
@@ -61,6 +66,9 @@ public final class PanelQuery: HostValue {
                 return try BulkJob(action: action, session: session, label: source.name).run(on: try elements(), arguments: &arguments)
             }
             guard Interpreter.listMethodNames.contains(name) else { return nil }
+            if Self.changingListMethods.contains(name) {
+                throw RuntimeError("\(source.name) is a query of the panel, not a list: \(name)() would change a copy fetched for nothing; take .list first")
+            }
             return try interpreter.callListMethod(name, on: ListObject(try elements()), arguments: &arguments)
         }
     }
