@@ -301,14 +301,8 @@ struct JSONReader {
         guard offset + 4 <= bytes.count else { return nil }
         var code: UInt32 = 0
         for byte in bytes[offset..<offset + 4] {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            code = code << 4 | UInt32(digit)
+            guard let digit = hexDigitValue(byte) else { return nil }
+            code = code << 4 | digit
         }
         return code
     }

@@ -95,7 +95,7 @@ extension Lexer {
                     text.append(escaped)
                 case UInt8(ascii: "u"):
                     switch scanUnicodeEscape() {
-                    case .success(let scalar): text.append(contentsOf: Array(String(scalar).utf8))
+                    case .success(let scalar): text.append(contentsOf: String(scalar).utf8)
                     case .failure(let message): problem = problem ?? message.text
                     }
                 default:
@@ -129,19 +129,18 @@ extension Lexer {
         let form = EscapeProblem(text: "'\\u' needs a code point in braces, like '\\u{1F3AE}'")
         guard position < endOffset, sourceBytes[position] == UInt8(ascii: "{") else { return .failure(form) }
         var end = position + 1
-        while end < endOffset, end - position <= 7, isHexByte(sourceBytes[end]) { end += 1 }
+        var value: UInt32 = 0
+        while end < endOffset, end - position <= 7, let digit = hexDigitValue(sourceBytes[end]) {
+            value = value << 4 | digit
+            end += 1
+        }
         let digits = String(decoding: sourceBytes[(position + 1)..<end], as: UTF8.self)
-        guard end < endOffset, sourceBytes[end] == UInt8(ascii: "}"), (1...6).contains(digits.count),
-              let value = UInt32(digits, radix: 16) else { return .failure(form) }
+        guard end < endOffset, sourceBytes[end] == UInt8(ascii: "}"), (1...6).contains(digits.count) else { return .failure(form) }
         position = end + 1
         guard let scalar = Unicode.Scalar(value) else {
             return .failure(EscapeProblem(text: "'\\u{\(digits)}' is not a Unicode scalar value (surrogates and values past 10FFFF are not)"))
         }
         return .success(scalar)
-    }
-
-    private func isHexByte(_ byte: UInt8) -> Bool {
-        isDigitByte(byte) || (byte >= 65 && byte <= 70) || (byte >= 97 && byte <= 102)
     }
 
     /// Finds the `}` closing an interpolation, skipping nested braces and
@@ -179,4 +178,15 @@ extension Lexer {
 
 extension String {
     func replacingUnderscores() -> String { String(filter { $0 != "_" }) }
+}
+
+/// The value of one hex digit (`0`-`9`, `a`-`f`, `A`-`F`), for `\\u{...}` in
+/// ptero strings and `\\uXXXX` in JSON; nil for any other byte.
+func hexDigitValue(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+    default: return nil
+    }
 }

@@ -14,14 +14,14 @@ struct SourceExcerpt {
 
     /// `column` is 1-based and `length` counts characters from it; both may
     /// reach past the line's end (an error at the end of input).
-    init(line text: String, column: Int, length: Int, maximumWidth: Int = SourceExcerpt.maximumWidth) {
+    init(line text: String, column: Int, length: Int) {
         let characters = Array(text)
         let widths = characters.map(TerminalText.width(of:))
         let start = min(max(0, column - 1), characters.count)
         let end = max(start + 1, start + length)
         var first = 0, last = characters.count
         let total = widths.reduce(0, +)
-        if total > maximumWidth {
+        if total > Self.maximumWidth {
             let skipped = max(0, widths[..<start].reduce(0, +) - Self.context)
             var columns = 0
             while first < start, columns + widths[first] <= skipped {
@@ -29,7 +29,7 @@ struct SourceExcerpt {
                 first += 1
             }
             // Room for the window and its two ellipses.
-            var room = maximumWidth - (first > 0 ? 1 : 0) - 1
+            var room = Self.maximumWidth - (first > 0 ? 1 : 0) - 1
             last = first
             while last < characters.count, room >= widths[last] {
                 room -= widths[last]

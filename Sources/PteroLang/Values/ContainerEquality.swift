@@ -4,16 +4,13 @@
 enum ContainerEquality {
     /// Two containers are equal when no pair of their elements, however deep,
     /// differs. A pair met again is taken as equal: if it is not, the
-    /// difference is found through the pair's other elements.
+    /// difference is found through the pair's other elements. `a` and `b` are
+    /// two lists or two maps of one count (`Operators.shallowEqual` said
+    /// `.containers`), as is every pair the work list holds.
     static func equal(_ a: Value, _ b: Value) -> Bool {
         var pending = [(a, b)]
         var compared: Set<Pair> = []
         while let (left, right) = pending.popLast() {
-            switch Operators.shallowEqual(left, right) {
-            case .same: continue
-            case .different: return false
-            case .containers: break
-            }
             switch (unwrapped(left), unwrapped(right)) {
             case (.list(let x), .list(let y)):
                 guard compared.insert(Pair(x, y)).inserted else { continue }
@@ -32,7 +29,7 @@ enum ContainerEquality {
         return true
     }
 
-    /// False when the two differ on their face; containers go on the work list.
+    /// False when the two differ on their face; two containers go on the work list.
     @inline(__always)
     private static func compare(_ left: Value, _ right: Value, into pending: inout [(Value, Value)]) -> Bool {
         switch Operators.shallowEqual(left, right) {

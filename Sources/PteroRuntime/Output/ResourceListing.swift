@@ -17,7 +17,7 @@ enum ResourceListing {
         let valueWidth = max(10, width - nameWidth - 4)
         var lines = [resource.displayText]
         for (name, value) in fields {
-            let text = Table.truncate(value.displayText, to: valueWidth)
+            let text = Table.truncate(Table.shown(value.displayText), to: valueWidth)
             let shownName = Table.shown(name)
             let padding = String(repeating: " ", count: nameWidth - TerminalText.width(of: shownName))
             lines.append(Table.trimmingTrailingSpaces("  " + shownName + padding + "  " + text))

@@ -75,9 +75,9 @@ public struct Table: Sendable {
         return TerminalText.visible(flat)
     }
 
-    /// The text cut to `width` columns, the last one an ellipsis when cut.
-    static func truncate(_ text: String, to width: Int) -> String {
-        let flat = shown(text)
+    /// Shown text (see `shown`) cut to `width` columns, the last one an
+    /// ellipsis when cut.
+    static func truncate(_ flat: String, to width: Int) -> String {
         guard TerminalText.width(of: flat) > width else { return flat }
         guard width > 1 else { return String(repeating: "…", count: max(0, width)) }
         var kept = ""
