@@ -45,6 +45,7 @@ public struct Diagnostics: Error, Sendable, CustomStringConvertible {
     public let all: [Diagnostic]
     public init(_ all: [Diagnostic]) { self.all = all }
     public var description: String { all.map(\.description).joined(separator: "\n") }
-    /// True when the only problem is that the input stopped early.
-    public var isIncompleteInput: Bool { all.count == 1 && all[0].isUnexpectedEnd }
+    /// True when the only problem is that the input stopped early, however
+    /// many blocks, brackets and calls were still open when it did.
+    public var isIncompleteInput: Bool { !all.isEmpty && all.allSatisfy(\.isUnexpectedEnd) }
 }

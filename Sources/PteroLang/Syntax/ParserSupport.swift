@@ -105,8 +105,12 @@ extension Parser {
             return Failure()
         }
         if atEnd && !isEmbedded {
-            diagnostics.append(Diagnostic(.syntax, "unexpected end of input", source: source,
-                                          range: token.range, isUnexpectedEnd: true))
+            // Every construct still open meets the same end: one report of
+            // it is the truth, and the REPL can then ask for more input.
+            if diagnostics.last?.isUnexpectedEnd != true {
+                diagnostics.append(Diagnostic(.syntax, "unexpected end of input", source: source,
+                                              range: token.range, isUnexpectedEnd: true))
+            }
         } else if atEnd {
             diagnostics.append(Diagnostic(.syntax, "incomplete expression in string interpolation",
                                           source: source, range: token.range))

@@ -11,6 +11,9 @@ final class REPL {
     let interpreter: Interpreter
     let banner: String
 
+    /// Set while an entry with an error waits for its block to close.
+    private var broken = BrokenEntry()
+
     static let prompt = "ptero> "
     static let continuationPrompt = "   ... "
     static let standardBanner = "ptero \(Ptero.version): type help for help, Ctrl-D to leave."
@@ -37,6 +40,7 @@ final class REPL {
             case .interrupted:
                 StandardStreams.write("^C\n")
                 pending = ""
+                broken = BrokenEntry()
             case .line(let line):
                 if pending.isEmpty {
                     let command = line.trimmingCharacters(in: .whitespaces)
@@ -48,21 +52,25 @@ final class REPL {
                     if command == "exit" || command == "quit" { return ExitCode.success.rawValue }
                 }
                 pending += pending.isEmpty ? line : "\n" + line
-                if needsMore(pending) { continue }
-                reader.remember(pending)
-                if let code = evaluate(pending) { return code }
-                pending = ""
+                switch EntryState(pending) {
+                case .open:
+                    continue
+                case .brokenAndOpen(let errors):
+                    broken.show(errors, open: true)
+                    continue
+                case .complete(let errors):
+                    reader.remember(pending)
+                    if broken.isEmpty {
+                        if let code = evaluate(pending) { return code }
+                    } else {
+                        // Nothing of a broken entry runs, not even its
+                        // lines after the error.
+                        broken.show(errors, open: false)
+                    }
+                    pending = ""
+                    broken = BrokenEntry()
+                }
             }
-        }
-    }
-
-    /// True while the entry stops in the middle of a statement.
-    func needsMore(_ text: String) -> Bool {
-        do {
-            _ = try Parser.parse(Source(name: "<repl>", text: text))
-            return false
-        } catch {
-            return error.isIncompleteInput
         }
     }
 
@@ -94,3 +102,51 @@ final class REPL {
         return nil
     }
 }
+
+/// The errors of an entry that broke inside a still open block, each
+/// printed once while the rest of the block is read.
+struct BrokenEntry {
+    private var shown: Set<String> = []
+    var isEmpty: Bool { shown.isEmpty }
+
+    /// Prints the errors not yet shown; `open` while the block still is.
+    mutating func show(_ errors: [Diagnostic], open: Bool) {
+        let first = shown.isEmpty
+        for error in errors where shown.insert(error.description).inserted {
+            StandardStreams.writeError(error.description + "\n")
+        }
+        if first && open && !shown.isEmpty {
+            StandardStreams.writeError("(nothing of this entry runs; finish its block, or Ctrl-C to drop it)\n")
+        }
+    }
+}
+
+/// Where the lines typed so far stand. An entry with an error inside a
+/// block that is still open is read to the block's end and then dropped:
+/// running its later lines one by one would run them outside the block
+/// (an inner `s.build(...)` on an older `s`).
+enum EntryState {
+    /// Parses, or fails with nothing left open (evaluation reports it).
+    case complete([Diagnostic])
+    /// Stops in the middle of a statement and nothing is wrong yet.
+    case open
+    /// Has these errors and still has a block or bracket open.
+    case brokenAndOpen([Diagnostic])
+
+    init(_ text: String) {
+        do {
+            _ = try Parser.parse(Source(name: "<repl>", text: text))
+            self = .complete([])
+        } catch {
+            let real = error.all.filter { !$0.isUnexpectedEnd }
+            if error.isIncompleteInput {
+                self = .open
+            } else if error.all.last?.isUnexpectedEnd == true {
+                self = .brokenAndOpen(real)
+            } else {
+                self = .complete(real)
+            }
+        }
+    }
+}
+
