@@ -55,3 +55,15 @@ struct ConfigurationFileReadingTests {
         #expect(ExecutorSettings().maximumThrottleWait == .seconds(300))
     }
 }
+
+/// Mistakes in the file are named without echoing a key pasted into them.
+struct ConfigurationMistakeTests {
+    @Test func aKeyPastedAsASettingNameIsNotEchoed() {
+        let key = "ptla_" + String(repeating: "z", count: 43)
+        for text in ["[profiles.a]\n\(key) = 1\n", "\(key) = \"x\"\n", "[profiles.a]\n\(key) = nope\n"] {
+            #expect { _ = try ConfigurationFile.parse(text, path: "c.toml") } throws: { error in
+                !"\(error)".contains(key) && "\(error)".contains("looks like an API key")
+            }
+        }
+    }
+}

@@ -65,7 +65,7 @@ public struct ConfigurationFile: Sendable, Equatable {
         var file = ConfigurationFile()
         for (key, value) in parsed.document[""] ?? [:] {
             guard key == "default", case .string(let name) = value else {
-                throw ConfigurationError("\(path): unknown top-level setting \(key); profiles go under [profiles.NAME]")
+                throw ConfigurationError("\(path): unknown top-level setting \(TOMLSubset.shown(key)); profiles go under [profiles.NAME]")
             }
             file.defaultProfile = name
         }
@@ -82,7 +82,7 @@ public struct ConfigurationFile: Sendable, Equatable {
     static func profile(named name: String, settings: [String: TOMLSubset.Value], path: String) throws(ConfigurationError) -> Profile {
         var profile = Profile(name: name)
         for (key, value) in settings {
-            let place = "\(path): [profiles.\(name)] \(key)"
+            let place = "\(path): [profiles.\(TOMLSubset.shown(name))] \(TOMLSubset.shown(key))"
             switch (key, value) {
             case ("url", .string(let text)):
                 guard let url = URL(string: text), url.scheme != nil else { throw ConfigurationError("\(place): not a URL") }
