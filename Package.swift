@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.26.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
     ],
@@ -38,6 +39,10 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                // The typed errors of a failed connect and of a too-large
+                // compressed answer (both already built for AsyncHTTPClient).
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -60,7 +65,15 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lFoundationEssentials", "-lFoundationInternationalization", "-Xlinker", "--end-group"], .when(configuration: .release))]
         ),
         .testTarget(name: "PteroLangTests", dependencies: ["PteroLang"], exclude: []),
-        .testTarget(name: "PteroKitTests", dependencies: ["PteroKit", "PteroSim"]),
+        .testTarget(
+            name: "PteroKitTests",
+            dependencies: [
+                "PteroKit", "PteroSim",
+                // Misbehaving TCP servers for the transport's tests.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "PteroSimTests",
             dependencies: [

@@ -59,6 +59,7 @@ struct ExecutorCancellationTests {
         let transport = ScriptedTransport(status: 429, headers: ["Retry-After": "600", "X-RateLimit-Remaining": "0"])
         var settings = ExecutorSettings.fast()
         settings.window = .seconds(600)
+        settings.maximumThrottleWait = .seconds(900)
         let executor = Executor(transport: transport, settings: settings)
         let waiter = Task { try await executor.perform(get) }
         try await transport.waitForSends(1)

@@ -91,7 +91,7 @@ struct TransportTests {
         #expect(empty.description == "GET /api/application/servers: 500 Internal Server Error: (empty body)")
     }
 
-    @Test func aClosedPortIsAConnectErrorThatNeverReachedThePanel() async throws {
+    @Test func aClosedPortIsARefusalThatNeverReachedThePanel() async throws {
         let settings = ConnectionSettings(url: URL(string: "http://127.0.0.1:1")!, applicationKey: "ptla_a")
         let transport = try HTTPTransport(settings: settings)
         do {
@@ -99,7 +99,7 @@ struct TransportTests {
             Issue.record("a closed port answered")
         } catch let error as TransportError {
             #expect(!error.reachedPanel)
-            #expect(error.kind == .connect)
+            #expect(error.kind == .refused)
         }
         try await transport.shutdown()
     }

@@ -13,6 +13,10 @@ import Foundation
 /// client_limit = 720
 /// concurrency = 8
 /// read_only = true
+/// connect_timeout = 10     # optional, seconds
+/// read_timeout = 30
+/// request_timeout = 300
+/// max_retry_after = 300    # a longer 429 wait is an error
 /// ```
 public struct ConfigurationFile: Sendable, Equatable {
     public var defaultProfile: String?
@@ -35,7 +39,11 @@ public struct ConfigurationFile: Sendable, Equatable {
     /// Reads the file, or an empty configuration when there is none. A file
     /// others may read is refused: it holds keys.
     public static func load(path: String) throws(ConfigurationError) -> ConfigurationFile {
-        guard FileManager.default.fileExists(atPath: path) else { return ConfigurationFile() }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return ConfigurationFile() }
+        if isFolder.boolValue {
+            throw ConfigurationError("\(path) is a folder (or a link to one), not a configuration file")
+        }
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & 0o077 != 0 {
             let mode = String(status.st_mode & 0o777, radix: 8)
@@ -57,7 +65,7 @@ public struct ConfigurationFile: Sendable, Equatable {
         var file = ConfigurationFile()
         for (key, value) in parsed.document[""] ?? [:] {
             guard key == "default", case .string(let name) = value else {
-                throw ConfigurationError("\(path): unknown top-level setting \(key); profiles go under [profiles.NAME]")
+                throw ConfigurationError("\(path): unknown top-level setting \(TOMLSubset.shown(key)); profiles go under [profiles.NAME]")
             }
             file.defaultProfile = name
         }
@@ -74,7 +82,7 @@ public struct ConfigurationFile: Sendable, Equatable {
     static func profile(named name: String, settings: [String: TOMLSubset.Value], path: String) throws(ConfigurationError) -> Profile {
         var profile = Profile(name: name)
         for (key, value) in settings {
-            let place = "\(path): [profiles.\(name)] \(key)"
+            let place = "\(path): [profiles.\(TOMLSubset.shown(name))] \(TOMLSubset.shown(key))"
             switch (key, value) {
             case ("url", .string(let text)):
                 guard let url = URL(string: text), url.scheme != nil else { throw ConfigurationError("\(place): not a URL") }
@@ -86,11 +94,18 @@ public struct ConfigurationFile: Sendable, Equatable {
             case ("concurrency", .integer(let count)) where count > 0: profile.concurrency = count
             case ("read_only", .boolean(let flag)): profile.readOnly = flag
             case ("insecure", .boolean(let flag)): profile.insecure = flag
+            case ("connect_timeout", .integer(let seconds)) where Profile.secondsRange.contains(seconds): profile.connectTimeout = seconds
+            case ("read_timeout", .integer(let seconds)) where Profile.secondsRange.contains(seconds): profile.readTimeout = seconds
+            case ("request_timeout", .integer(let seconds)) where Profile.secondsRange.contains(seconds): profile.requestTimeout = seconds
+            case ("max_retry_after", .integer(let seconds)) where Profile.secondsRange.contains(seconds): profile.maximumRetryAfter = seconds
+            case ("connect_timeout", .integer), ("read_timeout", .integer), ("request_timeout", .integer), ("max_retry_after", .integer):
+                throw ConfigurationError("\(place) is seconds from \(Profile.secondsRange.lowerBound) to \(Profile.secondsRange.upperBound)")
             case ("url", _), ("application_key", _), ("client_key", _), ("read_only", _), ("insecure", _),
-                 ("application_limit", _), ("client_limit", _), ("concurrency", _):
+                 ("application_limit", _), ("client_limit", _), ("concurrency", _),
+                 ("connect_timeout", _), ("read_timeout", _), ("request_timeout", _), ("max_retry_after", _):
                 throw ConfigurationError("\(place) has the wrong kind of value")
             default:
-                throw ConfigurationError("\(place) is not a setting (url, application_key, client_key, application_limit, client_limit, concurrency, read_only, insecure)")
+                throw ConfigurationError("\(place) is not a setting (url, application_key, client_key, application_limit, client_limit, concurrency, read_only, insecure, connect_timeout, read_timeout, request_timeout, max_retry_after)")
             }
         }
         return profile
@@ -109,6 +124,10 @@ public struct ConfigurationFile: Sendable, Equatable {
             if let limit = profile.applicationLimit { lines.append("application_limit = \(limit)") }
             if let limit = profile.clientLimit { lines.append("client_limit = \(limit)") }
             if let count = profile.concurrency { lines.append("concurrency = \(count)") }
+            if let seconds = profile.connectTimeout { lines.append("connect_timeout = \(seconds)") }
+            if let seconds = profile.readTimeout { lines.append("read_timeout = \(seconds)") }
+            if let seconds = profile.requestTimeout { lines.append("request_timeout = \(seconds)") }
+            if let seconds = profile.maximumRetryAfter { lines.append("max_retry_after = \(seconds)") }
             if profile.readOnly { lines.append("read_only = true") }
             if profile.insecure { lines.append("insecure = true") }
         }

@@ -13,6 +13,17 @@ public struct Profile: Sendable, Equatable {
     public var readOnly = false
     /// Plain http to another machine is allowed.
     public var insecure = false
+    /// Seconds a connection may take to open (`connect_timeout`).
+    public var connectTimeout: Int?
+    /// Seconds the panel may go silent in the middle of an answer (`read_timeout`).
+    public var readTimeout: Int?
+    /// Seconds one request may take in all (`request_timeout`).
+    public var requestTimeout: Int?
+    /// The longest `Retry-After`, in seconds, that is waited out (`max_retry_after`).
+    public var maximumRetryAfter: Int?
+    /// Timeouts and waits are whole seconds in this range: zero would fail
+    /// every request, and a day is longer than any request should take.
+    public static let secondsRange = 1...86_400
 
     public init(name: String, url: URL? = nil, applicationKey: String? = nil, clientKey: String? = nil) {
         self.name = name
@@ -29,7 +40,10 @@ public struct Profile: Sendable, Equatable {
         guard applicationKey != nil || clientKey != nil else {
             throw ConfigurationError("profile \(name) has no key; run `ptero login` or set PTERO_APP_KEY / PTERO_CLIENT_KEY")
         }
-        let settings = ConnectionSettings(url: url, applicationKey: applicationKey, clientKey: clientKey, allowInsecure: insecure)
+        var settings = ConnectionSettings(url: url, applicationKey: applicationKey, clientKey: clientKey, allowInsecure: insecure)
+        if let connectTimeout { settings.connectTimeout = .seconds(connectTimeout) }
+        if let readTimeout { settings.readTimeout = .seconds(readTimeout) }
+        if let requestTimeout { settings.requestTimeout = .seconds(requestTimeout) }
         try settings.validate()
         return settings
     }
@@ -40,6 +54,7 @@ public struct Profile: Sendable, Equatable {
         if let applicationLimit { settings.limits[.application] = applicationLimit }
         if let clientLimit { settings.limits[.client] = clientLimit }
         if let concurrency { settings.concurrency = concurrency }
+        if let maximumRetryAfter { settings.maximumThrottleWait = .seconds(maximumRetryAfter) }
         return settings
     }
 }

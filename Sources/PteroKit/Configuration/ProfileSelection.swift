@@ -1,11 +1,16 @@
 import Foundation
 
 /// Picks the profile to use: `--profile`, else `PTERO_PROFILE`, else the
-/// file's default, else the only one; `PTERO_URL`, `PTERO_APP_KEY` and
-/// `PTERO_CLIENT_KEY` then override its fields.
+/// file's default, else the only one; `--url` or `PTERO_URL`, then
+/// `PTERO_APP_KEY` and `PTERO_CLIENT_KEY`, override its fields.
+///
+/// Keys saved for one panel never go to another: a URL given on the command
+/// line or in `PTERO_URL` gets the keys given with it (environment), or the
+/// keys of a profile saved for that same URL, or none, and then the choice
+/// is refused with a message that says which key is missing.
 public enum ProfileSelection {
-    public static func select(named requested: String?, file: ConfigurationFile,
-                              environment: [String: String]) throws(ConfigurationError) -> Profile {
+    public static func select(named requested: String?, file: ConfigurationFile, environment: [String: String],
+                              url commandLineURL: String? = nil) throws(ConfigurationError) -> Profile {
         let name = requested ?? environment["PTERO_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
         var profile: Profile
         if let name {
@@ -21,14 +26,53 @@ public enum ProfileSelection {
         } else {
             profile = Profile(name: "environment")
         }
-        if let text = environment["PTERO_URL"], !text.isEmpty {
-            guard let url = URL(string: text), url.scheme != nil else {
-                throw ConfigurationError("PTERO_URL is not a URL")
+        let applicationKey = environment["PTERO_APP_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        let clientKey = environment["PTERO_CLIENT_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        let given = commandLineURL.map { ($0, "--url") }
+            ?? environment["PTERO_URL"].flatMap { $0.isEmpty ? nil : ($0, "PTERO_URL") }
+        if let (text, source) = given {
+            guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), url.scheme != nil else {
+                throw ConfigurationError("\(source) is not a URL")
             }
-            profile.url = url
+            if !sameAddress(profile.url, url) {
+                let savedFor = profile.url
+                let savedName = profile.name
+                // Another profile saved for this very panel lends its keys,
+                // unless a profile was asked for by name.
+                if name == nil, let matching = file.profiles.first(where: { sameAddress($0.url, url) }) {
+                    profile = matching
+                } else {
+                    profile.applicationKey = nil
+                    profile.clientKey = nil
+                }
+                profile.url = url
+                if profile.applicationKey == nil, profile.clientKey == nil, applicationKey == nil, clientKey == nil {
+                    let whose = savedFor.map { " (profile \(savedName)'s keys are for \(HTTPTransport.shownAddress($0)) and are not sent elsewhere)" } ?? ""
+                    throw ConfigurationError("no key for \(HTTPTransport.shownAddress(url)) given with \(source)\(whose): set PTERO_APP_KEY (ptla_...) or PTERO_CLIENT_KEY (ptlc_...), or save one with `ptero login --url URL`")
+                }
+            }
         }
-        if let key = environment["PTERO_APP_KEY"], !key.isEmpty { profile.applicationKey = key }
-        if let key = environment["PTERO_CLIENT_KEY"], !key.isEmpty { profile.clientKey = key }
+        if let applicationKey { profile.applicationKey = applicationKey }
+        if let clientKey { profile.clientKey = clientKey }
         return profile
+    }
+
+    /// Whether a key saved for `saved` may go to `url`: the same scheme,
+    /// host, port and path (trailing slashes aside).
+    static func sameAddress(_ saved: URL?, _ url: URL) -> Bool {
+        guard let saved,
+              let one = URLComponents(url: saved, resolvingAgainstBaseURL: true),
+              let other = URLComponents(url: url, resolvingAgainstBaseURL: true) else { return false }
+        func port(_ components: URLComponents) -> Int? {
+            components.port ?? (components.scheme?.lowercased() == "https" ? 443 : components.scheme?.lowercased() == "http" ? 80 : nil)
+        }
+        func path(_ components: URLComponents) -> String {
+            var path = components.percentEncodedPath
+            while path.hasSuffix("/") { path.removeLast() }
+            return path
+        }
+        return one.scheme?.lowercased() == other.scheme?.lowercased() && one.host?.lowercased() == other.host?.lowercased()
+            && port(one) == port(other) && path(one) == path(other)
+            && one.user == other.user && one.password == other.password
     }
 }

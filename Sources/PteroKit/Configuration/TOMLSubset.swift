@@ -23,9 +23,14 @@ enum TOMLSubset {
         var document: Document = ["": [:]]
         var order: [String] = []
         var table = ""
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Files saved on Windows start with a byte-order mark and end lines
+        // with CRLF; both are read as if absent.
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        for (index, rawLine) in body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
-            let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+            var scalars = String.UnicodeScalarView(rawLine)
+            if scalars.last == "\r" { scalars.removeLast() }
+            let line = stripComment(String(scalars)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]"), !line.hasPrefix("[[") else {
@@ -45,9 +50,9 @@ enum TOMLSubset {
             let valueText = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty else { throw SyntaxError(line: number, message: "missing key before =") }
             guard let value = parseValue(valueText) else {
-                throw SyntaxError(line: number, message: "\(key): a value is a \"string\", an integer, true or false")
+                throw SyntaxError(line: number, message: "\(shown(key)): a value is a \"string\", an integer, true or false")
             }
-            if document[table]?[key] != nil { throw SyntaxError(line: number, message: "\(key) is set twice") }
+            if document[table]?[key] != nil { throw SyntaxError(line: number, message: "\(shown(key)) is set twice") }
             document[table, default: [:]][key] = value
         }
         return (document, order)
@@ -98,6 +103,14 @@ enum TOMLSubset {
             previous = character
         }
         return line
+    }
+
+    /// A setting's name for a message: a key pasted where a name belongs
+    /// (`ptla_... = 1`) is not echoed, and controls are made visible.
+    static func shown(_ name: String) -> String {
+        let keyPrefixes = ["ptla_", "ptlc_", "papp_", "pacc_"]
+        if keyPrefixes.contains(where: { name.contains($0) }) { return "(a name that looks like an API key)" }
+        return VisibleText.escaping(name)
     }
 
     static func unquote(_ key: String) -> String {

@@ -37,7 +37,7 @@ public struct PanelError: Error, Sendable, CustomStringConvertible {
     /// Reads the panel's answer; never fails, whatever the body is.
     public init(request: PanelRequest, response: PanelResponse) {
         self.init(method: request.method, path: request.path, status: response.status,
-                  retryAfter: response.header("retry-after").flatMap { Int($0) })
+                  retryAfter: response.header("retry-after").flatMap(HeaderNumber.seconds).map { Int($0.rounded(.up)) })
         if let parsed = Self.parseDetails(response.body) {
             details = parsed
         } else {
@@ -49,31 +49,40 @@ public struct PanelError: Error, Sendable, CustomStringConvertible {
     public var fieldErrors: [Detail] { details.filter { $0.sourceField != nil } }
 
     /// `PATCH /api/application/users/3: 422 Unprocessable Entity: The email must be ...`
+    /// Whatever the panel wrote is shown with its control characters
+    /// visible (`VisibleText`), so an answer cannot drive the terminal.
     public var description: String {
-        var line = "\(method.rawValue) \(path): \(status) \(Self.reason(for: status))"
+        var line = heading
         if let first = details.first {
-            line += ": " + first.detail
+            line += ": " + VisibleText.escaping(first.detail)
             if details.count > 1 { line += " (and \(details.count - 1) more)" }
         } else if let unparsedBody {
-            line += ": " + unparsedBody
+            line += ": " + VisibleText.escaping(unparsedBody)
         }
         return line
     }
 
     /// Every detail on its own line, fields named, for reports and the REPL.
     public var fullDescription: String {
-        var lines = ["\(method.rawValue) \(path): \(status) \(Self.reason(for: status))"]
+        var lines = [heading]
         for detail in details {
-            var line = "  " + detail.detail
+            let text = VisibleText.escaping(detail.detail)
+            var line = "  " + text
             if let field = detail.sourceField {
-                line = "  \(field): \(detail.detail)" + (detail.rule.map { " [\($0)]" } ?? "")
+                line = "  \(VisibleText.escaping(field)): \(text)" + (detail.rule.map { " [\(VisibleText.escaping($0))]" } ?? "")
             } else if !detail.code.isEmpty {
-                line += " (\(detail.code))"
+                line += " (\(VisibleText.escaping(detail.code)))"
             }
             lines.append(line)
         }
-        if details.isEmpty, let unparsedBody { lines.append("  " + unparsedBody) }
+        if details.isEmpty, let unparsedBody { lines.append("  " + VisibleText.escaping(unparsedBody)) }
         return lines.joined(separator: "\n")
+    }
+
+    /// `GET /path: 429 Too Many Requests (the panel asks to wait 3600 s)`.
+    var heading: String {
+        let wait = retryAfter.map { " (the panel asks to wait \($0) s)" } ?? ""
+        return "\(method.rawValue) \(VisibleText.escaping(path)): \(status) \(Self.reason(for: status))" + (status == 429 ? wait : "")
     }
 
     static func parseDetails(_ body: Data) -> [Detail]? {
@@ -99,7 +108,7 @@ public struct PanelError: Error, Sendable, CustomStringConvertible {
             }
         }
         let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        let kind = contentType.map { " (\($0))" } ?? ""
+        let kind = contentType.map { " (\(VisibleText.escaping($0)))" } ?? ""
         return "not the panel's JSON\(kind): " + (flat.count > 120 ? String(flat.prefix(120)) + "…" : flat)
     }
 

@@ -37,7 +37,9 @@ public final class Executor: Sendable {
                 case .success(let response):
                     if response.status == 429, let advice = ThrottleAdvice(response, window: settings.window) {
                         state.withLock { $0.throttled += 1 }
-                        guard throttledRetries < settings.maximumThrottledRetries else { return finish(response) }
+                        guard throttledRetries < settings.maximumThrottledRetries, advice.wait <= settings.maximumThrottleWait else {
+                            return finish(response)
+                        }
                         throttledRetries += 1
                         try await waitOut(advice, api: request.api)
                     } else if RetryPolicy.mayRetry(request, status: response.status), retries < settings.maximumRetries {

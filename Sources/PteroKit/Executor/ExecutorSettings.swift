@@ -17,6 +17,10 @@ public struct ExecutorSettings: Sendable, Equatable {
     public var retryBaseDelay: Duration = .milliseconds(250)
     /// No retry waits longer than this.
     public var retryMaximumDelay: Duration = .seconds(15)
+    /// The longest `Retry-After` a 429 may ask for and still be waited
+    /// out; a longer one is returned as the panel's refusal, which says how
+    /// long it asked, rather than hanging the run.
+    public var maximumThrottleWait: Duration = .seconds(300)
 
     public init() {}
 

@@ -3,6 +3,9 @@ import Synchronization
 /// One `RateLimitWindow` per API behind a lock, and the waiting for them.
 final class RateLimiter: Sendable {
     private let windows: Mutex<[PanelAPI: RateLimitWindow]>
+    /// The most requests per window a panel's header is believed for: far
+    /// above any real limit, and small enough that no count overflows.
+    static let largestLimit = 1_000_000
 
     init(settings: ExecutorSettings) {
         var windows: [PanelAPI: RateLimitWindow] = [:]
@@ -28,8 +31,8 @@ final class RateLimiter: Sendable {
 
     /// Reads the throttle headers of an answer to a request admitted in `window`.
     func record(_ response: PanelResponse, api: PanelAPI, window: Int) {
-        let limit = response.header("x-ratelimit-limit").flatMap { Int($0) }
-        let remaining = response.header("x-ratelimit-remaining").flatMap { Int($0) }
+        let limit = response.header("x-ratelimit-limit").flatMap { HeaderNumber.count($0, in: 1...Self.largestLimit) }
+        let remaining = response.header("x-ratelimit-remaining").flatMap { HeaderNumber.count($0, in: 0...Self.largestLimit) }
         guard limit != nil || remaining != nil else { return }
         let now = ContinuousClock.now
         windows.withLock { $0[api]!.record(limit: limit, remaining: remaining, window: window, receivedAt: now,

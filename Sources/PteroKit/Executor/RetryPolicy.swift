@@ -9,9 +9,14 @@ enum RetryPolicy {
     }
 
     /// A POST is resent only when it provably never reached the panel:
-    /// sending it twice could create or act twice.
+    /// sending it twice could create or act twice. A refused connection, a
+    /// redirect and a too-large answer would only repeat, so they are said
+    /// at once.
     static func mayRetry(_ request: PanelRequest, after error: TransportError) -> Bool {
-        request.isIdempotent || !error.reachedPanel
+        switch error.kind {
+        case .refused, .redirected, .tooLarge: false
+        case .connect, .timeout, .connectionLost, .other: request.isIdempotent || !error.reachedPanel
+        }
     }
 
     /// Exponential in `retry` (0 for the first), capped, and jittered over

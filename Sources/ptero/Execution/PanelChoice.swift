@@ -16,10 +16,10 @@ struct PanelChoice {
     /// Connects when a panel is configured, defining `servers`, `nodes`, ...;
     /// nil when none is (the globals then say how to connect).
     func connect(_ interpreter: Interpreter) throws -> PanelConnection? {
-        var environment = ProcessInfo.processInfo.environment
-        if let url { environment["PTERO_URL"] = url }
+        let environment = ProcessInfo.processInfo.environment
         let file = try ConfigurationFile.load(path: ConfigurationFile.defaultPath(environment: environment))
-        var chosen = try ProfileSelection.select(named: profile, file: file, environment: environment)
+        // The profile's keys go only to the profile's own URL (see ProfileSelection).
+        var chosen = try ProfileSelection.select(named: profile, file: file, environment: environment, url: url)
         guard chosen.url != nil || profile != nil else {
             PanelGlobals.installDisconnected(into: interpreter, reason: "no panel is configured: run `ptero login`, or pass --profile NAME or --url URL (keys in PTERO_APP_KEY / PTERO_CLIENT_KEY); `ptero demo` has a simulated one")
             return nil
