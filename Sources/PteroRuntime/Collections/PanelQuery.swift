@@ -89,7 +89,8 @@ public final class PanelQuery: HostValue {
                 if case .host(let resource as Resource) = element { resource.numericID == id } else { false }
             } ?? .null
         }
-        let envelope = try session.read(PanelRequest(.get, "\(source.path)/\(id)"))
+        let path = "\(source.path)/\(id)"
+        let envelope = try AnswerShape.item(try session.read(PanelRequest(.get, path)), object: source.object, endpoint: "GET \(path)")
         return Resource.fromEnvelope(envelope, session: session, collection: source.path) ?? .null
     }
 
@@ -139,8 +140,23 @@ public final class PanelQuery: HostValue {
 
     /// The panel's count of matching rows, from a one-item page.
     func total() throws -> Int {
-        let page = PageEnvelope(try session.read(request(page: 1, perPage: 1)))
-        return page.total ?? page.items.count
+        let page = try firstPage(perPage: 1)
+        return page.pagination?.total ?? page.items.count
+    }
+
+    /// Page 1 of `perPage` items, its shape and numbers checked.
+    func firstPage(perPage: Int) throws -> PageEnvelope {
+        let endpoint = "GET \(source.path)"
+        let page = try PageEnvelope(try session.read(request(page: 1, perPage: perPage)), endpoint: endpoint, object: source.object)
+        if let pagination = page.pagination {
+            var check = PageCheck(endpoint: endpoint)
+            do {
+                try check.accept(pagination, items: page.items.count, requested: 1)
+            } catch {
+                throw RuntimeError(error.message)
+            }
+        }
+        return page
     }
 
     func request(page: Int, perPage: Int? = nil, path: String? = nil) -> PanelRequest {

@@ -26,7 +26,9 @@ enum ServerClientMembers {
                 ("variables", Resource.fromEnvelope(answer, session: session) ?? Value([Value]())),
             ]))
         default:
-            return Resource.fromEnvelope(try session.read(PanelRequest(.get, path + "/resources")), session: session) ?? .null
+            let answer = try AnswerShape.item(try session.read(PanelRequest(.get, path + "/resources")), object: "stats",
+                                              endpoint: "GET \(path)/resources")
+            return Resource.fromEnvelope(answer, session: session) ?? .null
         }
     }
 
