@@ -16,7 +16,8 @@ enum WholeUpdate {
 
     /// `fields` come from the object unless named; `extras` are sent only when named.
     static func action(fields: [String], extras: [String] = []) -> ResourceAction {
-        ResourceAction(name: "update", isDestructive: false) { resource, arguments in
+        ResourceAction(name: "update", isDestructive: false, parameters: fields + extras, endpoint: "PATCH {own}",
+                       summary: "Changes the named fields; the panel replaces the whole {kind}, so the others are sent as read.") { resource, arguments in
             let callee = "\(resource.kind.typeName.lowercased()).update"
             let bound = try BoundArguments(arguments, callee: callee, parameters: fields + extras)
             guard !bound.isEmpty else {

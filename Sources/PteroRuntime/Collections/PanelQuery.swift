@@ -47,7 +47,7 @@ public final class PanelQuery: HostValue {
             return .int(try elements().count)
         case "first": return try PageIterator(query: self).next() ?? .null
         case "list": return Value(try elements())
-        default: return nil
+        default: return BoundMethod.method(name, of: self)
         }
     }
 
