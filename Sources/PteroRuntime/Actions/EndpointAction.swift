@@ -26,6 +26,7 @@ extension ResourceAction {
                               endpoint: "\(method.rawValue) \(start)\(suffix)", summary: summary) { resource, arguments in
             let callee = "\(resource.kind.typeName.lowercased()).\(name)"
             let bound = try BoundArguments(arguments, callee: callee, parameters: parameters, required: required)
+            for (field, value) in bound.values { try WholeNumbers.check(field, value) }
             let path = try self.base(base, of: resource, action: name) + suffix
             guard !parameters.isEmpty else { return PanelRequest(method, path) }
             return PanelRequest(method, path, body: .json(try JSONBody.encode(bound.body(adding: defaults.map { ($0.0, Value($0.1)) }))))

@@ -16,6 +16,7 @@ enum ServerChanges {
     ) { resource, arguments in
         try arguments.expect(0...0, labels: buildLabels)
         guard !arguments.named.isEmpty else { throw RuntimeError("build() needs at least one of \(buildLabels.joined(separator: ", "))") }
+        try WholeNumbers.check(arguments)
         let limits = map(resource.attributes.value(forName: "limits"))
         let features = map(resource.attributes.value(forName: "feature_limits"))
         func pick(_ label: String, _ current: Value?) -> Value { arguments.labeled(label) ?? current ?? .null }
@@ -38,6 +39,7 @@ enum ServerChanges {
     ) { resource, arguments in
         try arguments.expect(0...0, labels: detailLabels)
         guard !arguments.named.isEmpty else { throw RuntimeError("update() needs at least one of \(detailLabels.joined(separator: ", "))") }
+        try WholeNumbers.check(arguments)
         let body = detailLabels.map { label in (label, arguments.labeled(label) ?? resource.attributes.value(forName: label) ?? .null) }
         return PanelRequest(.patch, "/api/application/servers/\(try ResourceAction.id(of: resource))/details",
                             body: .json(try JSONBody.encode(.map(MapObject(body)))))
@@ -55,6 +57,7 @@ enum ServerChanges {
         let labels = startupLabels
         let bound = try BoundArguments(arguments, callee: "server.startup", parameters: labels)
         guard !bound.isEmpty else { throw RuntimeError("startup() needs at least one of \(labels.map { "\($0):" }.joined(separator: ", "))") }
+        for (field, value) in bound.values { try WholeNumbers.check(field, value) }
         let container = map(resource.attributes.value(forName: "container"))
         let currentEgg = resource.attributes.value(forName: "egg")
         let egg = bound["egg"] ?? currentEgg ?? .null

@@ -23,6 +23,7 @@ enum WholeUpdate {
             guard !bound.isEmpty else {
                 throw RuntimeError("\(callee)() needs at least one of " + (fields + extras).map { "\($0):" }.joined(separator: ", "))
             }
+            for (field, value) in bound.values { try WholeNumbers.check(field, value) }
             var body: [(String, Value)] = fields.compactMap { field in
                 (bound[field] ?? resource.attributes.value(forName: field)).map { (field, $0) }
             }

@@ -122,6 +122,7 @@ public final class PanelQuery: HostValue {
         guard arguments.positional.isEmpty else {
             throw RuntimeError("\(source.name).create() takes named arguments, e.g. \(source.name).create(name: \"...\")")
         }
+        try WholeNumbers.check(arguments)
         var fields = arguments.named.map { ($0.label, $0.value) }
         for (name, value) in source.createDefaults.sorted(by: { $0.key < $1.key }) where !fields.contains(where: { $0.0 == name }) {
             fields.append((name, Value(value)))
