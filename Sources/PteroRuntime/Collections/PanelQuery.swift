@@ -21,9 +21,12 @@ public final class PanelQuery: HostValue {
 
     public var typeName: String { "Query" }
     public var displayText: String { predicates.isEmpty ? source.name : "\(source.name) where ..." }
-    public var memberNames: [String] {
+    public var memberNames: [String] { Self.memberNames(of: source) }
+
+    /// What a query of `source` offers after `.`, without a panel (for `ptero check`).
+    static func memberNames(of source: CollectionSource) -> [String] {
         ["count", "first", "list", "take", "get"] + (source.creatable ? ["create"] : []) + ResourceAction.actions(for: source.object).map(\.name)
-            + Interpreter.listMethodNames.filter { !Self.changingListMethods.contains($0) }
+            + Interpreter.listMethodNames.filter { !changingListMethods.contains($0) }
     }
 
     /// List methods that change their list: on a query they would change a
