@@ -137,4 +137,29 @@ struct AnswerShapeTests {
         #expect(output == ["102 102 s1"])
         await harness.stop()
     }
+
+    @Test func aServersOwnAnswersAreCheckedToo() async throws {
+        let harness = try await PanelHarness(servers: 3)
+        harness.transport.override.withLock {
+            $0 = { request in
+                if request.path.hasSuffix("/files/list") { return Self.json(#"{"data":"oops"}"#) }
+                if request.path.hasSuffix("/startup") { return Self.json("[1,2,3]") }
+                if request.path.hasPrefix("/api/application/nodes/") { return Self.json(Self.page(ids: [1], total: 1, perPage: 50, current: 1, totalPages: 1)) }
+                return nil
+            }
+        }
+        let output = try await harness.run("""
+            let s = servers.first
+            let own = "/api/client/servers/" + s.identifier
+            try { s.files("/") } catch e { print(e.message.replace(own, "CLIENT")) }
+            try { s.startup.command } catch e { print(e.message.replace(own, "CLIENT")) }
+            try { s.node_ref.name } catch e { print(e.message.replace("/nodes/" + str(s.node) + " ", "/nodes/ID ")) }
+            """)
+        #expect(output == [
+            "GET CLIENT/files/list answered an object without 'object' where a list of file objects was expected",
+            "GET CLIENT/startup answered a JSON array of 3 where a list of egg variables was expected",
+            "GET /api/application/nodes/ID answered a list of 1 server where one node was expected",
+        ])
+        await harness.stop()
+    }
 }
