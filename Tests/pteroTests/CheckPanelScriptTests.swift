@@ -29,6 +29,8 @@ struct CheckPanelScriptTests {
             servers.suspnd()
             print(servers.cuont)
             print((users where email ~ "@example" and root_admin).list)
+            print((client.servers where suspendd).count, client.all_severs, account.emial)
+            account.update_pasword(current_password: "a", password: "b", password_confirmation: "b")
             """.write(to: script, atomically: true, encoding: .utf8)
         let result = try PteroBinary.run(["check", script.path])
         #expect(result.status == 65)
@@ -38,6 +40,10 @@ struct CheckPanelScriptTests {
             "\(script.path):3:35: error: a node has no field 'memroy' (in a 'where' on nodes); did you mean 'memory'?",
             "\(script.path):4:1: error: servers has no method 'suspnd'; did you mean 'suspend'?",
             "\(script.path):5:7: error: servers has no member 'cuont'; did you mean 'count'?",
+            "\(script.path):7:29: error: a server has no field 'suspendd' (in a 'where' on client.servers); did you mean 'suspended'?",
+            "\(script.path):7:46: error: client has no member 'all_severs'; did you mean 'all_servers'?",
+            "\(script.path):7:65: error: account has no member 'emial'; did you mean 'email'?",
+            "\(script.path):8:1: error: account has no method 'update_pasword'; did you mean 'update_password'?",
         ])
     }
 

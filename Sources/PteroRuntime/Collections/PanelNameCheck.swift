@@ -26,10 +26,31 @@ public struct PanelNameCheck {
         return check.diagnostics
     }
 
-    /// Collections whose names the script has not taken for its own.
+    /// Collections whose names the script has not taken for its own:
+    /// `servers` and the others, and `client.servers`, `client.all_servers`.
     private func collection(_ expression: Expr) -> CollectionSource? {
+        switch expression.kind {
+        case .variable(let name):
+            guard !declared.contains(name) else { return nil }
+            return CollectionSource.application.first { $0.name == name }
+        case .member(let object, let name, let optional):
+            _ = optional
+            guard case .variable("client") = object.kind, !declared.contains("client") else { return nil }
+            return [CollectionSource.clientServers, CollectionSource.clientAllServers].first { $0.name == "client." + name }
+        default:
+            return nil
+        }
+    }
+
+    /// The members of `client` or `account`, when `expression` is one the
+    /// script has not taken for its own.
+    private func clientGlobal(_ expression: Expr) -> (name: String, members: [String])? {
         guard case .variable(let name) = expression.kind, !declared.contains(name) else { return nil }
-        return CollectionSource.application.first { $0.name == name }
+        switch name {
+        case "client": return (name, ClientAPI.names)
+        case "account": return (name, Account.names)
+        default: return nil
+        }
     }
 
     private mutating func report(_ message: String, _ range: SourceRange) {
@@ -137,12 +158,12 @@ public struct PanelNameCheck {
             if let source = self.collection(collection) { checkFields(condition, of: source, element: nil) }
         case .member(let object, let name, let optional):
             _ = optional
-            if let source = collection(object) { checkMember(name, of: source, called: false, expression.range) }
+            checkMember(name, of: object, called: false, expression.range)
         case .call(let callee, let arguments):
-            _ = arguments
-            if case .member(let object, let name, let optional) = callee.kind, let source = collection(object) {
+            if case .member(let object, let name, let optional) = callee.kind {
                 _ = optional
-                checkMember(name, of: source, called: true, callee.range)
+                checkMember(name, of: object, called: true, callee.range)
+                visit(object)
                 for argument in arguments { visit(argument.value) }
                 return
             }
@@ -154,10 +175,18 @@ public struct PanelNameCheck {
         for child in Self.children(of: expression) { visit(child) }
     }
 
-    private mutating func checkMember(_ name: String, of source: CollectionSource, called: Bool, _ range: SourceRange) {
-        let members = PanelQuery.memberNames(of: source)
+    /// `object.name`, when `object` is a panel collection or global.
+    private mutating func checkMember(_ name: String, of object: Expr, called: Bool, _ range: SourceRange) {
+        let owner: String, members: [String]
+        if let source = collection(object) {
+            (owner, members) = (source.name, PanelQuery.memberNames(of: source))
+        } else if let global = clientGlobal(object) {
+            (owner, members) = global
+        } else {
+            return
+        }
         guard !members.contains(name) else { return }
-        report("\(source.name) has no \(called ? "method" : "member") '\(name)'" + Self.hint(name, members), range)
+        report("\(owner) has no \(called ? "method" : "member") '\(name)'" + Self.hint(name, members), range)
     }
 
     /// The bare names of a `where` on `source`: each must be a field of
