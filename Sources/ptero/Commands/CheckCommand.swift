@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Parse and resolve scripts without running them; report every error.",
-        discussion: "Knows the panel's collections (servers, nodes, ...), and reports a field or method they do not have, "
+        discussion: "Knows the panel's globals (servers, nodes, ..., client, account) and reports a field or method they do not have, "
             + "with \"did you mean\". Exits 0 when every file is clean, 65 when any has an error, 2 when a file cannot be read."
     )
 
