@@ -20,7 +20,7 @@ extension PanelClient {
             let pagination = meta.pagination ?? Pagination(
                 total: list.data.count, count: list.data.count, perPage: max(list.data.count, 1),
                 currentPage: 1, totalPages: 1, links: PaginationLinks())
-            return Page(items: list.items, pagination: pagination, meta: meta)
+            return Page(items: list.items, pagination: pagination, meta: meta, endpoint: "GET \(request.path)")
         }
     }
 }

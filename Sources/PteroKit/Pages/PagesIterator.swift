@@ -11,6 +11,9 @@ public struct PagesIterator<Item: Decodable & Sendable>: AsyncIteratorProtocol {
     private var position = 0
     private var nextPage = 1
     private var totalPages: Int?
+    /// Made from the first page; every page is checked against it, so a
+    /// panel that repeats pages or changes its total ends the loop.
+    private var check: PageCheck?
 
     init(fetch: @escaping PageFetcher<Item>, concurrency: Int, progress: PagesProgress) {
         self.fetch = fetch
@@ -35,6 +38,9 @@ public struct PagesIterator<Item: Decodable & Sendable>: AsyncIteratorProtocol {
         try Task.checkCancellation()
         if nextPage == 1 {
             let first = try await fetch(1)
+            var check = PageCheck(endpoint: first.endpoint)
+            try check.accept(first.pagination, items: first.items.count, requested: 1)
+            self.check = check
             totalPages = max(1, first.pagination.totalPages)
             progress.record(first.pagination, meta: first.meta)
             nextPage = 2
@@ -42,6 +48,7 @@ public struct PagesIterator<Item: Decodable & Sendable>: AsyncIteratorProtocol {
             return first.items
         }
         let page = try await prefetch.take(nextPage)
+        try check?.accept(page.pagination, items: page.items.count, requested: nextPage)
         nextPage += 1
         // One page left the window, so one more may enter it.
         prefetch.fill(upTo: min(totalPages!, nextPage - 1 + concurrency))

@@ -121,6 +121,7 @@ enum Builtins {
 
     /// What `help` prints: the list of builtins, or one builtin's description.
     static func helpText(for subject: Value?, interpreter: Interpreter) -> String {
+        if case .host(let host)? = subject, let text = host.helpText { return text }
         switch subject {
         case nil:
             let names = all.map(\.name).sorted().joined(separator: ", ")
@@ -128,6 +129,7 @@ enum Builtins {
                 + "maps (\(MapMethods.table.keys.sorted().joined(separator: ", "))), "
                 + "strings (\(StringMethods.table.keys.sorted().joined(separator: ", "))).\n"
                 + "help(name) describes a builtin, e.g. help(print) or help(\"len\")."
+                + (interpreter.hostHelp.map { "\n" + $0 } ?? "")
         case .native(let function)?:
             return function.help.isEmpty ? "\(function.name): no description" : function.help
         case .string(let name)?:

@@ -42,6 +42,8 @@ public final class Interpreter {
     /// action as a bulk job); nil from it means no such method.
     public var listMethodExtension: ((String, ListObject, inout Arguments, Interpreter) throws -> Value?)?
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
+    /// Lines the host adds to bare `help` (the panel's collections).
+    public var hostHelp: String?
 
     public init(output: @escaping (String) -> Void = { print($0, terminator: "") },
                 interruption: InterruptFlag = InterruptFlag()) {

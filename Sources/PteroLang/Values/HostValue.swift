@@ -25,6 +25,8 @@ public protocol HostValue: AnyObject {
     func isEqual(to other: any HostValue) -> Bool
     /// The value as plain maps and lists, for `json(x)`; nil if it has none.
     func plainValue(interpreter: Interpreter) throws -> Value?
+    /// What `help(x)` prints, when the host has more to say than its members.
+    var helpText: String? { get }
 }
 
 /// Lazily produces the elements of a host value.
@@ -60,6 +62,7 @@ extension HostValue {
     public func setMember(_ name: String, to value: Value, interpreter: Interpreter) throws -> Bool { false }
     public func isEqual(to other: any HostValue) -> Bool { self === other }
     public func plainValue(interpreter: Interpreter) throws -> Value? { nil }
+    public var helpText: String? { nil }
 }
 
 extension HostValue {

@@ -16,10 +16,17 @@ extension ResourceAction {
 
     static func endpoint(_ name: String, _ method: HTTPMethod, _ base: Base, _ suffix: String = "",
                          parameters: [String] = [], required: [String] = [], defaults: [(String, String)] = [],
-                         destructive: Bool = false) -> ResourceAction {
-        ResourceAction(name: name, isDestructive: destructive) { resource, arguments in
+                         destructive: Bool = false, summary: String) -> ResourceAction {
+        let start = switch base {
+        case .own: "{own}"
+        case .client: "/api/client/servers/{identifier}"
+        case .application: "/api/application/servers/{id}"
+        }
+        return ResourceAction(name: name, isDestructive: destructive, parameters: parameters,
+                              endpoint: "\(method.rawValue) \(start)\(suffix)", summary: summary) { resource, arguments in
             let callee = "\(resource.kind.typeName.lowercased()).\(name)"
             let bound = try BoundArguments(arguments, callee: callee, parameters: parameters, required: required)
+            for (field, value) in bound.values { try WholeNumbers.check(field, value) }
             let path = try self.base(base, of: resource, action: name) + suffix
             guard !parameters.isEmpty else { return PanelRequest(method, path) }
             return PanelRequest(method, path, body: .json(try JSONBody.encode(bound.body(adding: defaults.map { ($0.0, Value($0.1)) }))))

@@ -10,9 +10,13 @@ enum ServerChanges {
                               "allocation", "databases", "allocations", "backups", "add_allocations", "remove_allocations"]
     static let detailLabels = ["name", "user", "external_id", "description"]
 
-    static let build = ResourceAction(name: "build", isDestructive: false) { resource, arguments in
+    static let build = ResourceAction(
+        name: "build", isDestructive: false, parameters: buildLabels, endpoint: "PATCH /api/application/servers/{id}/build",
+        summary: "Changes the server's limits, feature limits and allocations; fields not named keep their values."
+    ) { resource, arguments in
         try arguments.expect(0...0, labels: buildLabels)
         guard !arguments.named.isEmpty else { throw RuntimeError("build() needs at least one of \(buildLabels.joined(separator: ", "))") }
+        try WholeNumbers.check(arguments)
         let limits = map(resource.attributes.value(forName: "limits"))
         let features = map(resource.attributes.value(forName: "feature_limits"))
         func pick(_ label: String, _ current: Value?) -> Value { arguments.labeled(label) ?? current ?? .null }
@@ -29,9 +33,13 @@ enum ServerChanges {
                             body: .json(try JSONBody.encode(.map(MapObject(body)))))
     }
 
-    static let update = ResourceAction(name: "update", isDestructive: false) { resource, arguments in
+    static let update = ResourceAction(
+        name: "update", isDestructive: false, parameters: detailLabels, endpoint: "PATCH /api/application/servers/{id}/details",
+        summary: "Changes the server's name, owner, external id or description; fields not named keep their values."
+    ) { resource, arguments in
         try arguments.expect(0...0, labels: detailLabels)
         guard !arguments.named.isEmpty else { throw RuntimeError("update() needs at least one of \(detailLabels.joined(separator: ", "))") }
+        try WholeNumbers.check(arguments)
         let body = detailLabels.map { label in (label, arguments.labeled(label) ?? resource.attributes.value(forName: label) ?? .null) }
         return PanelRequest(.patch, "/api/application/servers/\(try ResourceAction.id(of: resource))/details",
                             body: .json(try JSONBody.encode(.map(MapObject(body)))))
@@ -40,10 +48,16 @@ enum ServerChanges {
     /// `s.startup(image: ..., environment: {KEY: "v"})`: the variables
     /// named are merged into the server's own (unless the egg changes), so
     /// one variable can change without sending every other.
-    static let startup = ResourceAction(name: "startup", isDestructive: false) { resource, arguments in
-        let labels = ["startup", "environment", "egg", "image", "skip_scripts"]
+    static let startupLabels = ["startup", "environment", "egg", "image", "skip_scripts"]
+
+    static let startup = ResourceAction(
+        name: "startup", isDestructive: false, parameters: startupLabels, endpoint: "PATCH /api/application/servers/{id}/startup",
+        summary: "Changes the startup command, egg, image or variables; the variables named are merged into the server's own."
+    ) { resource, arguments in
+        let labels = startupLabels
         let bound = try BoundArguments(arguments, callee: "server.startup", parameters: labels)
         guard !bound.isEmpty else { throw RuntimeError("startup() needs at least one of \(labels.map { "\($0):" }.joined(separator: ", "))") }
+        for (field, value) in bound.values { try WholeNumbers.check(field, value) }
         let container = map(resource.attributes.value(forName: "container"))
         let currentEgg = resource.attributes.value(forName: "egg")
         let egg = bound["egg"] ?? currentEgg ?? .null

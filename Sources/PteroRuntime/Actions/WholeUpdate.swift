@@ -16,12 +16,14 @@ enum WholeUpdate {
 
     /// `fields` come from the object unless named; `extras` are sent only when named.
     static func action(fields: [String], extras: [String] = []) -> ResourceAction {
-        ResourceAction(name: "update", isDestructive: false) { resource, arguments in
+        ResourceAction(name: "update", isDestructive: false, parameters: fields + extras, endpoint: "PATCH {own}",
+                       summary: "Changes the named fields; the panel replaces the whole {kind}, so the others are sent as read.") { resource, arguments in
             let callee = "\(resource.kind.typeName.lowercased()).update"
             let bound = try BoundArguments(arguments, callee: callee, parameters: fields + extras)
             guard !bound.isEmpty else {
                 throw RuntimeError("\(callee)() needs at least one of " + (fields + extras).map { "\($0):" }.joined(separator: ", "))
             }
+            for (field, value) in bound.values { try WholeNumbers.check(field, value) }
             var body: [(String, Value)] = fields.compactMap { field in
                 (bound[field] ?? resource.attributes.value(forName: field)).map { (field, $0) }
             }

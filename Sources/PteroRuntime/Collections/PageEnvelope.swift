@@ -1,25 +1,50 @@
+import PteroKit
 import PteroLang
 
-/// A list answer read once: its item envelopes and what its
-/// `meta.pagination` says (nothing, for the panel's unpaginated lists).
+/// A list answer read once and checked: `{object: "list", data: [...]}`
+/// whose items are all of the collection's kind, and the numbers of its
+/// `meta.pagination` (none, for the panel's unpaginated lists).
 struct PageEnvelope {
     let items: [Value]
-    let total: Int?
-    let totalPages: Int?
+    let pagination: Pagination?
 
-    init(_ envelope: Value) {
-        guard case .map(let body) = envelope, case .list(let data)? = body.value(forName: "data") else {
-            items = []
-            total = nil
-            totalPages = nil
-            return
+    /// `endpoint` names the request in messages (`GET /api/application/servers`);
+    /// `object` is what every item must be (`server`).
+    init(_ envelope: Value, endpoint: String, object: String) throws {
+        let expected = "a list of \(AnswerShape.spoken(object))s"
+        guard case .map(let body) = envelope, case .string("list")? = body.value(forName: "object"),
+              case .list(let data)? = body.value(forName: "data") else {
+            throw RuntimeError("\(endpoint) answered \(AnswerShape.describe(envelope)) where \(expected) was expected")
+        }
+        for item in data.items {
+            guard case .map(let entry) = item, case .string(object)? = entry.value(forName: "object"),
+                  case .map? = entry.value(forName: "attributes") else {
+                throw RuntimeError("\(endpoint) answered a list holding \(AnswerShape.describe(item)) where \(expected) was expected")
+            }
         }
         items = data.items
-        var pagination: MapObject?
-        if case .map(let meta)? = body.value(forName: "meta"), case .map(let found)? = meta.value(forName: "pagination") {
-            pagination = found
+        guard let meta = body.value(forName: "meta"), !meta.isNull else {
+            pagination = nil
+            return
         }
-        if case .int(let count)? = pagination?.value(forName: "total") { total = count } else { total = nil }
-        if case .int(let pages)? = pagination?.value(forName: "total_pages") { totalPages = pages } else { totalPages = nil }
+        guard case .map(let metaMap) = meta else {
+            throw RuntimeError("\(endpoint) answered a list whose meta is \(meta.describedType), not an object")
+        }
+        guard let found = metaMap.value(forName: "pagination") else {
+            pagination = nil
+            return
+        }
+        guard case .map(let numbers) = found else {
+            throw RuntimeError("\(endpoint) answered a list whose meta.pagination is \(found.describedType), not an object")
+        }
+        func whole(_ name: String) throws -> Int {
+            guard case .int(let number)? = numbers.value(forName: name) else {
+                let got = numbers.value(forName: name).map { $0.literalText } ?? "nothing"
+                throw RuntimeError("\(endpoint) answered a list whose meta.pagination.\(name) is \(got), not a whole number")
+            }
+            return number
+        }
+        pagination = Pagination(total: try whole("total"), count: try whole("count"), perPage: try whole("per_page"),
+                                currentPage: try whole("current_page"), totalPages: try whole("total_pages"))
     }
 }

@@ -16,6 +16,11 @@ final class PageIterator: HostIterator {
     private var position = 0
     private var nextPage = 1
     private var lastPage: Int?
+    /// The current path's pages checked against its first (see `PageCheck`).
+    private var check: PageCheck?
+    /// The first item of the page before, by identity: a panel that sends
+    /// the same page again under another number is caught by it.
+    private var previousFirst: String?
     /// The paths still to walk; one for a plain collection, one per parent
     /// for a spread one (filled on first use).
     private var paths: [String]?
@@ -63,6 +68,8 @@ final class PageIterator: HostIterator {
                 ahead = [:]
                 nextPage = 1
                 self.lastPage = nil
+                check = nil
+                previousFirst = nil
                 continue
             }
             try fetch()
@@ -75,13 +82,16 @@ final class PageIterator: HostIterator {
             lastPage = 0
             return
         }
-        let page: PageEnvelope
+        let endpoint = "GET \(path)"
+        let answer: Value
         if let task = ahead.removeValue(forKey: nextPage) {
-            page = PageEnvelope(try PanelSession.value(of: try query.session.wait { try await task.value }))
+            answer = try PanelSession.value(of: try query.session.wait { try await task.value })
         } else {
-            page = PageEnvelope(try query.session.read(query.request(page: nextPage, path: path)))
+            answer = try query.session.read(query.request(page: nextPage, path: path))
         }
-        if nextPage >= 2, let total = page.totalPages, case let last = min(total, pagesWanted ?? total), nextPage < last {
+        let page = try PageEnvelope(answer, endpoint: endpoint, object: query.source.object)
+        try checkNumbers(of: page, endpoint: endpoint)
+        if nextPage >= 2, let total = page.pagination?.totalPages, case let last = min(total, pagesWanted ?? total), nextPage < last {
             let client = query.session.client
             for number in (nextPage + 1)...min(last, nextPage + Self.pagesAhead) where ahead[number] == nil {
                 let request = query.request(page: number, path: path)
@@ -92,6 +102,36 @@ final class PageIterator: HostIterator {
         position = 0
         buffer = page.items.map { Resource.fromEnvelope($0, session: query.session, collection: path) ?? .null }
         // An unpaginated list comes whole.
-        lastPage = page.totalPages ?? nextPage - 1
+        lastPage = page.pagination?.totalPages ?? nextPage - 1
+    }
+
+    /// Checks the page's numbers against the first page's, and that it does
+    /// not repeat the page before: a listing that does not add up ends in
+    /// an error, never in an endless loop or a wrong count.
+    private func checkNumbers(of page: PageEnvelope, endpoint: String) throws {
+        if let pagination = page.pagination {
+            var check = self.check ?? PageCheck(endpoint: endpoint)
+            do {
+                try check.accept(pagination, items: page.items.count, requested: nextPage)
+            } catch {
+                throw RuntimeError(error.message)
+            }
+            self.check = check
+        } else if nextPage > 1 {
+            throw RuntimeError("\(endpoint) answered page \(nextPage) without meta.pagination, after a first page that had it")
+        }
+        let first = page.items.first.flatMap(Self.identity)
+        if let first, first == previousFirst {
+            throw RuntimeError("\(endpoint) answered page \(nextPage) with the items of page \(nextPage - 1) (a repeated page)")
+        }
+        previousFirst = first
+    }
+
+    /// An item's identity attribute, as text: how a repeated page is told.
+    private static func identity(of envelope: Value) -> String? {
+        guard case .map(let item) = envelope, case .string(let object)? = item.value(forName: "object"),
+              case .map(let attributes)? = item.value(forName: "attributes"),
+              let identity = Resource.identity(of: attributes, kind: ResourceKind.forObject(object)) else { return nil }
+        return Resource.plain(identity)
     }
 }

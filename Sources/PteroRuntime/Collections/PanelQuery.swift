@@ -21,9 +21,12 @@ public final class PanelQuery: HostValue {
 
     public var typeName: String { "Query" }
     public var displayText: String { predicates.isEmpty ? source.name : "\(source.name) where ..." }
-    public var memberNames: [String] {
+    public var memberNames: [String] { Self.memberNames(of: source) }
+
+    /// What a query of `source` offers after `.`, without a panel (for `ptero check`).
+    static func memberNames(of source: CollectionSource) -> [String] {
         ["count", "first", "list", "take", "get"] + (source.creatable ? ["create"] : []) + ResourceAction.actions(for: source.object).map(\.name)
-            + Interpreter.listMethodNames.filter { !Self.changingListMethods.contains($0) }
+            + Interpreter.listMethodNames.filter { !changingListMethods.contains($0) }
     }
 
     /// List methods that change their list: on a query they would change a
@@ -47,7 +50,7 @@ public final class PanelQuery: HostValue {
             return .int(try elements().count)
         case "first": return try PageIterator(query: self).next() ?? .null
         case "list": return Value(try elements())
-        default: return nil
+        default: return BoundMethod.method(name, of: self)
         }
     }
 
@@ -89,7 +92,8 @@ public final class PanelQuery: HostValue {
                 if case .host(let resource as Resource) = element { resource.numericID == id } else { false }
             } ?? .null
         }
-        let envelope = try session.read(PanelRequest(.get, "\(source.path)/\(id)"))
+        let path = "\(source.path)/\(id)"
+        let envelope = try AnswerShape.item(try session.read(PanelRequest(.get, path)), object: source.object, endpoint: "GET \(path)")
         return Resource.fromEnvelope(envelope, session: session, collection: source.path) ?? .null
     }
 
@@ -121,6 +125,7 @@ public final class PanelQuery: HostValue {
         guard arguments.positional.isEmpty else {
             throw RuntimeError("\(source.name).create() takes named arguments, e.g. \(source.name).create(name: \"...\")")
         }
+        try WholeNumbers.check(arguments)
         var fields = arguments.named.map { ($0.label, $0.value) }
         for (name, value) in source.createDefaults.sorted(by: { $0.key < $1.key }) where !fields.contains(where: { $0.0 == name }) {
             fields.append((name, Value(value)))
@@ -139,8 +144,23 @@ public final class PanelQuery: HostValue {
 
     /// The panel's count of matching rows, from a one-item page.
     func total() throws -> Int {
-        let page = PageEnvelope(try session.read(request(page: 1, perPage: 1)))
-        return page.total ?? page.items.count
+        let page = try firstPage(perPage: 1)
+        return page.pagination?.total ?? page.items.count
+    }
+
+    /// Page 1 of `perPage` items, its shape and numbers checked.
+    func firstPage(perPage: Int) throws -> PageEnvelope {
+        let endpoint = "GET \(source.path)"
+        let page = try PageEnvelope(try session.read(request(page: 1, perPage: perPage)), endpoint: endpoint, object: source.object)
+        if let pagination = page.pagination {
+            var check = PageCheck(endpoint: endpoint)
+            do {
+                try check.accept(pagination, items: page.items.count, requested: 1)
+            } catch {
+                throw RuntimeError(error.message)
+            }
+        }
+        return page
     }
 
     func request(page: Int, perPage: Int? = nil, path: String? = nil) -> PanelRequest {

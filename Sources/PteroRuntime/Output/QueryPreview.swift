@@ -14,9 +14,9 @@ struct QueryPreview {
         let limit = max(1, limit)
         if query.predicates.isEmpty && query.source.across.isEmpty {
             // One page of exactly the rows shown; its pagination says how many there are.
-            let page = PageEnvelope(try query.session.read(query.request(page: 1, perPage: limit)))
+            let page = try query.firstPage(perPage: limit)
             let items = page.items.compactMap { Self.resource(Resource.fromEnvelope($0, session: query.session)) }
-            let total = page.total ?? items.count
+            let total = page.pagination?.total ?? items.count
             resources = Array(items.prefix(limit))
             footer = total > resources.count ? "… \(total) in all; .list fetches every one" : nil
         } else {

@@ -6,25 +6,27 @@ import PteroLang
 enum Relations {
     struct Relation: Sendable {
         let name: String
+        /// The envelope `object` its endpoint answers with.
+        let object: String
         /// The related object's path, from the attributes; nil when unset.
         let path: @Sendable (MapObject) -> String?
     }
 
     static let table: [String: [Relation]] = [
         "server": [
-            Relation(name: "node_ref") { id($0, "node").map { "/api/application/nodes/\($0)" } },
-            Relation(name: "owner") { id($0, "user").map { "/api/application/users/\($0)" } },
-            Relation(name: "nest_ref") { id($0, "nest").map { "/api/application/nests/\($0)" } },
-            Relation(name: "egg_ref") { attributes in
+            Relation(name: "node_ref", object: "node") { id($0, "node").map { "/api/application/nodes/\($0)" } },
+            Relation(name: "owner", object: "user") { id($0, "user").map { "/api/application/users/\($0)" } },
+            Relation(name: "nest_ref", object: "nest") { id($0, "nest").map { "/api/application/nests/\($0)" } },
+            Relation(name: "egg_ref", object: "egg") { attributes in
                 guard let nest = id(attributes, "nest"), let egg = id(attributes, "egg") else { return nil }
                 return "/api/application/nests/\(nest)/eggs/\(egg)"
             },
         ],
         "node": [
-            Relation(name: "location_ref") { id($0, "location_id").map { "/api/application/locations/\($0)" } },
+            Relation(name: "location_ref", object: "location") { id($0, "location_id").map { "/api/application/locations/\($0)" } },
         ],
         "egg": [
-            Relation(name: "nest_ref") { id($0, "nest").map { "/api/application/nests/\($0)" } },
+            Relation(name: "nest_ref", object: "nest") { id($0, "nest").map { "/api/application/nests/\($0)" } },
         ],
     ]
 
@@ -37,7 +39,8 @@ enum Relations {
         guard let session = resource.session else {
             throw RuntimeError("\(resource.displayText) is not connected to a panel, so its \(name) cannot be read")
         }
-        let envelope = try session.readOncePerStatement(path, interpreter: interpreter)
+        let envelope = try AnswerShape.item(try session.readOncePerStatement(path, interpreter: interpreter),
+                                            object: relation.object, endpoint: "GET \(path)")
         let collection = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         return Resource.fromEnvelope(envelope, session: session, collection: collection) ?? .null
     }

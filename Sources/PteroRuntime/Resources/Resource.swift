@@ -135,7 +135,7 @@ public final class Resource: HostValue {
             return .host(PanelQuery(session: session, source: source))
         }
         if kind.object == "server", let value = try ServerClientMembers.member(name, of: self) { return value }
-        return nil
+        return BoundMethod.action(name, of: self)
     }
 
     public func isEqual(to other: any HostValue) -> Bool {

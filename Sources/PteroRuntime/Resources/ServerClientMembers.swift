@@ -17,6 +17,7 @@ enum ServerClientMembers {
             return .host(ServerFiles(server: server, session: session, clientPath: path))
         case "startup":
             let answer = try session.read(PanelRequest(.get, path + "/startup"))
+            _ = try PageEnvelope(answer, endpoint: "GET \(path)/startup", object: "egg_variable")
             guard case .map(let envelope) = answer else { return .null }
             let meta = ServerChanges.map(envelope.value(forName: "meta")) ?? MapObject()
             return .map(MapObject([
@@ -26,7 +27,9 @@ enum ServerClientMembers {
                 ("variables", Resource.fromEnvelope(answer, session: session) ?? Value([Value]())),
             ]))
         default:
-            return Resource.fromEnvelope(try session.read(PanelRequest(.get, path + "/resources")), session: session) ?? .null
+            let answer = try AnswerShape.item(try session.read(PanelRequest(.get, path + "/resources")), object: "stats",
+                                              endpoint: "GET \(path)/resources")
+            return Resource.fromEnvelope(answer, session: session) ?? .null
         }
     }
 

@@ -79,6 +79,7 @@ final class ServerFiles: HostValue {
         let directory = try bound.string("path") ?? "/"
         let answer = try session.read(PanelRequest(.get, clientPath + "/files/list",
                                                    query: [URLQueryItem(name: "directory", value: directory)]))
+        _ = try PageEnvelope(answer, endpoint: "GET \(clientPath)/files/list", object: "file_object")
         return Resource.fromEnvelope(answer, session: session) ?? Value([Value]())
     }
 

@@ -11,7 +11,9 @@ final class ClientAPI: HostValue {
 
     var typeName: String { "Client" }
     var displayText: String { "client" }
-    var memberNames: [String] { ["servers", "all_servers", "permissions"] }
+    /// Its members, also for `ptero check`, which has no panel.
+    static let names = ["servers", "all_servers", "permissions"]
+    var memberNames: [String] { Self.names }
 
     func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
@@ -32,10 +34,10 @@ final class Account: HostValue {
 
     var typeName: String { "Account" }
     var displayText: String { "account" }
-    var memberNames: [String] {
-        ["id", "admin", "username", "email", "first_name", "last_name", "language", "api_keys", "ssh_keys", "activity",
-         "update_email", "update_password", "two_factor_setup", "enable_two_factor", "disable_two_factor"]
-    }
+    /// Its members, also for `ptero check`, which has no panel.
+    static let names = ["id", "admin", "username", "email", "first_name", "last_name", "language", "api_keys", "ssh_keys", "activity",
+                        "update_email", "update_password", "two_factor_setup", "enable_two_factor", "disable_two_factor"]
+    var memberNames: [String] { Self.names }
 
     func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {

@@ -9,6 +9,7 @@ public enum PanelGlobals {
     /// as lazy queries, and `client` and `account` for the client API.
     public static func install(into interpreter: Interpreter, session: PanelSession) {
         interpreter.defaultParallelism = session.client.executor.settings.concurrency
+        interpreter.hostHelp = PanelHelp.text
         for source in CollectionSource.application {
             interpreter.globals.defineConstant(source.name, .host(PanelQuery(session: session, source: source)))
         }
@@ -19,6 +20,7 @@ public enum PanelGlobals {
 
     /// Defines the same names as values that explain how to connect.
     public static func installDisconnected(into interpreter: Interpreter, reason: String) {
+        interpreter.hostHelp = PanelHelp.text
         for name in names {
             interpreter.globals.defineConstant(name, .host(Disconnected(name: name, reason: reason)))
         }

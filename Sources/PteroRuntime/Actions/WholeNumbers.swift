@@ -1,0 +1,75 @@
+import PteroLang
+
+/// Body fields the panel stores as integers. Its validation takes any
+/// number (`'memory' => 'required|numeric|min:0'`) but its columns are
+/// integers (panel: app/Models/Server.php, Node.php and Task.php `$casts`),
+/// so `s.build(memory: s.limits.memory * 1.3)` would send 5324.8 to be cut
+/// or refused there. Each named argument is checked before any request is
+/// built, with what the field counts and how to make it whole.
+enum WholeNumbers {
+    /// What each integer field holds, as the message says it.
+    static let meaning: [String: String] = [
+        "memory": "a whole number of MiB", "swap": "a whole number of MiB", "disk": "a whole number of MiB",
+        "io": "a whole number (the IO weight, 10 to 1000)", "cpu": "a whole number of percent",
+        "databases": "a whole number of databases", "allocations": "a whole number of allocations",
+        "backups": "a whole number of backups",
+        "allocation": "an allocation id (a whole number)", "user": "a user id (a whole number)",
+        "egg": "an egg id (a whole number)", "nest": "a nest id (a whole number)",
+        "location_id": "a location id (a whole number)", "host": "a database host id (a whole number)",
+        "memory_overallocate": "a whole number of percent", "disk_overallocate": "a whole number of percent",
+        "upload_size": "a whole number of MiB", "daemon_listen": "a port (a whole number)",
+        "daemon_sftp": "a port (a whole number)",
+        "time_offset": "a whole number of seconds", "sequence_id": "a whole number",
+        "default": "an allocation id (a whole number)",
+    ]
+
+    /// Fields that hold a list of ids.
+    static let lists: [String: String] = [
+        "add_allocations": "a list of allocation ids (whole numbers)",
+        "remove_allocations": "a list of allocation ids (whole numbers)",
+        "additional": "a list of allocation ids (whole numbers)",
+        "locations": "a list of location ids (whole numbers)",
+    ]
+
+    /// Maps whose entries are checked by the same names (`limits: {memory: ...}`).
+    static let nested: Set<String> = ["limits", "feature_limits", "allocation", "deploy"]
+
+    /// Checks `value` given for the field `name`: a float, a string or
+    /// anything but an integer (or null, or an object, which is sent by
+    /// its id) is an error. Maps named in `nested` are checked entry by entry.
+    static func check(_ name: String, _ value: Value) throws {
+        if nested.contains(name), case .map(let entries) = value {
+            for (key, entry) in entries.entries {
+                if case .string(let field) = key { try check(field, entry) }
+            }
+            return
+        }
+        if let meaning = meaning[name] {
+            try whole(value, name: name, meaning: meaning)
+        } else if let meaning = lists[name] {
+            guard case .list(let items) = value else {
+                if value.isNull { return }
+                throw RuntimeError("\(name) is \(meaning) (got \(value.literalText))")
+            }
+            for item in items.items { try whole(item, name: name, meaning: meaning) }
+        }
+    }
+
+    /// Every named argument of a call, checked.
+    static func check(_ arguments: Arguments) throws {
+        for (label, value) in arguments.named { try check(label, value) }
+    }
+
+    private static func whole(_ value: Value, name: String, meaning: String) throws {
+        switch value {
+        case .int, .null: return
+        case .host(let resource as Resource) where resource.numericID != nil: return
+        case .double:
+            throw RuntimeError("\(name) is \(meaning) (got \(value.literalText)): use int(...) or round(...)")
+        case .string:
+            throw RuntimeError("\(name) is \(meaning) (got \(value.literalText)): use int(...) to read a number from text")
+        default:
+            throw RuntimeError("\(name) is \(meaning) (got \(value.describedType))")
+        }
+    }
+}
