@@ -42,7 +42,9 @@ public struct PageCheck: Sendable {
         }
         if let first {
             guard total == first.total, perPage == first.perPage else {
-                throw fail("a total that changed mid-listing (\(first.total) items at \(first.perPage) a page, then \(total) at \(perPage))")
+                throw fail("a total that changed mid-listing (\(first.total) items at \(first.perPage) a page, then \(total) at \(perPage)): "
+                           + "the list changed while it was read (a create or delete in the loop, or someone else's), so later pages "
+                           + "would skip or repeat items; take `.list` first to act on a snapshot")
             }
         } else {
             first = pagination
