@@ -15,6 +15,8 @@ enum JSON {
     private static func write(_ value: Value, to output: inout String, indent: Int, level: Int,
                               interpreter: Interpreter, caller: String, enclosing: inout EnclosingContainers) throws {
         guard level < maximumDepth else { throw RuntimeError("\(caller) cannot encode a value nested more than \(maximumDepth) deep") }
+        // A list holding one list twice, sixty levels down, encodes to 2^60 elements.
+        try interpreter.limits.checkString(bytes: output.utf8.count, "\(caller)'s text")
         let newline = indent > 0 ? "\n" + String(repeating: " ", count: indent * (level + 1)) : ""
         let closing = indent > 0 ? "\n" + String(repeating: " ", count: indent * level) : ""
         switch value {
@@ -36,7 +38,7 @@ enum JSON {
             }
             output += closing + "]"
         case .range(let range):
-            try write(.list(ListObject(range.elements)), to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller, enclosing: &enclosing)
+            try write(.list(ListObject(try range.elements(within: interpreter.limits))), to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller, enclosing: &enclosing)
         case .map(let map):
             if map.count == 0 { output += "{}"; return }
             guard enclosing.enter(map) else { throw RuntimeError("\(caller) cannot encode a map that holds itself") }

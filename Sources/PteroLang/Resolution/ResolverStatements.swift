@@ -182,7 +182,9 @@ extension Resolver {
         do {
             file = try importer(path, source)
         } catch {
-            report("cannot import '\(path)': \(error)", range)
+            // The name as a string literal: an escape sequence in it must not reach the terminal.
+            let reason = (error as? RuntimeError)?.message ?? "\(error)"
+            report("cannot import \(Value.quote(path)): \(reason)", range)
             return empty
         }
         if imported.contains(file.name) { return empty }
