@@ -23,6 +23,7 @@ extension Compiler {
     }
 
     func compileBinary(_ op: BinaryOperator, _ left: ResolvedExpr, _ right: ResolvedExpr, _ range: SourceRange) -> ExprCode {
+        if let comparison = compileFieldComparison(op, left, right, range) { return comparison }
         let leftCode = compile(left), rightCode = compile(right)
         unowned(unsafe) let interpreter = self.interpreter
         // A constant integer right operand (`n - 1`, `x < 2`) skips one closure call.
@@ -203,23 +204,30 @@ extension Compiler {
 
     /// A bare name in a `where`: the element's field if it has one, else the variable.
     func compileField(_ name: String, element: @escaping ExprCode, fallback: ExprCode?, _ range: SourceRange) -> ExprCode {
+        let lookup = compileFieldLookup(name, element: element, fallback: fallback, range)
+        return { frame in try lookup(frame).value }
+    }
+
+    /// The field's value, and whether it was the element's field (not the fallback variable).
+    func compileFieldLookup(_ name: String, element: @escaping ExprCode, fallback: ExprCode?,
+                            _ range: SourceRange) -> (Frame) throws -> (value: Value, isField: Bool) {
         unowned(unsafe) let interpreter = self.interpreter
         let cache = PositionCache()
         return { frame in
             let item = try element(frame)
             switch item {
             case .map(let map):
-                if let value = map.value(forName: name, cachedPosition: &cache.position) { return value }
+                if let value = map.value(forName: name, cachedPosition: &cache.position) { return (value, true) }
             case .host(let host):
                 do {
-                    if let value = try host.member(name, interpreter: interpreter) { return value }
+                    if let value = try host.member(name, interpreter: interpreter) { return (value, true) }
                 } catch {
                     throw self.fail(error, range)
                 }
             default:
                 break
             }
-            if let fallback { return try fallback(frame) }
+            if let fallback { return (try fallback(frame), false) }
             let hint = closestName(to: name, among: interpreter.memberNames(of: item)).map { "; did you mean '\($0)'?" } ?? ""
             throw self.error("'\(name)' is neither a field of this \(item.typeName) nor a declared name\(hint)", range)
         }
