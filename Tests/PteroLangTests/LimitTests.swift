@@ -101,6 +101,17 @@ struct ValueLimitTests {
         #expect(outcome("print(\"a,\".repeat(1000).split(\",\"))", limits: small).hasPrefix("split()'s list would be too large"))
     }
 
+    @Test func parsedListsStopAtTheLimit() {
+        #expect(outcome("print(len(parse_json(\"[\" + \"0,\" * 1000 + \"0]\")))", limits: small)
+            == "parse_json(): a list has more than 1000 elements at line 1, column 2002")
+        #expect(outcome("print(len(parse_json(\"[\" + \"0,\" * 999 + \"0]\")))", limits: small) == "1000\n")
+        let object = #"print(len(parse_json("\{" + range(1000).map(fn(i) => "\"k{i}\": 0").join(",") + ", \"x\": 1\}")))"#
+        #expect(outcome(object, limits: small)
+            .hasPrefix("parse_json(): an object has more than 1000 members"))
+        #expect(outcome("print(len(parse_csv(\"a\\n\" + \"1\\n\" * 1001)))", limits: small)
+            == "parse_csv(): more than 1000 records (line 1001); the limit is 1000")
+    }
+
     @Test func mapGrowthStops() {
         #expect(outcome("let m = {}\nfor i in range(2000) { m[i] = i }", limits: small)
             == "map would be too large (1001 elements; the limit is 1000)")

@@ -100,9 +100,9 @@ enum Builtins {
             } ?? 0
             return .string(try JSON.encode(arguments[0], indent: indent, interpreter: interpreter))
         },
-        NativeFunction("parse_json", help: "parse_json(text) decodes JSON into maps, lists and values") { arguments, _ in
+        NativeFunction("parse_json", help: "parse_json(text) decodes JSON into maps, lists and values") { arguments, interpreter in
             try arguments.expect(1...1)
-            return try JSON.decode(try arguments.string(0, "JSON text"))
+            return try JSON.decode(try arguments.string(0, "JSON text"), maximumCount: interpreter.limits.maximumCount)
         },
         NativeFunction("range", help: "range(end), range(start, end) or range(start, end, step): integers up to end, not including it") { arguments, _ in
             try arguments.expect(1...3)

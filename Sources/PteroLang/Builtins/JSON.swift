@@ -83,12 +83,14 @@ enum JSON {
         return result + "\""
     }
 
-    static func decode(_ text: String) throws -> Value {
-        try decode(utf8: Array(text.utf8))
+    /// `maximumCount` bounds each list and object (see `ValueLimits.maximumCount`).
+    static func decode(_ text: String, maximumCount: Int = .max) throws -> Value {
+        try decode(utf8: Array(text.utf8), maximumCount: maximumCount)
     }
 
-    static func decode(utf8 bytes: [UInt8]) throws -> Value {
+    static func decode(utf8 bytes: [UInt8], maximumCount: Int = .max) throws -> Value {
         var reader = JSONReader(bytes: bytes)
+        reader.maximumCount = maximumCount
         reader.skipSpace()
         let value = try reader.value(depth: 0)
         reader.skipSpace()
@@ -101,6 +103,8 @@ enum JSON {
 struct JSONReader {
     let bytes: [UInt8]
     var position = 0
+    /// Most elements of one list or members of one object.
+    var maximumCount = Int.max
     var shapes = MapShapeCache()
     /// Strings too long to be stored inline that this text has already
     /// given: a page of servers repeats each egg's startup command, image
@@ -137,6 +141,7 @@ struct JSONReader {
             while true {
                 skipSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
+                guard keys.count < maximumCount else { throw failure("an object has more than \(maximumCount) members") }
                 keys.append(.string(try string()))
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
@@ -152,6 +157,7 @@ struct JSONReader {
             if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .list(ListObject()) }
             while true {
                 skipSpace()
+                guard items.count < maximumCount else { throw failure("a list has more than \(maximumCount) elements") }
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 if try separatorEnds(UInt8(ascii: "]")) { return .list(ListObject(items)) }
