@@ -81,7 +81,7 @@ extension Compiler {
         let predicateCode = compileLambda(predicate.function)
         let condition = predicate.condition
         unowned(unsafe) let interpreter = self.interpreter
-        let range = loop.condition?.range ?? loop.iterable.range
+        let range = loop.iterable.range
         return { frame, iterable in
             guard case .host(let host) = iterable else { return nil }
             let function = try predicateCode(frame)
