@@ -77,6 +77,35 @@ struct HostileInputTests {
         #expect(!Operators.equal(.list(left), .list(deepList(999_999))))
     }
 
+    /// The value a script ends with, built on the large stack; the
+    /// interpreter is gone when it returns, so the caller frees the value.
+    private func built(_ text: String) -> Value? {
+        LargeStack.run {
+            let interpreter = Interpreter(output: { _ in })
+            return try? interpreter.run(Source(name: "t.ptero", text: text), echo: true)
+        }
+    }
+
+    @Test func aMillionClosuresEachCapturingTheOneBeforeAreFreedOnAnOrdinaryStack() {
+        // Each closure's cell holds the one before: freeing the last freed
+        // a million, a stack frame or three each (signal 11).
+        var chain = built("let f = fn() => 0\nfor i in range(1000000) { let g = f; f = fn() => g() + 1 }\nf")
+        guard case .closure? = chain else { Issue.record("no closure: \(String(describing: chain))"); return }
+        chain = nil
+        // Through lists and maps too, and through a closure's own loop cell.
+        var mixed = built("let f = [fn() => 0]\nfor i in range(300000) { let g = f; f = [{call: fn() => g[0].call()}] }\nf")
+        guard case .list? = mixed else { Issue.record("no list: \(String(describing: mixed))"); return }
+        mixed = nil
+        #expect(chain == nil && mixed == nil)
+        #expect(outcome("let f = fn() => 0\nfor i in range(100000) { let g = f; f = fn() => g() + 1 }\nprint(f())")
+            == "stack depth exceeded (more than 10000 nested calls)")
+    }
+
+    @Test func aRecursionThroughTryEndsWithTheDepthError() {
+        let script = "fn again(n) { try { again(n + 1) } catch e { again(n + 1) } }\nagain(0)"
+        #expect(outcome(script) == "stack depth exceeded (more than 10000 nested calls)")
+    }
+
     @Test func aScriptBuildsComparesAndDropsDeepValues() {
         let script = """
             fn deep(n) {

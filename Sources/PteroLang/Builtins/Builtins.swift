@@ -26,7 +26,7 @@ enum Builtins {
                 interpreter.output(try JSON.encode(printed, indent: 0, interpreter: interpreter, caller: "print() with --format json") + "\n")
                 return .null
             }
-            interpreter.output(arguments.positional.map(\.displayText).joined(separator: separator) + "\n")
+            interpreter.output(try arguments.positional.map { try $0.displayText(within: interpreter.limits) }.joined(separator: separator) + "\n")
             return .null
         },
         NativeFunction("len", help: "len(x) counts the characters of a string or the elements of a list, map or range") { arguments, interpreter in
@@ -100,9 +100,9 @@ enum Builtins {
             } ?? 0
             return .string(try JSON.encode(arguments[0], indent: indent, interpreter: interpreter))
         },
-        NativeFunction("parse_json", help: "parse_json(text) decodes JSON into maps, lists and values") { arguments, _ in
+        NativeFunction("parse_json", help: "parse_json(text) decodes JSON into maps, lists and values") { arguments, interpreter in
             try arguments.expect(1...1)
-            return try JSON.decode(try arguments.string(0, "JSON text"))
+            return try JSON.decode(try arguments.string(0, "JSON text"), maximumCount: interpreter.limits.maximumCount)
         },
         NativeFunction("range", help: "range(end), range(start, end) or range(start, end, step): integers up to end, not including it") { arguments, _ in
             try arguments.expect(1...3)
@@ -110,7 +110,7 @@ enum Builtins {
             let high = try arguments.int(arguments.count == 1 ? 0 : 1, "end")
             let step = arguments.count == 3 ? try arguments.int(2, "step") : 1
             guard step != 0 else { throw RuntimeError("range() step cannot be 0") }
-            return .range(RangeObject(low: low, high: high, step: step, inclusive: false))
+            return .range(try RangeObject.checked(low: low, high: high, step: step, inclusive: false))
         },
         NativeFunction("help", help: "help() lists the builtins; help(name) describes one; help(x) lists what a value x has") { arguments, interpreter in
             try arguments.expect(0...1)

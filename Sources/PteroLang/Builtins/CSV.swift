@@ -89,10 +89,10 @@ extension Builtins {
             try arguments.expect(1...1, labels: ["separator"])
             return .string(try CSV.encode(arguments[0], separator: try separator(arguments), interpreter: interpreter))
         },
-        NativeFunction("parse_csv", help: "parse_csv(text, header: true, separator: \",\") reads CSV into a list of maps keyed by the header row (values stay strings); with header: false, a list of lists") { arguments, _ in
+        NativeFunction("parse_csv", help: "parse_csv(text, header: true, separator: \",\") reads CSV into a list of maps keyed by the header row (values stay strings); with header: false, a list of lists") { arguments, interpreter in
             try arguments.expect(1...1, labels: ["header", "separator"])
             var reader = CSVReader(text: try arguments.string(0, "CSV text"), separator: try separator(arguments))
-            let rows = try reader.rows()
+            let rows = try reader.rows(maximumCount: interpreter.limits.maximumCount)
             switch arguments.labeled("header") ?? .bool(true) {
             case .bool(true): return try CSVReader.records(rows)
             case .bool(false): return Value(rows.map { row in Value(row.fields.map { Value($0) }) })

@@ -21,13 +21,17 @@ struct CSVReader {
         self.separator = separator
     }
 
-    /// Every record; blank lines are skipped.
-    mutating func rows() throws -> [Row] {
+    /// Every record; blank lines are skipped. More than `maximumCount`
+    /// records is an error (see `ValueLimits.maximumCount`).
+    mutating func rows(maximumCount: Int = .max) throws -> [Row] {
         var rows: [Row] = []
         while position < scalars.count {
             let start = line
             let fields = try record()
             if fields == [""] { continue }
+            guard rows.count < maximumCount else {
+                throw RuntimeError("parse_csv(): more than \(maximumCount) records (line \(start)); the limit is \(maximumCount)")
+            }
             rows.append(Row(fields: fields, line: start))
         }
         return rows

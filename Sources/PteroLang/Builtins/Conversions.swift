@@ -1,9 +1,9 @@
 /// Conversions between types, and the numeric helpers.
 extension Builtins {
     static let conversions: [NativeFunction] = [
-        NativeFunction("str", help: "str(x) is x as text, as print would show it") { arguments, _ in
+        NativeFunction("str", help: "str(x) is x as text, as print would show it") { arguments, interpreter in
             try arguments.expect(1...1)
-            return .string(arguments[0].displayText)
+            return .string(try arguments[0].displayText(within: interpreter.limits))
         },
         NativeFunction("int", help: "int(x) converts a float (toward zero), a string or a bool to an integer") { arguments, _ in
             try arguments.expect(1...1)
@@ -62,21 +62,21 @@ extension Builtins {
             for _ in 0..<digits { scale *= 10 }
             return .double((number * scale).rounded() / scale)
         },
-        NativeFunction("min", help: "min(a, b, ...) or min(list) is the smallest value") { arguments, _ in
-            try extreme(arguments, wantLarger: false)
+        NativeFunction("min", help: "min(a, b, ...) or min(list) is the smallest value") { arguments, interpreter in
+            try extreme(arguments, wantLarger: false, limits: interpreter.limits)
         },
-        NativeFunction("max", help: "max(a, b, ...) or max(list) is the largest value") { arguments, _ in
-            try extreme(arguments, wantLarger: true)
+        NativeFunction("max", help: "max(a, b, ...) or max(list) is the largest value") { arguments, interpreter in
+            try extreme(arguments, wantLarger: true, limits: interpreter.limits)
         },
     ]
 
-    static func extreme(_ arguments: Arguments, wantLarger: Bool) throws -> Value {
+    static func extreme(_ arguments: Arguments, wantLarger: Bool, limits: ValueLimits) throws -> Value {
         try arguments.expect(1...Int.max)
         var candidates = arguments.positional
         if candidates.count == 1 {
             switch candidates[0] {
             case .list(let list): candidates = list.items
-            case .range(let range): candidates = range.elements
+            case .range(let range): candidates = try range.elements(within: limits)
             default: break
             }
         }

@@ -15,6 +15,8 @@ enum JSON {
     private static func write(_ value: Value, to output: inout String, indent: Int, level: Int,
                               interpreter: Interpreter, caller: String, enclosing: inout EnclosingContainers) throws {
         guard level < maximumDepth else { throw RuntimeError("\(caller) cannot encode a value nested more than \(maximumDepth) deep") }
+        // A list holding one list twice, sixty levels down, encodes to 2^60 elements.
+        try interpreter.limits.checkString(bytes: output.utf8.count, "\(caller)'s text")
         let newline = indent > 0 ? "\n" + String(repeating: " ", count: indent * (level + 1)) : ""
         let closing = indent > 0 ? "\n" + String(repeating: " ", count: indent * level) : ""
         switch value {
@@ -36,7 +38,7 @@ enum JSON {
             }
             output += closing + "]"
         case .range(let range):
-            try write(.list(ListObject(range.elements)), to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller, enclosing: &enclosing)
+            try write(.list(ListObject(try range.elements(within: interpreter.limits))), to: &output, indent: indent, level: level, interpreter: interpreter, caller: caller, enclosing: &enclosing)
         case .map(let map):
             if map.count == 0 { output += "{}"; return }
             guard enclosing.enter(map) else { throw RuntimeError("\(caller) cannot encode a map that holds itself") }
@@ -81,12 +83,14 @@ enum JSON {
         return result + "\""
     }
 
-    static func decode(_ text: String) throws -> Value {
-        try decode(utf8: Array(text.utf8))
+    /// `maximumCount` bounds each list and object (see `ValueLimits.maximumCount`).
+    static func decode(_ text: String, maximumCount: Int = .max) throws -> Value {
+        try decode(utf8: Array(text.utf8), maximumCount: maximumCount)
     }
 
-    static func decode(utf8 bytes: [UInt8]) throws -> Value {
+    static func decode(utf8 bytes: [UInt8], maximumCount: Int = .max) throws -> Value {
         var reader = JSONReader(bytes: bytes)
+        reader.maximumCount = maximumCount
         reader.skipSpace()
         let value = try reader.value(depth: 0)
         reader.skipSpace()
@@ -99,6 +103,8 @@ enum JSON {
 struct JSONReader {
     let bytes: [UInt8]
     var position = 0
+    /// Most elements of one list or members of one object.
+    var maximumCount = Int.max
     var shapes = MapShapeCache()
     /// Strings too long to be stored inline that this text has already
     /// given: a page of servers repeats each egg's startup command, image
@@ -135,6 +141,7 @@ struct JSONReader {
             while true {
                 skipSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
+                guard keys.count < maximumCount else { throw failure("an object has more than \(maximumCount) members") }
                 keys.append(.string(try string()))
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
@@ -150,6 +157,7 @@ struct JSONReader {
             if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .list(ListObject()) }
             while true {
                 skipSpace()
+                guard items.count < maximumCount else { throw failure("a list has more than \(maximumCount) elements") }
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 if try separatorEnds(UInt8(ascii: "]")) { return .list(ListObject(items)) }

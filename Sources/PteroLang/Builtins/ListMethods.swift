@@ -4,8 +4,9 @@ enum ListMethods {
     typealias Method = @Sendable (ListObject, inout Arguments, Interpreter) throws -> Value
 
     static let table: [String: Method] = [
-        "push": { list, arguments, _ in
+        "push": { list, arguments, interpreter in
             try arguments.expect(1...Int.max)
+            try interpreter.limits.checkCount(list.items.count + arguments.count)
             list.items.append(contentsOf: arguments.positional)
             return .null
         },
@@ -17,8 +18,9 @@ enum ListMethods {
             }
             return list.items.removeLast()
         },
-        "insert": { list, arguments, _ in
+        "insert": { list, arguments, interpreter in
             try arguments.expect(2...2)
+            try interpreter.limits.checkCount(list.items.count + 1)
             let position = try arguments.int(0, "index")
             let resolved = position < 0 ? list.items.count + position : position
             guard resolved >= 0, resolved <= list.items.count else {
@@ -96,10 +98,21 @@ enum ListMethods {
             try arguments.expect(1...1)
             return list.items.firstIndex { Operators.equal($0, arguments[0]) }.map { .int($0) } ?? .null
         },
-        "join": { list, arguments, _ in
+        "join": { list, arguments, interpreter in
             try arguments.expect(0...1)
             let separator = arguments.count == 0 ? "" : try arguments.string(0, "separator")
-            return .string(list.items.map(\.displayText).joined(separator: separator))
+            let limits = interpreter.limits
+            // Summed before joining: a list holding one long string many times joins to terabytes.
+            var bytes = ValueLimits.product(separator.utf8.count, max(0, list.items.count - 1))
+            var pieces: [String] = []
+            pieces.reserveCapacity(list.items.count)
+            for item in list.items {
+                let piece = try item.displayText(within: limits)
+                bytes = ValueLimits.sum(bytes, piece.utf8.count)
+                try limits.checkString(bytes: bytes, "joined string")
+                pieces.append(piece)
+            }
+            return .string(pieces.joined(separator: separator))
         },
         "first": { list, arguments, _ in
             try arguments.expect(0...0)
@@ -131,7 +144,7 @@ enum ListMethods {
             var total = Value.int(0)
             for item in items {
                 switch item {
-                case .int, .double: total = try Operators.arithmetic(.add, total, item)
+                case .int, .double: total = try Operators.arithmetic(.add, total, item, limits: interpreter.limits)
                 default: throw RuntimeError("sum() can only add numbers, got \(item.typeName)")
                 }
             }

@@ -130,6 +130,7 @@ extension Interpreter {
             list.items[try checkedIndex(position, count: list.items.count)] = value
         case (.map(let map), _):
             guard let mapKey = MapKey(key) else { throw RuntimeError("\(key.describedType) cannot be a map key") }
+            if map.count >= limits.maximumCount, map[mapKey] == nil { try limits.checkCount(map.count + 1, "map") }
             map[mapKey] = value
         case (.list, _):
             throw RuntimeError("a list index must be an integer, not \(key.typeName)")
@@ -141,6 +142,7 @@ extension Interpreter {
     func setMember(_ container: Value, _ name: String, _ value: Value) throws {
         switch container {
         case .map(let map):
+            if map.count >= limits.maximumCount, map[.string(name)] == nil { try limits.checkCount(map.count + 1, "map") }
             map[.string(name)] = value
         case .host(let host):
             guard try host.setMember(name, to: value, interpreter: self) else {

@@ -86,7 +86,9 @@ extension Interpreter {
         let newTop = stackTop &+ slotCount &+ 1
         guard depth <= Interpreter.maximumDepth, newTop <= stackLimit else {
             depth &-= 1
-            throw RuntimeError("stack depth exceeded (more than \(Interpreter.maximumDepth) nested calls)")
+            var failure = RuntimeError("stack depth exceeded (more than \(Interpreter.maximumDepth) nested calls)")
+            failure.isCatchable = false
+            throw failure
         }
         if interruption.isRaised {
             depth &-= 1

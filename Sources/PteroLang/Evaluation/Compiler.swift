@@ -48,11 +48,15 @@ struct Compiler {
                 guard case .int(let from) = lowValue, case .int(let to) = highValue else {
                     throw self.error("range bounds must be integers, not \(lowValue.typeName) and \(highValue.typeName)", range)
                 }
-                if inclusive {
-                    guard to < Int.max else { throw self.error("range end is too large", range) }
-                    return .range(RangeObject(low: from, high: to + 1, inclusive: true))
+                do {
+                    if inclusive {
+                        guard to < Int.max else { throw self.error("range end is too large", range) }
+                        return .range(try RangeObject.checked(low: from, high: to + 1, inclusive: true))
+                    }
+                    return .range(try RangeObject.checked(low: from, high: to, inclusive: false))
+                } catch {
+                    throw self.fail(error, range)
                 }
-                return .range(RangeObject(low: from, high: to, inclusive: false))
             }
         case .call(let callee, let arguments):
             return compileCall(callee, arguments, range)
@@ -173,10 +177,21 @@ struct Compiler {
             case .code(let code): return (nil, ExpressionCode(run: compile(code)))
             }
         }
+        unowned(unsafe) let interpreter = self.interpreter
         return { frame in
             var result = ""
             for (text, code) in pieces {
-                if let text { result += text } else if let code { result += try code.run(frame).displayText }
+                if let text { result += text; continue }
+                guard let code else { continue }
+                let piece = try code.run(frame)
+                do {
+                    let limits = interpreter.limits
+                    let shown = try piece.displayText(within: limits)
+                    try limits.checkString(bytes: ValueLimits.sum(result.utf8.count, shown.utf8.count), "interpolated string")
+                    result += shown
+                } catch {
+                    throw self.fail(error, range)
+                }
             }
             return .string(result)
         }

@@ -120,7 +120,7 @@ extension Compiler {
                         return result
                     }
                 case .range(let range):
-                    if let listMethod { return try listMethod(ListObject(range.elements), &arguments, interpreter) }
+                    if let listMethod { return try listMethod(ListObject(try range.elements(within: interpreter.limits)), &arguments, interpreter) }
                 case .map(let map):
                     if let entry = map.value(forName: name) {
                         arguments.callee = name
@@ -180,8 +180,4 @@ struct GlobalCallee: CalleeCode {
         guard cell.isInitialized else { throw compiler.undeclaredYet(cell, range) }
         return cell.value
     }
-}
-
-extension RangeObject {
-    var elements: [Value] { (0..<count).map { .int(element($0)) } }
 }

@@ -7,12 +7,13 @@ extension Compiler {
         let first = compileLoopVariable(loop.variables[0])
         let second = loop.variables.count > 1 ? compileLoopVariable(loop.variables[1]) : nil
         let condition = loop.condition.map { compileCondition($0, "where") }
+        let filter = compileLoopFilter(loop)
         let body = compileBlock(loop.body)
         unowned(unsafe) let interpreter = self.interpreter
         let iterableRange = loop.iterable.range
 
         /// One turn: bind, filter, run. Nil means go on; a flow means stop with it.
-        func turn(_ frame: Frame, _ a: Value, _ b: Value?) throws -> Flow? {
+        func turn(_ frame: Frame, _ a: Value, _ b: Value?, filtered: Bool) throws -> Flow? {
             try interpreter.checkInterrupt()
             if let second, let b {
                 first(frame, a)
@@ -20,7 +21,7 @@ extension Compiler {
             } else {
                 first(frame, a)
             }
-            if let condition, !(try condition(frame)) { return nil }
+            if !filtered, let condition, !(try condition(frame)) { return nil }
             switch try body(frame) {
             case .breakLoop: return .next
             case .returned: return .returned
@@ -35,7 +36,7 @@ extension Compiler {
             case .list(let list):
                 let items = list.items
                 for position in items.indices {
-                    if let flow = try turn(frame, pairs ? .int(position) : items[position], pairs ? items[position] : nil) {
+                    if let flow = try turn(frame, pairs ? .int(position) : items[position], pairs ? items[position] : nil, filtered: false) {
                         return flow
                     }
                 }
@@ -43,7 +44,7 @@ extension Compiler {
             case .range(let range):
                 for position in 0..<range.count {
                     let element = Value.int(range.element(position))
-                    if let flow = try turn(frame, pairs ? .int(position) : element, pairs ? element : nil) { return flow }
+                    if let flow = try turn(frame, pairs ? .int(position) : element, pairs ? element : nil, filtered: false) { return flow }
                 }
                 return .next
             case .map(let map):
@@ -51,20 +52,44 @@ extension Compiler {
                 for key in keys {
                     let value = pairs ? (map[key] ?? .null) : nil
                     if pairs && map[key] == nil { continue }
-                    if let flow = try turn(frame, key.value, value) { return flow }
+                    if let flow = try turn(frame, key.value, value, filtered: false) { return flow }
                 }
                 return .next
             default:
+                // A host value handed the condition checks it itself.
+                let filtered = try filter?(frame, iterable)
                 let next: () throws -> Value?
-                do { next = try interpreter.makeIterator(iterable) } catch { throw self.fail(error, iterableRange) }
+                do { next = try interpreter.makeIterator(filtered ?? iterable) } catch { throw self.fail(error, iterableRange) }
                 var position = 0
                 while true {
                     let element: Value?
                     do { element = try next() } catch { throw self.fail(error, iterableRange) }
                     guard let element else { return .next }
-                    if let flow = try turn(frame, pairs ? .int(position) : element, pairs ? element : nil) { return flow }
+                    if let flow = try turn(frame, pairs ? .int(position) : element, pairs ? element : nil,
+                                           filtered: filtered != nil) { return flow }
                     position += 1
                 }
+            }
+        }
+    }
+
+    /// `for x in Q where C` hands C to a host value `Q` as `(Q where C)`
+    /// does, so a panel query filters on the panel and pages lazily; nil
+    /// from the host (or a plain value) means the loop checks C itself.
+    func compileLoopFilter(_ loop: ResolvedForLoop) -> ((Frame, Value) throws -> Value?)? {
+        guard let predicate = loop.predicate else { return nil }
+        let predicateCode = compileLambda(predicate.function)
+        let condition = predicate.condition
+        unowned(unsafe) let interpreter = self.interpreter
+        let range = loop.iterable.range
+        return { frame, iterable in
+            guard case .host(let host) = iterable else { return nil }
+            let function = try predicateCode(frame)
+            do {
+                return try host.filtered(by: Predicate(function: function, condition: condition, interpreter: interpreter),
+                                         interpreter: interpreter)
+            } catch {
+                throw self.fail(error, range)
             }
         }
     }
@@ -85,6 +110,7 @@ extension Compiler {
         let iterableCode = compile(loop.iterable)
         let limitCode = loop.parallel.flatMap { $0 }.map { (compile($0), $0.range) }
         let bodyCode = compileLambda(body)
+        let filter = compileLoopFilter(loop)
         let pairs = loop.variables.count > 1
         unowned(unsafe) let interpreter = self.interpreter
         let iterableRange = loop.iterable.range
@@ -99,7 +125,8 @@ extension Compiler {
             }
             workers = min(workers, ParallelRun.maximumWorkers)
             let function = try bodyCode(frame)
-            let produce = try self.turns(of: iterable, pairs: pairs, range: iterableRange)
+            // The body checks the condition again: harmless, it holds for what the host kept.
+            let produce = try self.turns(of: try filter?(frame, iterable) ?? iterable, pairs: pairs, range: iterableRange)
             if interpreter.isInParallelLoop || workers == 1 {
                 while let arguments = try produce() {
                     try interpreter.checkInterrupt()

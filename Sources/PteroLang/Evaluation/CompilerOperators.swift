@@ -23,7 +23,9 @@ extension Compiler {
     }
 
     func compileBinary(_ op: BinaryOperator, _ left: ResolvedExpr, _ right: ResolvedExpr, _ range: SourceRange) -> ExprCode {
+        if let comparison = compileFieldComparison(op, left, right, range) { return comparison }
         let leftCode = compile(left), rightCode = compile(right)
+        unowned(unsafe) let interpreter = self.interpreter
         // A constant integer right operand (`n - 1`, `x < 2`) skips one closure call.
         if case .constant(.int(let constant)) = right.kind, let fast = integerConstantFast(op, left, leftCode, constant, range) {
             return fast
@@ -37,14 +39,14 @@ extension Compiler {
                     if overflow { throw self.error("integer overflow in \(x) + \(y)", range) }
                     return .int(sum)
                 }
-                do { return try Operators.add(a, b) } catch { throw self.fail(error, range) }
+                do { return try Operators.add(a, b, limits: interpreter.limits) } catch { throw self.fail(error, range) }
             }
         case .subtract, .multiply, .divide, .remainder:
             return { frame in
                 let a = try leftCode(frame), b = try rightCode(frame)
                 do {
                     if case .int(let x) = a, case .int(let y) = b { return .int(try Operators.integer(op, x, y)) }
-                    return try Operators.arithmetic(op, a, b)
+                    return try Operators.arithmetic(op, a, b, limits: interpreter.limits)
                 } catch {
                     throw self.fail(error, range)
                 }
@@ -77,7 +79,6 @@ extension Compiler {
                 }
             }
         case .contains, .notContains:
-            unowned(unsafe) let interpreter = self.interpreter
             return { frame in
                 let element = try leftCode(frame), container = try rightCode(frame)
                 do {
@@ -88,7 +89,6 @@ extension Compiler {
                 }
             }
         case .matches:
-            unowned(unsafe) let interpreter = self.interpreter
             return { frame in
                 let text = try leftCode(frame), pattern = try rightCode(frame)
                 do { return .bool(try interpreter.regexMatches(text, pattern)) } catch { throw self.fail(error, range) }
@@ -99,6 +99,7 @@ extension Compiler {
     func integerConstantFast(_ op: BinaryOperator, _ left: ResolvedExpr, _ leftCode: @escaping ExprCode, _ constant: Int,
                              _ range: SourceRange) -> ExprCode? {
         let rightValue = Value.int(constant)
+        unowned(unsafe) let interpreter = self.interpreter
         // `n - 1` on a plain local reads its slot here: one closure call, not two.
         if let slot = left.plainLocalSlot, op == .add || op == .subtract {
             // The closure keeps only what the int path needs: every capture
@@ -121,7 +122,7 @@ extension Compiler {
                 let a = try leftCode(frame)
                 do {
                     if case .int(let x) = a { return .int(try Operators.integer(op, x, constant)) }
-                    return try Operators.arithmetic(op, a, rightValue)
+                    return try Operators.arithmetic(op, a, rightValue, limits: interpreter.limits)
                 } catch {
                     throw self.fail(error, range)
                 }
@@ -136,7 +137,8 @@ extension Compiler {
                     return .int(result)
                 }
                 do {
-                    return isAdd ? try Operators.add(a, rightValue) : try Operators.arithmetic(op, a, rightValue)
+                    return isAdd ? try Operators.add(a, rightValue, limits: interpreter.limits)
+                        : try Operators.arithmetic(op, a, rightValue, limits: interpreter.limits)
                 } catch {
                     throw self.fail(error, range)
                 }
@@ -202,23 +204,30 @@ extension Compiler {
 
     /// A bare name in a `where`: the element's field if it has one, else the variable.
     func compileField(_ name: String, element: @escaping ExprCode, fallback: ExprCode?, _ range: SourceRange) -> ExprCode {
+        let lookup = compileFieldLookup(name, element: element, fallback: fallback, range)
+        return { frame in try lookup(frame).value }
+    }
+
+    /// The field's value, and whether it was the element's field (not the fallback variable).
+    func compileFieldLookup(_ name: String, element: @escaping ExprCode, fallback: ExprCode?,
+                            _ range: SourceRange) -> (Frame) throws -> (value: Value, isField: Bool) {
         unowned(unsafe) let interpreter = self.interpreter
         let cache = PositionCache()
         return { frame in
             let item = try element(frame)
             switch item {
             case .map(let map):
-                if let value = map.value(forName: name, cachedPosition: &cache.position) { return value }
+                if let value = map.value(forName: name, cachedPosition: &cache.position) { return (value, true) }
             case .host(let host):
                 do {
-                    if let value = try host.member(name, interpreter: interpreter) { return value }
+                    if let value = try host.member(name, interpreter: interpreter) { return (value, true) }
                 } catch {
                     throw self.fail(error, range)
                 }
             default:
                 break
             }
-            if let fallback { return try fallback(frame) }
+            if let fallback { return (try fallback(frame), false) }
             let hint = closestName(to: name, among: interpreter.memberNames(of: item)).map { "; did you mean '\($0)'?" } ?? ""
             throw self.error("'\(name)' is neither a field of this \(item.typeName) nor a declared name\(hint)", range)
         }
@@ -242,7 +251,9 @@ final class SlowArithmetic {
     func run(_ value: Value) throws -> Value {
         do {
             if case .int(let x) = value { return .int(try Operators.integer(op, x, constant)) }
-            return op == .add ? try Operators.add(value, .int(constant)) : try Operators.arithmetic(op, value, .int(constant))
+            let limits = compiler.interpreter.limits
+            return op == .add ? try Operators.add(value, .int(constant), limits: limits)
+                : try Operators.arithmetic(op, value, .int(constant), limits: limits)
         } catch {
             throw compiler.fail(error, range)
         }

@@ -131,7 +131,7 @@ extension Compiler {
             return { frame in
                 do {
                     return try bodyCode(frame)
-                } catch let failure as RuntimeError {
+                } catch let failure as RuntimeError where failure.isCatchable {
                     let value = failure.caughtValue
                     if let errorSlot { frame.slots[errorSlot] = .cell(Box(value)) } else { write?(frame, value) }
                     return try handlerCode(frame)
@@ -193,7 +193,8 @@ extension Compiler {
             guard let compound else { return new }
             do {
                 if case .int(let x) = old, case .int(let y) = new { return .int(try Operators.integer(compound, x, y)) }
-                return compound == .add ? try Operators.add(old, new) : try Operators.arithmetic(compound, old, new)
+                return compound == .add ? try Operators.add(old, new, limits: interpreter.limits)
+                    : try Operators.arithmetic(compound, old, new, limits: interpreter.limits)
             } catch {
                 throw self.fail(error, range)
             }

@@ -3,6 +3,9 @@ import Foundation
 /// How `import "name"` finds files: beside the importing file (or the
 /// working folder for `-e`, stdin and the REPL); `.ptero` may be left off.
 public enum FileImporter {
+    /// The largest file `import` reads: a script, not a data file.
+    public static let maximumBytes = 16 << 20
+
     public static func load(_ name: String, from importer: Source) throws -> Source {
         let folder = importer.name.hasPrefix("<") ? FileManager.default.currentDirectoryPath
             : (importer.name as NSString).deletingLastPathComponent
@@ -10,9 +13,11 @@ public enum FileImporter {
         if !FileManager.default.fileExists(atPath: path), FileManager.default.fileExists(atPath: path + ".ptero") {
             path += ".ptero"
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RuntimeError("no such file \(path)")
+        do {
+            let text = try TextFile.read(path, maximumBytes: maximumBytes)
+            return Source(name: (path as NSString).standardizingPath, text: text)
+        } catch let refusal as TextFile.Refusal {
+            throw RuntimeError(path == name ? refusal.reason : "\(refusal.reason) (\(Value.quote(path)))")
         }
-        return Source(name: (path as NSString).standardizingPath, text: String(decoding: data, as: UTF8.self))
     }
 }

@@ -41,9 +41,12 @@ public final class Interpreter {
     /// Methods a host adds to lists (a list of panel objects runs their
     /// action as a bulk job); nil from it means no such method.
     public var listMethodExtension: ((String, ListObject, inout Arguments, Interpreter) throws -> Value?)?
-    var regexCache: [String: Regex<AnyRegexOutput>] = [:]
+    var regexCache: [String: BoundedRegex] = [:]
     /// Lines the host adds to bare `help` (the panel's collections).
     public var hostHelp: String?
+    /// How large values may grow and how long a regular expression may
+    /// search (see `ValueLimits`); the host may lower or raise them.
+    public var limits = ValueLimits()
 
     public init(output: @escaping (String) -> Void = { print($0, terminator: "") },
                 interruption: InterruptFlag = InterruptFlag()) {

@@ -140,13 +140,19 @@ public final class ResolvedForLoop {
     /// variables, so each turn has its own frame and the outer locals it
     /// uses become shared cells, as for a closure.
     public let parallelBody: FunctionPrototype?
+    /// The `where` of a one-variable loop as a function of `it`, as
+    /// `(Q where C)` makes it, so a panel query given it filters as it
+    /// would there (`filter[...]` sent to the panel, pages fetched lazily).
+    public let predicate: (function: FunctionPrototype, condition: ResolvedExpr)?
     init(variables: [VariableReference], iterable: ResolvedExpr, condition: ResolvedExpr?,
-         body: [ResolvedStmt], parallel: ResolvedExpr??, parallelBody: FunctionPrototype? = nil) {
+         body: [ResolvedStmt], parallel: ResolvedExpr??, parallelBody: FunctionPrototype? = nil,
+         predicate: (function: FunctionPrototype, condition: ResolvedExpr)? = nil) {
         self.variables = variables
         self.iterable = iterable
         self.condition = condition
         self.body = body
         self.parallel = parallel
         self.parallelBody = parallelBody
+        self.predicate = predicate
     }
 }

@@ -120,11 +120,13 @@ public struct Resolver {
         return prototype
     }
 
-    /// A `where` condition becomes a function of `it`.
-    mutating func resolvePredicate(_ condition: Expr) -> (FunctionPrototype, ResolvedExpr) {
+    /// A `where` condition becomes a function of `it`; `alias` (a `for`
+    /// loop's variable) names the element too.
+    mutating func resolvePredicate(_ condition: Expr, alias: String? = nil) -> (FunctionPrototype, ResolvedExpr) {
         let outer = context
         context = FunctionContext(enclosing: outer, kind: .predicate)
         let element = declareLocal("it", condition.range)
+        if let alias, alias != "it" { context.scopes[context.scopes.count - 1][alias] = element }
         context.whereElements.append(element)
         let resolved = resolve(condition)
         let prototype = FunctionPrototype(name: "where", parameters: [element], defaults: [nil],

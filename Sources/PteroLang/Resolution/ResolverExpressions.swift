@@ -67,6 +67,12 @@ extension Resolver {
         let reference = lookup(name, range)
         if let element = context.whereElements.last, name != element.name {
             let elementReference = context.lookup(element.name) ?? .local(element)
+            // `it` is the element in every `where`, a `for` loop's too.
+            if name == "it" { return ResolvedExpr(kind: .variable(elementReference), range: range) }
+            // A loop's variable, named in its condition as a function of `it`.
+            if case .local(let binding)? = reference, binding === element {
+                return ResolvedExpr(kind: .variable(elementReference), range: range)
+            }
             return ResolvedExpr(kind: .field(name, element: elementReference, fallback: reference), range: range)
         }
         guard let reference else {

@@ -131,16 +131,28 @@ extension Resolver {
         defer { context.scopes.removeLast() }
         let variables = loop.names.map { VariableReference.local(declareLocal($0, loop.range)) }
         var condition: ResolvedExpr?
+        var predicate: (function: FunctionPrototype, condition: ResolvedExpr)?
         if let whereCondition = loop.condition {
             if case .local(let element) = variables[variables.count - 1] { context.whereElements.append(element) }
             condition = resolve(whereCondition)
             context.whereElements.removeLast()
+            if loop.names.count == 1 { predicate = resolveLoopPredicate(whereCondition, element: loop.names[0]) }
         }
         context.loops.append(loop.parallel != nil)
         defer { context.loops.removeLast() }
         let body = resolveBlock(loop.body)
         return ResolvedForLoop(variables: variables, iterable: iterable, condition: condition, body: body,
-                               parallel: parallel)
+                               parallel: parallel, predicate: predicate)
+    }
+
+    /// A loop's `where` once more, as a function of `it` with the loop
+    /// variable naming the element too: what a panel query is handed.
+    /// Resolving it again reports nothing new, so its diagnostics are dropped.
+    mutating func resolveLoopPredicate(_ condition: Expr, element: String) -> (function: FunctionPrototype, condition: ResolvedExpr) {
+        let reported = diagnostics.count
+        let (function, resolved) = resolvePredicate(condition, alias: element)
+        diagnostics.removeSubrange(reported...)
+        return (function, resolved)
     }
 
     /// The body of a `parallel for` becomes a function of the loop
@@ -152,10 +164,18 @@ extension Resolver {
         let parameters = loop.names.map { declareLocal($0, loop.range) }
         let variables = parameters.map { VariableReference.local($0) }
         var condition: ResolvedExpr?
+        var predicate: (function: FunctionPrototype, condition: ResolvedExpr)?
         if let whereCondition = loop.condition {
             context.whereElements.append(parameters[parameters.count - 1])
             condition = resolve(whereCondition)
             context.whereElements.removeLast()
+            if loop.names.count == 1 {
+                // Made outside the body's function: it runs before any turn.
+                let body = context
+                context = outer
+                predicate = resolveLoopPredicate(whereCondition, element: loop.names[0])
+                context = body
+            }
         }
         let body = resolveBlock(loop.body)
         let prototype = FunctionPrototype(name: "parallel for", parameters: parameters,
@@ -165,7 +185,7 @@ extension Resolver {
         prototype.captures = context.captures.map(\.reference)
         context = outer
         return ResolvedForLoop(variables: variables, iterable: iterable, condition: condition, body: body,
-                               parallel: parallel, parallelBody: prototype)
+                               parallel: parallel, parallelBody: prototype, predicate: predicate)
     }
 
     mutating func resolveImport(_ path: String, _ range: SourceRange) -> ResolvedStmt {
@@ -182,7 +202,9 @@ extension Resolver {
         do {
             file = try importer(path, source)
         } catch {
-            report("cannot import '\(path)': \(error)", range)
+            // The name as a string literal: an escape sequence in it must not reach the terminal.
+            let reason = (error as? RuntimeError)?.message ?? "\(error)"
+            report("cannot import \(Value.quote(path)): \(reason)", range)
             return empty
         }
         if imported.contains(file.name) { return empty }

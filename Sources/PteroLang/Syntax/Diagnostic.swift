@@ -33,9 +33,11 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
             length = max(1, endLocation.column - place.column + 1)
         }
         let excerpt = SourceExcerpt(line: source.lineText(place.line), column: place.column, length: length)
-        var text = "\(source.name):\(place.line):\(place.column): error: \(message)\n"
+        // The file's name and the message are made visible as the line is:
+        // a name holding an escape sequence must not reach the terminal raw.
+        var text = "\(TerminalText.visible(source.name)):\(place.line):\(place.column): error: \(TerminalText.visible(message))\n"
         text += excerpt.line + "\n" + excerpt.caret
-        for note in notes { text += "\n" + note }
+        for note in notes { text += "\n" + TerminalText.visible(note) }
         return text
     }
 }

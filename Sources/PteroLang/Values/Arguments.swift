@@ -77,6 +77,10 @@ public struct RuntimeError: Error, @unchecked Sendable {
     public var notes: [String]
     public var source: Source?
     public var range: SourceRange?
+    /// False for "stack depth exceeded": a `try` that caught it would run
+    /// its handler at the deepest level, which recurses again, and a
+    /// recursion through `try` took 2^10000 turns to give up.
+    public var isCatchable = true
 
     public init(_ message: String, details: [(String, Value)] = [], notes: [String] = []) {
         self.message = message

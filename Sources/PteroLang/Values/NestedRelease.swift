@@ -1,6 +1,7 @@
-/// Frees lists and maps nested inside a freed one without recursing: a list
-/// a million levels deep (built by a loop, never by brackets) would otherwise
-/// free itself a level per stack frame and overflow any stack.
+/// Frees lists, maps and closures nested inside a freed one without
+/// recursing: a list a million levels deep (built by a loop, never by
+/// brackets), or a million closures each capturing the one before, would
+/// otherwise free itself a level per stack frame and overflow any stack.
 enum NestedRelease {
     /// Empties `values`, which the caller's `deinit` is about to drop. Each
     /// list or map in it that nothing else holds is emptied onto a work list
@@ -13,8 +14,32 @@ enum NestedRelease {
 
     private static func holdsValues(_ value: Value) -> Bool {
         switch value {
-        case .list, .map: return true
+        case .list, .map, .closure, .cell: return true
         default: return false
+        }
+    }
+
+    /// Empties the captured cells that only `closure` holds, as its
+    /// `deinit` begins. `captures` is a `let` (calls read it without a
+    /// retain), so its cells are tested for uniqueness in place: the array
+    /// is the closure's own, made when the closure was.
+    static func release(capturesOf closure: Closure) {
+        var values: [Value] = []
+        takeUniqueCaptures(of: closure, into: &values)
+        if !values.isEmpty { releaseNested(&values) }
+    }
+
+    private static func takeUniqueCaptures(of closure: Closure, into values: inout [Value]) {
+        closure.captures.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let cells = UnsafeMutablePointer(mutating: base)
+            for index in buffer.indices where isKnownUniquelyReferenced(&cells[index]) {
+                let cell = cells[index]
+                if holdsValues(cell.value) {
+                    values.append(cell.value)
+                    cell.value = .null
+                }
+            }
         }
     }
 
@@ -32,6 +57,13 @@ enum NestedRelease {
                 if isKnownUniquelyReferenced(&map), map.values.contains(where: holdsValues) {
                     pending.append(contentsOf: map.takeValues())
                 }
+            case .closure(var closure)?:
+                if isKnownUniquelyReferenced(&closure) { takeUniqueCaptures(of: closure, into: &pending) }
+            case .cell(var cell)?:
+                if isKnownUniquelyReferenced(&cell), holdsValues(cell.value) {
+                    pending.append(cell.value)
+                    cell.value = .null
+                }
             case nil:
                 break
             }
@@ -41,6 +73,8 @@ enum NestedRelease {
     private enum Container {
         case list(ListObject)
         case map(MapObject)
+        case closure(Closure)
+        case cell(Box)
     }
 
     /// The list or map a value holds, with the value itself gone, so the
@@ -49,6 +83,8 @@ enum NestedRelease {
         switch consume value {
         case .list(let list): return .list(list)
         case .map(let map): return .map(map)
+        case .closure(let closure): return .closure(closure)
+        case .cell(let cell): return .cell(cell)
         default: return nil
         }
     }

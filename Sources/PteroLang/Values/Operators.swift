@@ -1,17 +1,22 @@
 /// Arithmetic and comparison on any values; the evaluator inlines the
 /// integer cases and comes here for the rest.
 enum Operators {
-    static func add(_ a: Value, _ b: Value) throws -> Value {
+    /// `a + b`; a string or list too large for `limits` is an error.
+    static func add(_ a: Value, _ b: Value, limits: ValueLimits) throws -> Value {
         switch (a, b) {
-        case (.string(let x), .string(let y)): return .string(x + y)
-        case (.list(let x), .list(let y)): return .list(ListObject(x.items + y.items))
+        case (.string(let x), .string(let y)):
+            try limits.checkString(bytes: ValueLimits.sum(x.utf8.count, y.utf8.count), "joined string")
+            return .string(x + y)
+        case (.list(let x), .list(let y)):
+            try limits.checkCount(ValueLimits.sum(x.items.count, y.items.count), "joined list")
+            return .list(ListObject(x.items + y.items))
         case (.string, _), (_, .string):
             throw RuntimeError("cannot add \(a.typeName) and \(b.typeName); write \"{x}\" or str(x) to join text")
-        default: return try arithmetic(.add, a, b)
+        default: return try arithmetic(.add, a, b, limits: limits)
         }
     }
 
-    static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value, limits: ValueLimits) throws -> Value {
         switch (a, b) {
         case (.int(let x), .int(let y)):
             return .int(try integer(op, x, y))
@@ -20,9 +25,8 @@ enum Operators {
         case (.double(let x), .double(let y)): return .double(try floating(op, x, y))
         case (.string(let text), .int(let times)) where op == .multiply:
             guard times >= 0 else { throw RuntimeError("cannot repeat a string a negative number of times") }
-            guard text.utf8.count.multipliedReportingOverflow(by: times).partialValue < 1 << 30 else {
-                throw RuntimeError("repeated string would be too large")
-            }
+            // The product saturates: a wrapped one let `"ab" * 2^62` past the check.
+            try limits.checkString(bytes: ValueLimits.product(text.utf8.count, times), "repeated string")
             return .string(String(repeating: text, count: times))
         default:
             throw RuntimeError("cannot apply '\(op.rawValue)' to \(a.typeName) and \(b.typeName)")

@@ -92,16 +92,41 @@ public final class RangeObject {
         self.inclusive = inclusive
     }
 
-    public var count: Int {
-        if step > 0 { return low >= high ? 0 : (high - low - 1) / step + 1 }
-        return low <= high ? 0 : (low - high - 1) / (-step) + 1
+    /// The range `range()`, `a..<b` and `a...b` make: one of more than
+    /// 2^63 - 1 elements (`range(-2^63, 2^63 - 1)`) is an error, since
+    /// `count` and `len` could not say how many it holds.
+    public static func checked(low: Int, high: Int, step: Int = 1, inclusive: Bool) throws -> RangeObject {
+        let range = RangeObject(low: low, high: high, step: step, inclusive: inclusive)
+        guard range.exactCount <= UInt(Int.max) else {
+            throw RuntimeError("range from \(low) to \(high) has more than \(Int.max) elements")
+        }
+        return range
     }
 
-    public func element(_ index: Int) -> Int { low + index * step }
+    /// The distance and steps in unsigned arithmetic: `high - low` of two
+    /// ints can pass `Int.max` and trapped.
+    private var exactCount: UInt {
+        if step == 0 { return 0 }
+        if step > 0 ? low >= high : low <= high { return 0 }
+        let distance = step > 0 ? UInt(bitPattern: high &- low) : UInt(bitPattern: low &- high)
+        return (distance - 1) / step.magnitude + 1
+    }
+
+    public var count: Int { Int(clamping: exactCount) }
+
+    /// Wrapping is exact here: an element of the range lies between its bounds.
+    public func element(_ index: Int) -> Int { low &+ index &* step }
 
     public func contains(_ value: Int) -> Bool {
-        if step > 0 { return value >= low && value < high && (value - low) % step == 0 }
-        return value <= low && value > high && (low - value) % (-step) == 0
+        if step > 0 { return value >= low && value < high && UInt(bitPattern: value &- low) % step.magnitude == 0 }
+        return value <= low && value > high && UInt(bitPattern: low &- value) % step.magnitude == 0
+    }
+
+    /// Its elements as a list, within the list limit: `range(10^11).map(f)`
+    /// asked for 2.4 TB at once.
+    func elements(within limits: ValueLimits) throws -> [Value] {
+        try limits.checkCount(count, "the list of this range")
+        return (0..<count).map { .int(element($0)) }
     }
 }
 
@@ -117,6 +142,7 @@ public final class Closure {
         self.captures = captures
         self.compiled = compiled
     }
+    deinit { if !captures.isEmpty { NestedRelease.release(capturesOf: self) } }
 }
 
 /// A function written in Swift: builtins, methods bound to a value, host calls.

@@ -11,26 +11,47 @@ extension Value {
     public var literalText: String {
         var output = ""
         var enclosing = EnclosingContainers()
-        write(to: &output, enclosing: &enclosing)
+        try? write(to: &output, enclosing: &enclosing, limit: Int.max)
         return output
     }
 
+    /// What `print`, `str` and `"{x}"` show, or an error when the text
+    /// would pass the string limit: a list holding one list twice, sixty
+    /// levels down, is small but prints 2^60 elements.
+    func displayText(within limits: ValueLimits) throws -> String {
+        if case .string(let text) = self { return text }
+        var output = ""
+        var enclosing = EnclosingContainers()
+        do {
+            try write(to: &output, enclosing: &enclosing, limit: limits.maximumStringBytes)
+        } catch {
+            throw RuntimeError("the text of this \(typeName) would be too long (over the limit of \(limits.maximumStringBytes) bytes)")
+        }
+        return output
+    }
+
+    /// Thrown by `write` once its output passes its limit.
+    private struct TooLong: Error {}
+
     /// A list or map that holds itself prints as `[...]` where it recurs, as in Python.
-    private func write(to output: inout String, enclosing: inout EnclosingContainers) {
+    private func write(to output: inout String, enclosing: inout EnclosingContainers, limit: Int) throws {
+        guard output.utf8.count <= limit else { throw TooLong() }
         guard enclosing.depth < 64 else { output += "..."; return }
         switch self {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
         case .int(let number): output += String(number)
         case .double(let number): output += Value.format(number)
-        case .string(let text): output += Value.quote(text)
+        case .string(let text):
+            output += Value.quote(text)
+            guard output.utf8.count <= limit else { throw TooLong() }
         case .list(let list):
             guard enclosing.enter(list) else { output += "[...]"; return }
             defer { enclosing.leave() }
             output += "["
             for (position, item) in list.items.enumerated() {
                 if position > 0 { output += ", " }
-                item.write(to: &output, enclosing: &enclosing)
+                try item.write(to: &output, enclosing: &enclosing, limit: limit)
             }
             output += "]"
         case .map(let map):
@@ -42,10 +63,10 @@ extension Value {
                 if case .string(let name) = key, Value.isPlainName(name) {
                     output += name
                 } else {
-                    key.value.write(to: &output, enclosing: &enclosing)
+                    try key.value.write(to: &output, enclosing: &enclosing, limit: limit)
                 }
                 output += ": "
-                value.write(to: &output, enclosing: &enclosing)
+                try value.write(to: &output, enclosing: &enclosing, limit: limit)
             }
             output += "}"
         case .range(let range):
@@ -59,7 +80,7 @@ extension Value {
         case .closure(let closure): output += "<fn \(closure.prototype.name)>"
         case .native(let native): output += "<builtin \(native.name)>"
         case .host(let host): output += host.displayText
-        case .cell(let box): box.value.write(to: &output, enclosing: &enclosing)
+        case .cell(let box): try box.value.write(to: &output, enclosing: &enclosing, limit: limit)
         }
     }
 
