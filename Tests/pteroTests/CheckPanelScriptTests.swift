@@ -19,6 +19,18 @@ struct CheckPanelScriptTests {
         #expect(listed.sorted() == Self.exampleNames)
     }
 
+    @Test func itIsTheElementInAWhereOnAPanelCollection() throws {
+        let folder = try PteroBinary.temporaryFolder()
+        let script = folder.appendingPathComponent("it.ptero")
+        try """
+            print((servers where it.node == 3 and it.name ~ "^mc").count)
+            for s in servers where it.suspended { print(s) }
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let result = try PteroBinary.run(["check", script.path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.isEmpty)
+    }
+
     @Test func aMisspeltFieldOrMethodOnAPanelCollectionIsReported() throws {
         let folder = try PteroBinary.temporaryFolder()
         let script = folder.appendingPathComponent("typos.ptero")

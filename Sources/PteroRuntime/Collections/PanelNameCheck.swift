@@ -194,7 +194,7 @@ public struct PanelNameCheck {
     private mutating func checkFields(_ condition: Expr, of source: CollectionSource, element: String?) {
         guard let fields = ResourceFields.whereNames(for: source.object) else { return }
         for (name, range) in Self.bareNames(in: condition) {
-            if fields.contains(name) || name == element || declared.contains(name) || globals[name] != nil || imports { continue }
+            if fields.contains(name) || name == element || name == "it" || declared.contains(name) || globals[name] != nil || imports { continue }
             let kind = ResourceKind.forObject(source.object).typeName.lowercased()
             let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
             report("\(article) \(kind) has no field '\(name)' (in a 'where' on \(source.name))" + Self.hint(name, fields), range)
