@@ -5,7 +5,11 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a script file, -e code, or a script piped on stdin (the default command).",
-        discussion: "The panel options and --format go before FILE: everything after FILE is the script's `args`."
+        discussion: """
+            The panel options and --format go before FILE (or -e CODE): what follows FILE is the script's `args`, \
+            and a ptero option there (--dry-run, --yes, --journal, --profile, --url, --insecure, --format) is a usage error; \
+            after -- everything goes to the script.
+            """
     )
 
     @Option(name: .customShort("e"), help: "Run this code instead of a file; remaining arguments go to `args`.")
@@ -23,7 +27,13 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var panel: PanelOptions
 
     func run() throws {
-        try ScriptLaunch(code: code, file: file, arguments: arguments, format: format, panel: panel.choice).run()
+        // ArgumentParser keeps the `--` in what it passes through.
+        if code != nil {
+            let words = try ScriptArguments.split((file.map { [$0] } ?? []) + arguments, script: "-e CODE")
+            try ScriptLaunch(code: code, file: nil, arguments: words, format: format, panel: panel.choice).run()
+        }
+        let words = try ScriptArguments.split(arguments, script: file ?? "FILE")
+        try ScriptLaunch(code: code, file: file, arguments: words, format: format, panel: panel.choice).run()
     }
 }
 

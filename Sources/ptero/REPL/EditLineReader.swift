@@ -10,6 +10,9 @@ final class EditLineReader: LineReader {
 
     init(historyPath: String?) {
         self.historyPath = historyPath
+        // Before libedit starts: it decodes typed bytes by LC_CTYPE, and in
+        // the C locale a typed `é` never reaches the line.
+        _ = ptero_use_utf8_character_locale()
         // libedit keeps the pointer; a literal passed directly is not promised to last.
         ptero_set_readline_name(ptero_strdup("ptero"))
         ptero_set_getc_function(EditLineReader.readKey)

@@ -35,6 +35,7 @@ final class REPL {
                 StandardStreams.flush()
                 return ExitCode.success.rawValue
             case .interrupted:
+                if let code = leavingCode() { return code }
                 StandardStreams.write("^C\n")
                 pending = ""
             case .line(let line):
@@ -50,10 +51,18 @@ final class REPL {
                 pending += pending.isEmpty ? line : "\n" + line
                 if needsMore(pending) { continue }
                 reader.remember(pending)
-                if let code = evaluate(pending) { return code }
+                if let code = evaluate(pending) ?? leavingCode() { return code }
                 pending = ""
             }
         }
+    }
+
+    /// Why the REPL must end now, if it must: SIGTERM or SIGHUP (130), or
+    /// stdout that can no longer be written (1).
+    func leavingCode() -> Int32? {
+        if StandardStreams.outputFailed { return ExitCode.runtimeError.rawValue }
+        if Interruption.termination.isRaised { return ExitCode.interrupted.rawValue }
+        return nil
     }
 
     /// True while the entry stops in the middle of a statement.
@@ -70,7 +79,7 @@ final class REPL {
     func evaluate(_ text: String) -> Int32? {
         let interpreter = self.interpreter
         let source = Source(name: "<repl>", text: text)
-        Interruption.evaluation.clear()
+        Interruption.clearForEvaluation()
         let width = TerminalWidth.current()
         // The echo may read the panel (a query's first rows), so it runs on the
         // same stack and stops on the same Ctrl-C as the evaluation.

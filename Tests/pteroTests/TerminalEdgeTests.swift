@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal as a person leaves it: typed non-ASCII reaches the line
+/// whatever the locale, and a secret prompt never leaves echo off.
+@Suite(.serialized)
+struct TerminalEdgeTests {
+    let home: URL
+
+    init() throws {
+        home = try PteroBinary.temporaryFolder()
+    }
+
+    /// In the C locale (nothing called setlocale) libedit dropped `é`.
+    @Test(arguments: [["LC_ALL": "C"], ["LANG": "C.UTF-8"], [:]])
+    func typedNonASCIIArrivesWhole(locale: [String: String]) throws {
+        var environment = ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+                           "TERM": "vt100", "PATH": "/usr/bin:/bin"]
+        environment.merge(locale) { _, new in new }
+        let terminal = try PseudoTerminal(executable: PteroBinary.url, arguments: [], environment: environment)
+        #expect(terminal.waitFor("ptero> ") != nil, "\(terminal.transcript)")
+        #expect(terminal.enter("print(\"café 服\", len(\"café\"))", expecting: "café 服 4\r\n"), "\(terminal.transcript)")
+        terminal.waitUntilReadingKeys()
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit(), "\(terminal.transcript)")
+    }
+
+    /// Before, Ctrl-C at the key prompt ended ptero with echo still off.
+    @Test func ctrlCAtTheKeyPromptRestoresEcho() throws {
+        let terminal = try PseudoTerminal(executable: PteroBinary.url, arguments: ["login", "--url", "https://panel.example.com"],
+                                          environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path, "TERM": "vt100", "PATH": "/usr/bin:/bin"])
+        #expect(terminal.waitFor("Application key") != nil, "\(terminal.transcript)")
+        #expect(terminal.waitUntilEchoIs(on: false), "echo was never turned off: \(terminal.transcript)")
+        terminal.type("\u{3}")
+        #expect(terminal.waitForExit(), "\(terminal.transcript)")
+        #expect(terminal.echoIsOn, "\(terminal.transcript)")
+    }
+}
+
+extension PseudoTerminal {
+    var echoIsOn: Bool {
+        var settings = termios()
+        return tcgetattr(masterDescriptor, &settings) == 0 && settings.c_lflag & tcflag_t(ECHO) != 0
+    }
+
+    /// Waits (bounded) until the program has set echo as asked.
+    func waitUntilEchoIs(on wanted: Bool, timeout: TimeInterval = 15) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if echoIsOn == wanted { return true }
+            waitFor("\u{0}", after: end, timeout: 0.05)
+        }
+        return false
+    }
+}
