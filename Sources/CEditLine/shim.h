@@ -206,6 +206,28 @@ static inline void ptero_secret_echo_on(void) {
     state->descriptor = -1;
 }
 
+// libedit takes what rl_getc_function returns as one wide character, so a
+// typed `é` (two bytes in UTF-8) must come back as U+00E9, not as two
+// Latin-1 characters: this reads a whole UTF-8 sequence with
+// ptero_read_key and returns its code point (U+FFFD for a malformed one),
+// or EOF / PTERO_KEY_INTERRUPTED as ptero_read_key does.
+static inline int ptero_read_character(int descriptor, int (*interrupted)(void)) {
+    int first = ptero_read_key(descriptor, interrupted);
+    if (first < 0x80) return first;  // ASCII, EOF or interrupted
+    int length = first >= 0xF0 && first < 0xF8 ? 4 : first >= 0xE0 ? 3 : first >= 0xC2 ? 2 : 0;
+    if (length == 0) return 0xFFFD;
+    int point = first & (0x7F >> length);
+    for (int index = 1; index < length; index++) {
+        int next = ptero_read_key(descriptor, interrupted);
+        if (next == PTERO_KEY_INTERRUPTED || next == EOF) return next;
+        if ((next & 0xC0) != 0x80) return 0xFFFD;
+        point = (point << 6) | (next & 0x3F);
+    }
+    if ((length == 3 && point < 0x800) || (length == 4 && (point < 0x10000 || point > 0x10FFFF))
+        || (point >= 0xD800 && point <= 0xDFFF)) return 0xFFFD;
+    return point;
+}
+
 // Swift 6 will not read C's `stdout`/`stderr` globals directly.
 static inline FILE *ptero_standard_output(void) { return stdout; }
 static inline FILE *ptero_standard_error(void) { return stderr; }

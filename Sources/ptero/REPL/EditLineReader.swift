@@ -49,10 +49,11 @@ final class EditLineReader: LineReader {
         return .line(String(cString: raw))
     }
 
-    /// Reads keys for libedit; a Ctrl-C ends the read as if input ended,
-    /// and `readLine` tells the two apart by the flag.
+    /// Reads keys for libedit, a whole UTF-8 character at a time (libedit
+    /// takes the value as one wide character); a Ctrl-C ends the read as if
+    /// input ended, and `readLine` tells the two apart by the flag.
     static let readKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { stream in
-        let key = ptero_read_key(stream.map { fileno($0) } ?? STDIN_FILENO) {
+        let key = ptero_read_character(stream.map { fileno($0) } ?? STDIN_FILENO) {
             Interruption.atPrompt.isRaised ? 1 : 0
         }
         return key == PTERO_KEY_INTERRUPTED ? EOF : key
