@@ -41,7 +41,13 @@ struct BulkJob {
         let client = session.client, gate = session.gate
         let interruption = session.interruption, notify = session.progress
         let plain = requests.map(\.request)
-        let tracker = ProgressTracker(BulkProgress(action: action.name, total: plain.count))
+        var start = BulkProgress(action: action.name, total: plain.count)
+        if let api = plain.first?.api {
+            let window = client.executor.settings.window.components
+            let seconds = Double(window.seconds) + Double(window.attoseconds) / 1e18
+            if seconds > 0 { start.rateCeiling = Double(client.executor.currentLimit(api)) / seconds }
+        }
+        let tracker = ProgressTracker(start)
         let advance: @Sendable (_ change: (inout BulkProgress) -> Void) -> Void = { change in
             if let snapshot = tracker.update(change) { notify?(snapshot) }
         }

@@ -14,6 +14,10 @@ public struct BulkProgress: Sendable {
     public var isStopping = false
     /// A second Ctrl-C: the ones in flight were left unanswered (and unjournaled).
     public var abandoned = 0
+    /// Requests a second the panel's rate limit allows, when known: the
+    /// first window's burst runs far faster, and an estimate from it alone
+    /// said "1s left" for a job the limit would stretch over minutes.
+    public var rateCeiling: Double?
     public var elapsed: Duration = .zero
     public var isFinished = false
 
@@ -30,7 +34,8 @@ public struct BulkProgress: Sendable {
         if seconds > 0.05 && done > 0 {
             let rate = Double(done) / seconds
             parts.append(String(format: "%.1f/s", rate))
-            if !isFinished && !isStopping && done < total { parts.append("\(Int((Double(total - done) / rate).rounded(.up)))s left") }
+            let pace = min(rate, rateCeiling.map { max($0, 0.001) } ?? rate)
+            if !isFinished && !isStopping && done < total { parts.append("\(Int((Double(total - done) / pace).rounded(.up)))s left") }
         }
         if isStopping && !isFinished {
             parts.append("stopping: waiting for \(inFlight) request\(inFlight == 1 ? "" : "s") in flight (Ctrl-C again to abandon \(inFlight == 1 ? "it" : "them"))")
