@@ -42,6 +42,9 @@ struct ScriptArgumentTests {
         #expect(parsed.output == "ran [\"--yes\"]\n", "\(parsed.errors)")
         let code = try PteroBinary.run(["-e", "print(args)", "--", "--yes"])
         #expect(code.output == "[\"--yes\"]\n")
+        // ArgumentParser alone would take the word after `--` for FILE.
+        let parsedCode = try PteroBinary.run(["--format", "text", "-e", "print(args)", "--", "--yes", "b"])
+        #expect(parsedCode.output == "[\"--yes\", \"b\"]\n", "\(parsedCode.errors)")
     }
 
     @Test func aPteroOptionAfterDashECodeIsRefused() throws {

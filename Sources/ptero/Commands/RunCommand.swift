@@ -27,13 +27,10 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var panel: PanelOptions
 
     func run() throws {
-        // ArgumentParser keeps the `--` in what it passes through.
-        if code != nil {
-            let words = try ScriptArguments.split((file.map { [$0] } ?? []) + arguments, script: "-e CODE")
-            try ScriptLaunch(code: code, file: nil, arguments: words, format: format, panel: panel.choice).run()
-        }
-        let words = try ScriptArguments.split(arguments, script: file ?? "FILE")
-        try ScriptLaunch(code: code, file: file, arguments: words, format: format, panel: panel.choice).run()
+        // The script's words as the command line has them: ArgumentParser
+        // may take the word after `-e CODE --` for FILE.
+        let words = try ScriptArguments.checkCommandLine(Array(CommandLine.arguments.dropFirst())) ?? []
+        try ScriptLaunch(code: code, file: code == nil ? file : nil, arguments: words, format: format, panel: panel.choice).run()
     }
 }
 

@@ -25,27 +25,28 @@ enum ScriptArguments {
     /// command line can step over it.
     static let optionsWithValue: Set<String> = ["--profile", "--url", "--journal", "--format", "-e"]
 
-    /// Checks a whole command line of the default command (`ptero [run]
-    /// [OPTIONS] FILE|-e CODE [ARGS...]`) before ArgumentParser reads it,
-    /// since ArgumentParser would take a `--dry-run` after `-e CODE` as its
-    /// own flag and one after FILE as the script's: both paths refuse alike.
-    static func checkCommandLine(_ words: [String]) throws(UsageError) {
+    /// Reads a whole command line of the default command (`ptero [run]
+    /// [OPTIONS] FILE|-e CODE [ARGS...]`) before ArgumentParser does, and
+    /// returns the script's `args` (nil for another command): ArgumentParser
+    /// would take a `--dry-run` after `-e CODE` as its own flag, and the word
+    /// after `-e CODE --` as FILE, so both launch paths read `args` here.
+    @discardableResult
+    static func checkCommandLine(_ words: [String]) throws(UsageError) -> [String]? {
         var index = words.first == "run" ? 1 : 0
-        if index == 0, let first = words.first, Ptero.subcommandNames.contains(first) { return }
+        if index == 0, let first = words.first, Ptero.subcommandNames.contains(first) { return nil }
         while index < words.count {
             let word = words[index]
-            if word == "--" { return }
+            if word == "--" { return Array(words[(index + 1)...].dropFirst()) }
             if word == "-e" {
-                guard index + 1 < words.count else { return }
-                _ = try split(Array(words[(index + 2)...]), script: "-e CODE")
-                return
+                guard index + 1 < words.count else { return nil }
+                return try split(Array(words[(index + 2)...]), script: "-e CODE")
             }
             if !word.hasPrefix("-") {
-                _ = try split(Array(words[(index + 1)...]), script: word)
-                return
+                return try split(Array(words[(index + 1)...]), script: word)
             }
             index += optionsWithValue.contains(word) ? 2 : 1
         }
+        return nil
     }
 
     private static func refuseOptions(in words: some Collection<String>, script: String) throws(UsageError) {
