@@ -32,6 +32,11 @@ static inline void ptero_set_completer_word_break_characters(const char *charact
     rl_completer_word_break_characters = (char *)characters;
     rl_basic_word_break_characters = (char *)characters;
 }
+// libedit's own signal handlers forward each signal to the whole process
+// group (kill(0, ...)) after restoring ours, so a SIGTERM sent to ptero
+// alone also killed the shell that started it. ptero's key reader
+// notices Ctrl-C, SIGTERM and SIGHUP itself; set before rl_initialize.
+static inline void ptero_set_catch_signals(int value) { rl_catch_signals = value; }
 static inline void ptero_set_readline_name(const char *name) {
     rl_readline_name = (char *)name;
 }

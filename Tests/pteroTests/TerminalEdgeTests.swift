@@ -28,6 +28,34 @@ struct TerminalEdgeTests {
         #expect(terminal.waitForExit(), "\(terminal.transcript)")
     }
 
+    /// SIGTERM at the prompt ends the REPL with 130 and nothing else:
+    /// libedit's handler forwarded it to the whole process group, so the
+    /// shell that started ptero died with it.
+    @Test func sigtermAtThePromptEndsTheREPLAndOnlyIt() throws {
+        let marker = home.appendingPathComponent("unique-\(UUID().uuidString)").path
+        let terminal = try PseudoTerminal(executable: URL(fileURLWithPath: "/bin/sh"),
+                                          arguments: ["-c", "\"$0\" repl --journal \"$1\"; echo \"shell saw $?\"; sleep 5", PteroBinary.url.path, marker],
+                                          environment: ["HOME": home.path, "TERM": "vt100", "PATH": "/usr/bin:/bin",
+                                                        "XDG_CONFIG_HOME": home.path, "XDG_STATE_HOME": home.path])
+        #expect(terminal.waitFor("ptero> ") != nil, "\(terminal.transcript)")
+        terminal.waitUntilReadingKeys()
+        let pid = try #require(Self.process(withArgument: marker), "no ptero with \(marker)")
+        kill(pid, SIGTERM)
+        #expect(terminal.waitFor("shell saw 130") != nil, "\(terminal.transcript)")
+    }
+
+    /// The process whose command line holds `argument`, from /proc.
+    static func process(withArgument argument: String) -> pid_t? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = pid_t(entry),
+                  let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let words = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if words.contains(argument) && words.contains("repl") && !words.contains("-c") { return pid }
+        }
+        return nil
+    }
+
     /// Before, Ctrl-C at the key prompt ended ptero with echo still off.
     @Test func ctrlCAtTheKeyPromptRestoresEcho() throws {
         let terminal = try PseudoTerminal(executable: PteroBinary.url, arguments: ["login", "--url", "https://panel.example.com"],

@@ -16,6 +16,7 @@ final class EditLineReader: LineReader {
         // libedit keeps the pointer; a literal passed directly is not promised to last.
         ptero_set_readline_name(ptero_strdup("ptero"))
         ptero_set_getc_function(EditLineReader.readKey)
+        ptero_set_catch_signals(0)
         // libedit resets the completion settings when it initializes lazily,
         // so initialize first and set them after.
         _ = rl_initialize()
