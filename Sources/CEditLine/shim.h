@@ -87,8 +87,9 @@ static inline void ptero_set_getc_function(int (*function)(FILE *)) {
 #define PTERO_KEY_INTERRUPTED (-2)
 
 // Waits for one byte on `descriptor`. `interrupted` is asked with SIGINT
-// blocked and pselect unblocks it atomically, so a Ctrl-C can never land
-// between the check and the wait and be lost until the next key. Returns
+// blocked and pselect unblocks it atomically, so a Ctrl-C delivered to
+// this thread can never land between the check and the wait and be lost
+// until the next key. Returns
 // the byte, EOF at end of input, or PTERO_KEY_INTERRUPTED.
 static inline int ptero_read_key(int descriptor, int (*interrupted)(void)) {
     sigset_t interrupt, previous;
@@ -105,9 +106,14 @@ static inline int ptero_read_key(int descriptor, int (*interrupted)(void)) {
         fd_set readable;
         FD_ZERO(&readable);
         FD_SET(descriptor, &readable);
-        int ready = pselect(descriptor + 1, &readable, NULL, NULL, NULL, &waiting);
+        // The signal may be delivered to another thread (SwiftNIO's, once
+        // a panel is connected), which raises the flag without waking this
+        // wait: look at the flag again every tenth of a second.
+        struct timespec recheck = {0, 100000000};
+        int ready = pselect(descriptor + 1, &readable, NULL, NULL, &recheck, &waiting);
         int error = errno;
         pthread_sigmask(SIG_SETMASK, &previous, NULL);
+        if (ready == 0) continue;
         if (ready < 0) {
             if (error == EINTR) continue;
             return EOF;

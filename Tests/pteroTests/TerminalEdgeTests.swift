@@ -44,6 +44,22 @@ struct TerminalEdgeTests {
         #expect(terminal.waitFor("shell saw 130") != nil, "\(terminal.transcript)")
     }
 
+    /// Before, Ctrl-C at "delete Server#1? [y/N]" read as "no": a script
+    /// error (exit 1) instead of an interruption (130).
+    @Test func ctrlCAtAConfirmationQuestionInterrupts() throws {
+        let rig = try ExampleRig()
+        var environment = rig.environment
+        environment.merge(["HOME": home.path, "TERM": "vt100", "PATH": "/usr/bin:/bin"]) { _, new in new }
+        let terminal = try PseudoTerminal(executable: PteroBinary.url, arguments: ["--url", rig.url, "-e", "servers[1].delete()"],
+                                          environment: environment)
+        #expect(terminal.waitFor("? [y/N] ") != nil, "\(terminal.transcript)")
+        terminal.type("\u{3}")
+        // (setsid hides the exit status; the message tells 130 from 1.)
+        #expect(terminal.waitFor("interrupted") != nil, "\(terminal.transcript)")
+        #expect(!terminal.transcript.contains("not confirmed"))
+        #expect(try rig.acceptedWrites() == 0)
+    }
+
     /// The process whose command line holds `argument`, from /proc.
     static func process(withArgument argument: String) -> pid_t? {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

@@ -95,10 +95,13 @@ public final class PanelSession: @unchecked Sendable {
     }
 
     /// Asks before a destructive action; a refusal is a script error.
+    /// Ctrl-C while the question waits stops the script (exit 130), as it
+    /// would anywhere else, rather than reading as a "no".
     public func confirm(_ description: String) throws {
         do {
             try gate.confirmDestructive(description)
         } catch {
+            try stopIfInterrupted()
             throw RuntimeError(error.description)
         }
     }
