@@ -9,6 +9,14 @@
 #include <errno.h>
 #include <unistd.h>
 #include <sys/select.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <stdio_ext.h>
+#include <sys/resource.h>
+#include <termios.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 // Swift 6 refuses direct writes to C globals, so the REPL sets libedit's
 // hooks through these setters.
@@ -24,6 +32,11 @@ static inline void ptero_set_completer_word_break_characters(const char *charact
     rl_completer_word_break_characters = (char *)characters;
     rl_basic_word_break_characters = (char *)characters;
 }
+// libedit's own signal handlers forward each signal to the whole process
+// group (kill(0, ...)) after restoring ours, so a SIGTERM sent to ptero
+// alone also killed the shell that started it. ptero's key reader
+// notices Ctrl-C, SIGTERM and SIGHUP itself; set before rl_initialize.
+static inline void ptero_set_catch_signals(int value) { rl_catch_signals = value; }
 static inline void ptero_set_readline_name(const char *name) {
     rl_readline_name = (char *)name;
 }
@@ -33,8 +46,9 @@ static inline void ptero_set_attempted_completion_over(int value) {
     rl_attempted_completion_over = value;
 }
 
-// SIGINT without SA_RESTART: a read waiting in libedit returns, so Ctrl-C
-// at the prompt abandons the line instead of being swallowed.
+// SIGINT (and SIGTERM, SIGHUP) without SA_RESTART: a read waiting in
+// libedit returns, so Ctrl-C at the prompt abandons the line instead of
+// being swallowed.
 static inline int ptero_install_interrupt_handler(void (*handler)(int)) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -49,6 +63,9 @@ static inline int ptero_install_interrupt_handler(void (*handler)(int)) {
     sigaddset(&wanted, SIGHUP);
     sigaddset(&wanted, SIGTERM);
     pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
+    // SIGTERM and SIGHUP stop ptero as Ctrl-C does: between writes, with
+    // the journal up to date (the handler tells them apart by number).
+    if (sigaction(SIGTERM, &action, NULL) != 0 || sigaction(SIGHUP, &action, NULL) != 0) return -1;
     return sigaction(SIGINT, &action, NULL);
 }
 
@@ -70,8 +87,9 @@ static inline void ptero_set_getc_function(int (*function)(FILE *)) {
 #define PTERO_KEY_INTERRUPTED (-2)
 
 // Waits for one byte on `descriptor`. `interrupted` is asked with SIGINT
-// blocked and pselect unblocks it atomically, so a Ctrl-C can never land
-// between the check and the wait and be lost until the next key. Returns
+// blocked and pselect unblocks it atomically, so a Ctrl-C delivered to
+// this thread can never land between the check and the wait and be lost
+// until the next key. Returns
 // the byte, EOF at end of input, or PTERO_KEY_INTERRUPTED.
 static inline int ptero_read_key(int descriptor, int (*interrupted)(void)) {
     sigset_t interrupt, previous;
@@ -88,9 +106,14 @@ static inline int ptero_read_key(int descriptor, int (*interrupted)(void)) {
         fd_set readable;
         FD_ZERO(&readable);
         FD_SET(descriptor, &readable);
-        int ready = pselect(descriptor + 1, &readable, NULL, NULL, NULL, &waiting);
+        // The signal may be delivered to another thread (SwiftNIO's, once
+        // a panel is connected), which raises the flag without waking this
+        // wait: look at the flag again every tenth of a second.
+        struct timespec recheck = {0, 100000000};
+        int ready = pselect(descriptor + 1, &readable, NULL, NULL, &recheck, &waiting);
         int error = errno;
         pthread_sigmask(SIG_SETMASK, &previous, NULL);
+        if (ready == 0) continue;
         if (ready < 0) {
             if (error == EINTR) continue;
             return EOF;
@@ -101,6 +124,119 @@ static inline int ptero_read_key(int descriptor, int (*interrupted)(void)) {
         if (count < 0 && errno == EINTR) continue;
         return EOF;
     }
+}
+
+// libedit decodes typed bytes by LC_CTYPE, and a process starts in the C
+// locale, where a typed `é` is dropped. Takes the environment's locale;
+// when that is C, POSIX, unset or not UTF-8, C.UTF-8 (glibc always has it).
+// Only LC_CTYPE: numbers keep formatting as in C. Returns 1 when the
+// locale in effect is UTF-8.
+static inline int ptero_use_utf8_character_locale(void) {
+    const char *chosen = setlocale(LC_CTYPE, "");
+    const char *codeset = chosen ? nl_langinfo(CODESET) : NULL;
+    if (codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0)) return 1;
+    if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "C.utf8")) return 1;
+    setlocale(LC_CTYPE, "C");
+    return 0;
+}
+
+// A closed pipe must be an error a write returns (EPIPE), not a signal that
+// kills ptero on some runs and not others (SwiftNIO ignores SIGPIPE once it
+// opens a socket).
+static inline void ptero_ignore_broken_pipe(void) { signal(SIGPIPE, SIG_IGN); }
+
+// A core dump holds the panel keys in memory; none is written unless asked
+// for. PR_SET_DUMPABLE 0 also keeps other processes of the same user from
+// reading this one's memory.
+static inline void ptero_disable_core_dumps(void) {
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+#ifdef __linux__
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+}
+static inline int ptero_is_dumpable(void) {
+#ifdef __linux__
+    return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+#else
+    return -1;
+#endif
+}
+
+// Drops what stdout holds unwritten once a write to it failed, so the
+// flush at exit does not fail (and block) again.
+static inline int ptero_discard_output_buffer(void) { __fpurge(stdout); return 0; }
+
+// Echo off for a secret prompt, restored on every path: when it is read,
+// and when a signal (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT) ends ptero while it
+// waits, which would otherwise leave the terminal not echoing. The handler
+// restores the terminal, then lets the signal do what it did before.
+struct ptero_secret_state {
+    struct termios saved;
+    int descriptor;
+    struct sigaction previous[4];
+};
+static const int ptero_secret_signals[4] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+// One state for the process, in a function so that Swift's C importer
+// emits it (a header's static globals are not).
+static inline struct ptero_secret_state *ptero_secret(void) {
+    static struct ptero_secret_state state = {.descriptor = -1};
+    return &state;
+}
+
+static inline void ptero_secret_signal(int signal) {
+    struct ptero_secret_state *state = ptero_secret();
+    if (state->descriptor >= 0) tcsetattr(state->descriptor, TCSAFLUSH, &state->saved);
+    for (int index = 0; index < 4; index++) {
+        if (ptero_secret_signals[index] == signal) sigaction(signal, &state->previous[index], NULL);
+    }
+    raise(signal);
+}
+
+// Returns 0 when echo is off; -1 when `descriptor` is no terminal.
+static inline int ptero_secret_echo_off(int descriptor) {
+    struct ptero_secret_state *state = ptero_secret();
+    if (tcgetattr(descriptor, &state->saved) != 0) return -1;
+    state->descriptor = descriptor;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = ptero_secret_signal;
+    sigemptyset(&action.sa_mask);
+    for (int index = 0; index < 4; index++) sigaction(ptero_secret_signals[index], &action, &state->previous[index]);
+    struct termios silent = state->saved;
+    silent.c_lflag &= ~(tcflag_t)ECHO;
+    return tcsetattr(descriptor, TCSAFLUSH, &silent);
+}
+
+static inline void ptero_secret_echo_on(void) {
+    struct ptero_secret_state *state = ptero_secret();
+    if (state->descriptor < 0) return;
+    tcsetattr(state->descriptor, TCSAFLUSH, &state->saved);
+    for (int index = 0; index < 4; index++) sigaction(ptero_secret_signals[index], &state->previous[index], NULL);
+    state->descriptor = -1;
+}
+
+// libedit takes what rl_getc_function returns as one wide character, so a
+// typed `é` (two bytes in UTF-8) must come back as U+00E9, not as two
+// Latin-1 characters: this reads a whole UTF-8 sequence with
+// ptero_read_key and returns its code point (U+FFFD for a malformed one),
+// or EOF / PTERO_KEY_INTERRUPTED as ptero_read_key does.
+static inline int ptero_read_character(int descriptor, int (*interrupted)(void)) {
+    int first = ptero_read_key(descriptor, interrupted);
+    if (first < 0x80) return first;  // ASCII, EOF or interrupted
+    int length = first >= 0xF0 && first < 0xF8 ? 4 : first >= 0xE0 ? 3 : first >= 0xC2 ? 2 : 0;
+    if (length == 0) return 0xFFFD;
+    int point = first & (0x7F >> length);
+    for (int index = 1; index < length; index++) {
+        int next = ptero_read_key(descriptor, interrupted);
+        if (next == PTERO_KEY_INTERRUPTED || next == EOF) return next;
+        if ((next & 0xC0) != 0x80) return 0xFFFD;
+        point = (point << 6) | (next & 0x3F);
+    }
+    if ((length == 3 && point < 0x800) || (length == 4 && (point < 0x10000 || point > 0x10FFFF))
+        || (point >= 0xD800 && point <= 0xDFFF)) return 0xFFFD;
+    return point;
 }
 
 // Swift 6 will not read C's `stdout`/`stderr` globals directly.

@@ -1,5 +1,6 @@
 import Foundation
 import PteroKit
+import PteroLang
 import Synchronization
 import Testing
 @testable import PteroRuntime
@@ -127,5 +128,79 @@ struct WriteGateTests {
         }
         // The record after the torn line is whole.
         #expect(try Journal(path: path).completedBefore == 2)
+    }
+}
+
+/// What a bulk job's progress line says while the rate limit holds it back
+/// and once Ctrl-C came: before, a burst of the first window's requests
+/// made it say "1s left" for minutes, and Ctrl-C showed nothing.
+struct BulkProgressLineTests {
+    func progress(done: Int, seconds: Int64, ceiling: Double?) -> BulkProgress {
+        var progress = BulkProgress(action: "suspend", total: 60)
+        progress.done = done
+        progress.elapsed = .seconds(seconds)
+        progress.rateCeiling = ceiling
+        return progress
+    }
+
+    @Test func theEstimateKeepsToTheRateLimit() {
+        // 20 done in 1 s (a burst), the panel allows 20 a minute: 40 more take 120 s.
+        #expect(progress(done: 20, seconds: 1, ceiling: 20.0 / 60).line == "suspend 20/60 · 20.0/s · 120s left")
+        #expect(progress(done: 20, seconds: 1, ceiling: nil).line == "suspend 20/60 · 20.0/s · 2s left")
+    }
+
+    @Test func stoppingSaysWhatItWaitsForAndDropsTheEstimate() {
+        var stopping = progress(done: 20, seconds: 1, ceiling: 20.0 / 60)
+        stopping.isStopping = true
+        stopping.inFlight = 8
+        #expect(stopping.line == "suspend 20/60 · 20.0/s · stopping: waiting for 8 requests in flight (Ctrl-C again to abandon them)")
+        stopping.inFlight = 1
+        #expect(stopping.line.hasSuffix("waiting for 1 request in flight (Ctrl-C again to abandon it)"))
+        stopping.isFinished = true
+        stopping.abandoned = 1
+        #expect(stopping.line == "suspend 20/60 · 20.0/s · 1 abandoned in flight (not journaled) · in 1.0s")
+    }
+}
+
+/// Which calls a script makes that will ask for confirmation, read before it runs.
+struct ConfirmationScanTests {
+    func places(_ text: String) throws -> [ConfirmationScan.Place] {
+        let source = Source(name: "s.ptero", text: text)
+        return ConfirmationScan.places(in: try Parser.parse(source), source: source)
+    }
+
+    @Test func destructiveCallsAlwaysAskAndBulkJobsMay() throws {
+        let found = try places("""
+            servers[1].suspend()
+            let old = servers where node == 3
+            old.suspend()
+            for s in old { s.unsuspend() }
+            fn wipe(x) { x.delete(force: true) }
+            nodes.take(3).list.update(name: "n")
+            print({ok: servers[2].reinstall()})
+            """)
+        #expect(found.map(\.location.description) == ["3:1", "5:14", "6:1", "7:12"])
+        #expect(found.map(\.isCertain) == [false, true, false, true])
+        #expect(found[1].call == "x.delete(force: true)")
+        #expect(found[1].reason == "delete always asks")
+    }
+
+    @Test func aScriptWithoutWritesHasNone() throws {
+        #expect(try places("let m = {delete: 1}\nprint(m.delete, [1, 2].filter(fn(x) => x > 1))").isEmpty)
+    }
+}
+
+/// A dry run says where the real run would stop to ask.
+struct DryRunQuestionTests {
+    @Test func aDryRunNamesTheQuestionAndDoesNotAsk() throws {
+        let lines = Mutex<[String]>([])
+        var settings = WriteGate.Settings()
+        settings.dryRun = true
+        let gate = WriteGate(settings: settings, report: { line in lines.withLock { $0.append(line) } }, confirm: { _ in
+            Issue.record("a dry run asked")
+            return false
+        })
+        try gate.confirmDestructive("delete Server#7")
+        #expect(lines.withLock { $0 } == ["would ask first: delete Server#7? (a run without a terminal needs --yes)"])
     }
 }

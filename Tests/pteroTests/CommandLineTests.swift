@@ -19,14 +19,15 @@ struct CommandLineTests {
     }
 
     /// The quick launch path and ArgumentParser must read these alike:
-    /// everything after the script or `-e CODE` belongs to the script.
+    /// everything after the script or `-e CODE` belongs to the script
+    /// (ptero's own run options there are refused: `ScriptArgumentTests`).
     @Test func optionLikeArgumentsAfterTheScriptAreTheScripts() throws {
         let folder = try PteroBinary.temporaryFolder()
         let script = folder.appendingPathComponent("echo.ptero")
         try "print(args)\n".write(to: script, atomically: true, encoding: .utf8)
         let fromFile = try PteroBinary.run([script.path, "--version", "-x"])
         #expect(fromFile.output == "[\"--version\", \"-x\"]\n")
-        let fromCode = try PteroBinary.run(["-e", "print(args)", "x", "--url", "y"])
+        let fromCode = try PteroBinary.run(["-e", "print(args)", "x", "--", "--url", "y"])
         #expect(fromCode.output == "[\"x\", \"--url\", \"y\"]\n")
         let afterDashes = try PteroBinary.run(["-e", "print(args)", "--", "x"])
         #expect(afterDashes.output == "[\"x\"]\n")

@@ -8,6 +8,7 @@ import Glibc
 final class PseudoTerminal {
     let process = Process()
     private let master: Int32
+    var masterDescriptor: Int32 { master }
     private(set) var transcript = ""
 
     init(executable: URL, arguments: [String], environment: [String: String]) throws {

@@ -3,7 +3,12 @@ import Foundation
 /// Runs the built `ptero` executable the way a user does.
 enum PteroBinary {
     /// `.build/<triple>/debug/ptero`, beside the test bundle.
+    /// `PTERO_TEST_BINARY` runs the tests against another build (to see a
+    /// regression test fail on the code before its fix).
     static let url: URL = {
+        if let other = ProcessInfo.processInfo.environment["PTERO_TEST_BINARY"], !other.isEmpty {
+            return URL(fileURLWithPath: other)
+        }
         let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for folder in [bundleFolder, bundleFolder.deletingLastPathComponent(), bundleFolder.deletingLastPathComponent().deletingLastPathComponent()] {
             let candidate = folder.appendingPathComponent("ptero")

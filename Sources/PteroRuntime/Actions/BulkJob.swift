@@ -23,8 +23,11 @@ struct BulkJob {
 
     /// Jobs larger than this ask for confirmation even for harmless actions.
     static let confirmationThreshold = 10
+    /// How soon the progress line says "stopping" after Ctrl-C.
+    static let interruptionCheck = Duration.milliseconds(50)
 
     func run(on elements: [Value], arguments: inout Arguments) throws -> Value {
+        try session.stopIfInterrupted()
         var requests: [(item: Value, request: PanelRequest)] = []
         for element in elements {
             guard case .host(let resource as Resource) = element else {
@@ -38,46 +41,76 @@ struct BulkJob {
         let client = session.client, gate = session.gate
         let interruption = session.interruption, notify = session.progress
         let plain = requests.map(\.request)
-        let tracker = ProgressTracker(BulkProgress(action: action.name, total: plain.count))
-        let advance: @Sendable (_ change: (inout BulkProgress) -> Void) -> Void = { change in
-            let snapshot = tracker.update(change)
-            notify?(snapshot)
+        var start = BulkProgress(action: action.name, total: plain.count)
+        if let api = plain.first?.api {
+            let window = client.executor.settings.window.components
+            let seconds = Double(window.seconds) + Double(window.attoseconds) / 1e18
+            if seconds > 0 { start.rateCeiling = Double(client.executor.currentLimit(api)) / seconds }
         }
-        let outcomes: [Outcome] = try session.wait {
-            await withTaskGroup(of: (Int, Outcome).self) { group in
-                // Only as many tasks as the executor runs at once, so a
-                // Ctrl-C stops the rest from starting.
-                let width = max(1, client.executor.settings.concurrency)
-                var results = [Outcome](repeating: .notStarted, count: plain.count)
-                var next = 0
-                func start(_ index: Int) {
-                    let request = plain[index]
-                    group.addTask {
-                        if interruption?.isRaised == true {
-                            advance { $0.skipped += 1 }
-                            return (index, .notStarted)
-                        }
-                        do {
-                            let outcome = try await gate.submit(request) { try await client.send($0) }
-                            advance { $0.done += 1 }
-                            switch outcome {
-                            case .sent: return (index, .succeeded)
-                            case .planned: return (index, .planned)
-                            case .alreadyDone: return (index, .alreadyDone)
+        let tracker = ProgressTracker(start)
+        let advance: @Sendable (_ change: (inout BulkProgress) -> Void) -> Void = { change in
+            if let snapshot = tracker.update(change) { notify?(snapshot) }
+        }
+        let outcomes: [Outcome]
+        do {
+            outcomes = try session.wait {
+                await withTaskGroup(of: (Int, Outcome)?.self) { group in
+                    // Only as many tasks as the executor runs at once, so a
+                    // Ctrl-C stops the rest from starting.
+                    let width = max(1, client.executor.settings.concurrency)
+                    var results = [Outcome](repeating: .notStarted, count: plain.count)
+                    var next = 0, answered = 0
+                    func start(_ index: Int) {
+                        let request = plain[index]
+                        group.addTask {
+                            if interruption?.isRaised == true {
+                                advance { $0.skipped += 1 }
+                                return (index, .notStarted)
                             }
-                        } catch {
-                            advance { $0.done += 1; $0.failed += 1 }
-                            return (index, .failed((error as? PanelError)?.description ?? "\(error)"))
+                            advance { $0.inFlight += 1 }
+                            do {
+                                let outcome = try await gate.submit(request) { try await client.send($0) }
+                                advance { $0.inFlight -= 1; $0.done += 1 }
+                                switch outcome {
+                                case .sent: return (index, .succeeded)
+                                case .planned: return (index, .planned)
+                                case .alreadyDone: return (index, .alreadyDone)
+                                }
+                            } catch {
+                                advance { $0.inFlight -= 1; $0.done += 1; $0.failed += 1 }
+                                return (index, .failed((error as? PanelError)?.description ?? "\(error)"))
+                            }
                         }
                     }
+                    // Says "stopping" on the progress line as soon as Ctrl-C
+                    // comes (a signal handler can only raise a flag), since
+                    // rate-limited requests in flight may take a while.
+                    group.addTask {
+                        while !Task.isCancelled, interruption?.isRaised != true {
+                            try? await Task.sleep(for: Self.interruptionCheck)
+                        }
+                        if !Task.isCancelled { advance { $0.isStopping = true } }
+                        return nil
+                    }
+                    while next < min(width, plain.count) { start(next); next += 1 }
+                    if plain.isEmpty { group.cancelAll() }
+                    for await answer in group {
+                        guard let answer else { continue }
+                        results[answer.0] = answer.1
+                        answered += 1
+                        if next < plain.count { start(next); next += 1 }
+                        if answered == plain.count { group.cancelAll() }
+                    }
+                    return results
                 }
-                while next < min(width, plain.count) { start(next); next += 1 }
-                for await (index, outcome) in group {
-                    results[index] = outcome
-                    if next < plain.count { start(next); next += 1 }
-                }
-                return results
             }
+        } catch let interrupted as Interrupted {
+            // A second Ctrl-C abandoned the requests in flight: the gate
+            // journals only answered writes, so a rerun resends these.
+            if let snapshot = tracker.close({ $0.abandoned = $0.inFlight; $0.inFlight = 0; $0.isFinished = true }) {
+                notify?(snapshot)
+            }
+            throw interrupted
         }
         advance { $0.isFinished = true }
         // The summary line has said what was done; the script stops as
@@ -103,18 +136,31 @@ struct BulkJob {
 
 /// The job's progress, updated from its concurrent tasks.
 final class ProgressTracker: Sendable {
-    private let state: Mutex<BulkProgress>
+    private let state: Mutex<(progress: BulkProgress, closed: Bool)>
     private let start = ContinuousClock.now
 
     init(_ initial: BulkProgress) {
-        state = Mutex(initial)
+        state = Mutex((initial, false))
     }
 
-    func update(_ change: (inout BulkProgress) -> Void) -> BulkProgress {
-        state.withLock { progress in
-            change(&progress)
-            progress.elapsed = ContinuousClock.now - start
-            return progress
+    /// The progress after `change`; nil once the job was abandoned, whose
+    /// last line has been shown (its cancelled tasks still report in).
+    func update(_ change: (inout BulkProgress) -> Void) -> BulkProgress? {
+        update(change, closing: false)
+    }
+
+    /// The last change: later updates are dropped.
+    func close(_ change: (inout BulkProgress) -> Void) -> BulkProgress? {
+        update(change, closing: true)
+    }
+
+    private func update(_ change: (inout BulkProgress) -> Void, closing: Bool) -> BulkProgress? {
+        state.withLock { state in
+            guard !state.closed else { return nil }
+            change(&state.progress)
+            state.progress.elapsed = ContinuousClock.now - start
+            state.closed = closing
+            return state.progress
         }
     }
 }

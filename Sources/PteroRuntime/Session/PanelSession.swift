@@ -9,6 +9,9 @@ public final class PanelSession: @unchecked Sendable {
     public let gate: WriteGate
     /// Raised by Ctrl-C: bulk jobs start no new tasks once it is.
     public let interruption: InterruptFlag?
+    /// Raised by a second Ctrl-C (or SIGTERM): a wait for the panel ends at
+    /// once and the requests in flight are abandoned, never journaled.
+    public let abandonment: InterruptFlag?
     /// Told how each bulk job advances (a progress line, a summary).
     public let progress: (@Sendable (BulkProgress) -> Void)?
     /// Objects fetched by path during one top-level statement (relations,
@@ -19,19 +22,24 @@ public final class PanelSession: @unchecked Sendable {
     private var cachedEpoch: (interpreter: ObjectIdentifier, statement: Int)?
     private var cached: [String: Value] = [:]
 
-    public init(client: PanelClient, gate: WriteGate, interruption: InterruptFlag? = nil,
+    public init(client: PanelClient, gate: WriteGate, interruption: InterruptFlag? = nil, abandonment: InterruptFlag? = nil,
                 progress: (@Sendable (BulkProgress) -> Void)? = nil) {
         self.client = client
         self.gate = gate
         self.interruption = interruption
+        self.abandonment = abandonment
         self.progress = progress
     }
 
     /// Runs panel work and waits for it. The interpreter runs on its own
     /// thread, never on the cooperative pool, so blocking it is safe.
+    /// An interruption (Ctrl-C, SIGTERM) stops the script here, before
+    /// its next request: a script of plain `s.suspend()` lines never calls
+    /// back into the language, where the interpreter would notice it.
     public func wait<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) throws -> Result {
+        try stopIfInterrupted()
         do {
-            return try Blocking.wait(work)
+            return try Blocking.wait(abandonWhen: abandonment, work)
         } catch let error as PanelError {
             throw Self.runtimeError(error)
         } catch let error as TransportError {
@@ -58,9 +66,15 @@ public final class PanelSession: @unchecked Sendable {
                             notes: notes)
     }
 
+    /// Throws `Interrupted` once Ctrl-C (or SIGTERM, SIGHUP) has come.
+    public func stopIfInterrupted() throws {
+        if interruption?.isRaised == true { throw Interrupted() }
+    }
+
     /// Sends a write through the gate (dry run, read-only, journal).
     @discardableResult
     public func write(_ request: PanelRequest) throws -> WriteGate.Outcome {
+        try stopIfInterrupted()
         cache.withLock { cached.removeAll() }
         let client = self.client, gate = self.gate
         return try wait { try await gate.submit(request) { try await client.send($0) } }
@@ -81,10 +95,13 @@ public final class PanelSession: @unchecked Sendable {
     }
 
     /// Asks before a destructive action; a refusal is a script error.
+    /// Ctrl-C while the question waits stops the script (exit 130), as it
+    /// would anywhere else, rather than reading as a "no".
     public func confirm(_ description: String) throws {
         do {
             try gate.confirmDestructive(description)
         } catch {
+            try stopIfInterrupted()
             throw RuntimeError(error.description)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PteroKit
+import PteroLang
 
 /// A record of completed writes that lets a killed migration resume
 /// without doing anything twice.
@@ -23,10 +24,10 @@ public final class Journal: @unchecked Sendable {
         completed = try Self.read(path)
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw JournalError("cannot create the journal \(path)")
+                throw JournalError("cannot create the journal \(TerminalText.visible(path))")
             }
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw JournalError("cannot write the journal \(path)") }
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw JournalError("cannot write the journal \(TerminalText.visible(path))") }
         // A torn last line must not swallow the next record.
         if handle.seekToEndOfFile() > 0, let data = FileManager.default.contents(atPath: path), data.last != UInt8(ascii: "\n") {
             handle.write(Data("\n".utf8))
@@ -66,7 +67,7 @@ public final class Journal: @unchecked Sendable {
     /// died mid-write) is ignored.
     static func read(_ path: String) throws(JournalError) -> [String: Int] {
         guard FileManager.default.fileExists(atPath: path) else { return [:] }
-        guard let data = FileManager.default.contents(atPath: path) else { throw JournalError("cannot read the journal \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw JournalError("cannot read the journal \(TerminalText.visible(path))") }
         var counts: [String: Int] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)

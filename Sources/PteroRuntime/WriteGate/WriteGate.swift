@@ -42,7 +42,12 @@ public final class WriteGate: @unchecked Sendable {
 
     /// Asks once before a destructive action or a bulk job; throws when
     /// the answer is no. Dry runs and `--yes` never ask.
+    /// A dry run says where the real run would ask, since that run may
+    /// have no terminal and then needs `--yes`.
     public func confirmDestructive(_ description: String) throws(WriteRefused) {
+        if settings.dryRun && !settings.assumeYes {
+            report("would ask first: \(description)? (a run without a terminal needs --yes)")
+        }
         guard !settings.dryRun, !settings.assumeYes else { return }
         guard let confirm else {
             throw WriteRefused("\(description) needs confirmation; run with --yes to do it without asking")

@@ -15,6 +15,7 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "Seed of the simulated panel's data.") var seed: UInt64 = 1
     @Option(help: "Number of servers on the simulated panel.") var servers = 60
+    @Flag(name: .customLong("dry-run"), help: "Print each write instead of sending it.") var dryRun = false
 
     static let welcome = """
         Connected to a simulated panel at %URL% with seeded data. Try:
@@ -31,8 +32,10 @@ struct DemoCommand: ParsableCommand {
         let running = try Blocking.wait { try await panel.start() }
         let settings = ConnectionSettings(url: running.url, applicationKey: panel.applicationKey, clientKey: panel.clientKey)
         let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
-        let connection = try PanelConnection.open(settings, into: interpreter)
-        let banner = REPL.standardBanner + "\n" + Self.welcome.replacingOccurrences(of: "%URL%", with: running.url.absoluteString)
+        var gate = WriteGate.Settings()
+        gate.dryRun = dryRun
+        let connection = try PanelConnection.open(settings, gate: gate, into: interpreter)
+        let banner = REPLBanner.text(for: connection, simulated: true) + "\n" + Self.welcome.replacingOccurrences(of: "%URL%", with: running.url.absoluteString)
         let code = REPL(reader: makeLineReader(), banner: banner, interpreter: interpreter).run()
         connection.close()
         throw ExitNow(code)

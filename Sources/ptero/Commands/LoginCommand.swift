@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PteroKit
+import PteroLang
 import PteroRuntime
 
 /// `ptero login`: checks a panel's keys and saves them as a profile.
@@ -12,11 +13,14 @@ struct LoginCommand: ParsableCommand {
             Asks for the panel URL (unless --url is given), then an application key (ptla_...) \
             and a client key (ptlc_...), without echoing them; leave one empty to skip it. \
             Each key is tried against the panel before anything is saved. Profiles live in \
-            $XDG_CONFIG_HOME/ptero/config.toml (default ~/.config/ptero/config.toml), mode 600.
+            $XDG_CONFIG_HOME/ptero/config.toml (default ~/.config/ptero/config.toml), mode 600. \
+            Without --profile, login saves the profile "default" and makes it the default; \
+            a first profile becomes the default, and --default makes any profile the default.
             """
     )
 
-    @Option(help: "Profile name to save under.") var profile = "default"
+    @Option(help: "Profile name to save under (without it: \"default\", made the default).") var profile: String?
+    @Flag(name: .customLong("default"), help: "Make this profile the default, used when no --profile is given.") var makeDefault = false
     @Option(help: "The panel's URL, e.g. https://panel.example.com.") var url: String?
     @Flag(help: "Allow plain http to a panel on another machine.") var insecure = false
     @Flag(name: .customLong("read-only"), help: "Mark the profile read-only: writes are refused.") var readOnly = false
@@ -34,16 +38,39 @@ struct LoginCommand: ParsableCommand {
         let clientKey = SecretPrompt.read("Client key (ptlc_..., empty to skip): ").flatMap(Self.nonEmpty)
         guard applicationKey != nil || clientKey != nil else { throw UsageError("login needs at least one key") }
 
-        var entry = Profile(name: profile, url: panelURL, applicationKey: applicationKey, clientKey: clientKey)
+        let name = profile ?? "default"
+        var entry = Profile(name: name, url: panelURL, applicationKey: applicationKey, clientKey: clientKey)
         entry.insecure = insecure
         entry.readOnly = readOnly
         let settings = try entry.connectionSettings()
         let report = try Blocking.wait { try await Self.check(settings) }
         for line in report { StandardStreams.write(line + "\n") }
 
+        let previousDefault = file.defaultProfile.flatMap { wanted in file.profiles.contains { $0.name == wanted } ? wanted : nil }
         file.store(entry)
+        let becomesDefault = Self.becomesDefault(name, file: file, asked: makeDefault || profile == nil)
+        if becomesDefault { file.defaultProfile = name }
         try file.save(path: path)
-        StandardStreams.write("Saved profile \(profile) in \(path).\n")
+        StandardStreams.write("Saved profile \(TerminalText.visible(name)) in \(TerminalText.visible(path)); "
+                              + Self.defaultNote(name, file: file, isDefault: becomesDefault, previous: previousDefault) + "\n")
+    }
+
+    /// A profile becomes the default when asked (`--default`, or plain
+    /// `ptero login`) and when no other can be: the file names none, or
+    /// names one it does not hold.
+    static func becomesDefault(_ name: String, file: ConfigurationFile, asked: Bool) -> Bool {
+        if asked { return true }
+        guard let current = file.defaultProfile else { return true }
+        return current == name || !file.profiles.contains { $0.name == current }
+    }
+
+    static func defaultNote(_ name: String, file: ConfigurationFile, isDefault: Bool, previous: String?) -> String {
+        if isDefault {
+            let was = previous.flatMap { $0 == name ? nil : " instead of \(TerminalText.visible($0))" } ?? ""
+            return "it is the default profile\(was) (used when no --profile is given)."
+        }
+        let current = TerminalText.visible(file.defaultProfile ?? "")
+        return "the default is still \(current): use --profile \(TerminalText.visible(name)), or make it the default with `ptero login --profile \(TerminalText.visible(name)) --default`."
     }
 
     /// Tries each key with one harmless read; throws the panel's refusal.
@@ -70,7 +97,8 @@ struct LoginCommand: ParsableCommand {
         }
         if settings.clientKey != nil {
             let account = try await client.account()
-            lines.append("Client key works (user \(account.username)).")
+            // The panel's username is anyone's text: shown, never obeyed.
+            lines.append("Client key works (user \(TerminalText.visible(account.username))).")
         }
         return lines
     }

@@ -3,6 +3,7 @@ import CEditLine
 import Foundation
 import PteroKit
 import PteroLang
+import PteroRuntime
 
 /// The `ptero` command: runs scripts, checks them, opens the REPL.
 @main
@@ -19,10 +20,13 @@ struct Ptero: ParsableCommand {
 
             A panel comes from a profile (`ptero login`) or --url; before FILE go \
             --profile NAME, --url URL, --dry-run, --yes, --journal FILE and --insecure \
-            (see `ptero help run`), and --format json to make each print() one line of JSON.
+            (see `ptero help run`), and --format json to make each print() one line of JSON. \
+            One of these after FILE is a usage error, not an argument: \
+            `ptero FILE -- --yes` passes --yes to the script.
 
             Exit codes: 0 success, 1 runtime error, 2 usage error, \
-            65 syntax or name-resolution error, 130 interrupted.
+            65 syntax or name-resolution error, 130 interrupted (Ctrl-C, SIGTERM, SIGHUP). \
+            Core dumps are off (they would hold keys) unless PTERO_CORE_DUMPS=1.
             """,
         version: version,
         subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DemoCommand.self, SimCommand.self, LoginCommand.self],
@@ -37,20 +41,26 @@ struct Ptero: ParsableCommand {
     /// ArgumentParser exits 64 on usage errors; ptero promises 2.
     static func main() {
         ptero_unblock_all_signals()
+        ptero_ignore_broken_pipe()
+        if ProcessInfo.processInfo.environment["PTERO_CORE_DUMPS"] != "1" { ptero_disable_core_dumps() }
         do {
-            if let launch = ScriptLaunch(quick: Array(CommandLine.arguments.dropFirst())) {
+            let words = Array(CommandLine.arguments.dropFirst())
+            if let launch = try ScriptLaunch(quick: words) {
                 try launch.run()
             }
+            try ScriptArguments.checkCommandLine(words)
             var command = try parseAsRoot()
             try command.run()
         } catch let done as ExitNow {
-            StandardStreams.flush()
-            Foundation.exit(done.code)
+            Foundation.exit(StandardStreams.outputFailureCode() ?? done.code)
         } catch let usage as UsageError {
             StandardStreams.writeError("ptero: \(usage.description)\n")
             Foundation.exit(ExitCode.usage.rawValue)
         } catch let configuration as ConfigurationError {
             StandardStreams.writeError("ptero: \(configuration.message)\n")
+            Foundation.exit(ExitCode.usage.rawValue)
+        } catch let journal as JournalError {
+            StandardStreams.writeError("ptero: \(journal.description)\n")
             Foundation.exit(ExitCode.usage.rawValue)
         } catch let refusal as PanelError {
             StandardStreams.writeError("ptero: \(refusal.fullDescription)\n")

@@ -13,7 +13,7 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
         let connection = try panel.connect(interpreter)
-        let code = REPL(reader: makeLineReader(), interpreter: interpreter).run()
+        let code = REPL(reader: makeLineReader(), banner: REPLBanner.text(for: connection), interpreter: interpreter).run()
         connection?.close()
         throw ExitNow(code)
     }

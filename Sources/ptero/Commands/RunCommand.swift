@@ -5,7 +5,11 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a script file, -e code, or a script piped on stdin (the default command).",
-        discussion: "The panel options and --format go before FILE: everything after FILE is the script's `args`."
+        discussion: """
+            The panel options and --format go before FILE (or -e CODE): what follows FILE is the script's `args`, \
+            and a ptero option there (--dry-run, --yes, --journal, --profile, --url, --insecure, --format) is a usage error; \
+            after -- everything goes to the script.
+            """
     )
 
     @Option(name: .customShort("e"), help: "Run this code instead of a file; remaining arguments go to `args`.")
@@ -23,7 +27,10 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var panel: PanelOptions
 
     func run() throws {
-        try ScriptLaunch(code: code, file: file, arguments: arguments, format: format, panel: panel.choice).run()
+        // The script's words as the command line has them: ArgumentParser
+        // may take the word after `-e CODE --` for FILE.
+        let words = try ScriptArguments.checkCommandLine(Array(CommandLine.arguments.dropFirst())) ?? []
+        try ScriptLaunch(code: code, file: code == nil ? file : nil, arguments: words, format: format, panel: panel.choice).run()
     }
 }
 

@@ -5,4 +5,6 @@ enum ExitCode: Int32 {
     case usage = 2
     /// EX_DATAERR: the script did not parse or resolve.
     case syntaxError = 65
+    /// Ctrl-C, SIGTERM or SIGHUP stopped the run (128 + SIGINT, as shells report it).
+    case interrupted = 130
 }

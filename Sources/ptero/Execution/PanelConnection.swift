@@ -23,7 +23,7 @@ struct PanelConnection {
                              confirm: Confirmation.onTerminal)
         let client = PanelClient(executor: Executor(transport: transport, settings: executor))
         PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, interruption: interpreter.interruption,
-                                                                      progress: ProgressPrinter.make()))
+                                                                      abandonment: Interruption.abandonment, progress: ProgressPrinter.make()))
         // Ctrl-C stops a bulk job from starting new tasks and lets the
         // running ones finish, in scripts as in the REPL.
         Interruption.installHandler()

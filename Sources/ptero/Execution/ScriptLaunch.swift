@@ -14,21 +14,19 @@ struct ScriptLaunch {
     /// [ARGS...]` and bare `ptero`, read without ArgumentParser: reflecting
     /// the whole command tree costs about half of ptero's start-up. Nil for
     /// anything else (any option, a subcommand), which ArgumentParser reads
-    /// as before. After the first positional everything is the script's
-    /// `args`, as `RunCommand` passes it through.
-    init?(quick commandLine: [String]) {
+    /// as before. After FILE or `-e CODE` everything is the script's `args`,
+    /// except that a ptero option there is a usage error (`ScriptArguments`).
+    init?(quick commandLine: [String]) throws(UsageError) {
         guard let first = commandLine.first else { return }
         if first == "-e" {
             guard commandLine.count >= 2 else { return nil }
             code = commandLine[1]
-            let rest = commandLine.dropFirst(2)
-            if let next = rest.first, next.hasPrefix("-") { return nil }
-            arguments = Array(rest)
+            arguments = try ScriptArguments.split(Array(commandLine.dropFirst(2)), script: "-e CODE")
             return
         }
         guard !first.hasPrefix("-"), !Ptero.subcommandNames.contains(first) else { return nil }
         file = first
-        arguments = Array(commandLine.dropFirst())
+        arguments = try ScriptArguments.split(Array(commandLine.dropFirst()), script: first)
     }
 
     init(code: String?, file: String?, arguments: [String], format: OutputFormat, panel: PanelChoice) {
@@ -52,11 +50,11 @@ struct ScriptLaunch {
             let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
             interpreter.printsJSON = format == .json
             let connection = try panel.connect(interpreter)
-            let code = REPL(reader: makeLineReader(), interpreter: interpreter).run()
+            let code = REPL(reader: makeLineReader(), banner: REPLBanner.text(for: connection), interpreter: interpreter).run()
             connection?.close()
             throw ExitNow(code)
         }
-        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        let text = try ScriptFile.read(descriptor: STDIN_FILENO, name: "the script on stdin")
         throw ExitNow(try runScript(Source(name: "<stdin>", text: text), arguments: []))
     }
 
@@ -64,6 +62,14 @@ struct ScriptLaunch {
         let runner = ScriptRunner(arguments: arguments)
         runner.interpreter.printsJSON = format == .json
         let connection = try panel.connect(runner.interpreter)
+        if connection != nil {
+            do {
+                try UpFrontConfirmation.check(source, panel: panel)
+            } catch {
+                connection?.close()
+                throw error
+            }
+        }
         let code = runner.run(source)
         connection?.close()
         return code

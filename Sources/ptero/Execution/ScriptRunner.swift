@@ -20,11 +20,12 @@ struct ScriptRunner {
                 try interpreter.run(source)
                 return ExitCode.success.rawValue
             } catch {
+                // A failed stdout stopped the script (as an interruption).
+                if StandardStreams.outputFailed { return ExitCode.runtimeError.rawValue }
                 return ScriptRunner.report(error)
             }
         }
-        StandardStreams.flush()
-        return code
+        return StandardStreams.outputFailureCode() ?? code
     }
 
     /// Prints an error the way the README promises; returns its exit code.
@@ -40,7 +41,7 @@ struct ScriptRunner {
             return request.code
         case is Interrupted:
             StandardStreams.writeError("interrupted\n")
-            return 130
+            return ExitCode.interrupted.rawValue
         default:
             StandardStreams.writeError("error: \(error)\n")
             return ExitCode.runtimeError.rawValue
@@ -49,10 +50,7 @@ struct ScriptRunner {
 
     /// Reads a source file; a missing or unreadable file is a usage error.
     static func load(path: String) throws -> Source {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError("cannot read \(path): \(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")")
-        }
-        return Source(name: path, text: String(decoding: data, as: UTF8.self))
+        Source(name: path, text: try ScriptFile.read(path: path))
     }
 }
 

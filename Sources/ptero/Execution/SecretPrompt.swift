@@ -1,22 +1,20 @@
+import CEditLine
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Asks for a line on the terminal without echoing it (for keys); from a
-/// pipe it reads a plain line, so `ptero login` can be scripted.
+/// pipe it reads a plain line, so `ptero login` can be scripted. Echo comes
+/// back on every path, a Ctrl-C while it waits included (`ptero_secret_echo_off`).
 enum SecretPrompt {
     static func read(_ prompt: String) -> String? {
         StandardStreams.writeError(prompt)
-        StandardStreams.flush()
-        guard isatty(STDIN_FILENO) == 1 else { return Swift.readLine(strippingNewline: true) }
-        var original = termios()
-        tcgetattr(STDIN_FILENO, &original)
-        var silent = original
-        silent.c_lflag &= ~tcflag_t(ECHO)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        guard isatty(STDIN_FILENO) == 1, ptero_secret_echo_off(STDIN_FILENO) == 0 else {
+            return Swift.readLine(strippingNewline: true)
+        }
         defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
+            ptero_secret_echo_on()
             StandardStreams.writeError("\n")
         }
         return Swift.readLine(strippingNewline: true)
@@ -24,7 +22,6 @@ enum SecretPrompt {
 
     static func readVisible(_ prompt: String) -> String? {
         StandardStreams.writeError(prompt)
-        StandardStreams.flush()
         return Swift.readLine(strippingNewline: true)
     }
 }

@@ -10,9 +10,13 @@ final class EditLineReader: LineReader {
 
     init(historyPath: String?) {
         self.historyPath = historyPath
+        // Before libedit starts: it decodes typed bytes by LC_CTYPE, and in
+        // the C locale a typed `é` never reaches the line.
+        _ = ptero_use_utf8_character_locale()
         // libedit keeps the pointer; a literal passed directly is not promised to last.
         ptero_set_readline_name(ptero_strdup("ptero"))
         ptero_set_getc_function(EditLineReader.readKey)
+        ptero_set_catch_signals(0)
         // libedit resets the completion settings when it initializes lazily,
         // so initialize first and set them after.
         _ = rl_initialize()
@@ -46,10 +50,11 @@ final class EditLineReader: LineReader {
         return .line(String(cString: raw))
     }
 
-    /// Reads keys for libedit; a Ctrl-C ends the read as if input ended,
-    /// and `readLine` tells the two apart by the flag.
+    /// Reads keys for libedit, a whole UTF-8 character at a time (libedit
+    /// takes the value as one wide character); a Ctrl-C ends the read as if
+    /// input ended, and `readLine` tells the two apart by the flag.
     static let readKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { stream in
-        let key = ptero_read_key(stream.map { fileno($0) } ?? STDIN_FILENO) {
+        let key = ptero_read_character(stream.map { fileno($0) } ?? STDIN_FILENO) {
             Interruption.atPrompt.isRaised ? 1 : 0
         }
         return key == PTERO_KEY_INTERRUPTED ? EOF : key

@@ -38,6 +38,7 @@ final class REPL {
                 StandardStreams.flush()
                 return ExitCode.success.rawValue
             case .interrupted:
+                if let code = leavingCode() { return code }
                 StandardStreams.write("^C\n")
                 pending = ""
                 broken = BrokenEntry()
@@ -61,7 +62,7 @@ final class REPL {
                 case .complete(let errors):
                     reader.remember(pending)
                     if broken.isEmpty {
-                        if let code = evaluate(pending) { return code }
+                        if let code = evaluate(pending) ?? leavingCode() { return code }
                     } else {
                         // Nothing of a broken entry runs, not even its
                         // lines after the error.
@@ -74,11 +75,19 @@ final class REPL {
         }
     }
 
+    /// Why the REPL must end now, if it must: SIGTERM or SIGHUP (130), or
+    /// stdout that can no longer be written (1).
+    func leavingCode() -> Int32? {
+        if StandardStreams.outputFailed { return ExitCode.runtimeError.rawValue }
+        if Interruption.termination.isRaised { return ExitCode.interrupted.rawValue }
+        return nil
+    }
+
     /// Runs one entry, echoing its value; returns an exit code to leave with.
     func evaluate(_ text: String) -> Int32? {
         let interpreter = self.interpreter
         let source = Source(name: "<repl>", text: text)
-        Interruption.evaluation.clear()
+        Interruption.clearForEvaluation()
         let width = TerminalWidth.current()
         // The echo may read the panel (a query's first rows), so it runs on the
         // same stack and stops on the same Ctrl-C as the evaluation.
