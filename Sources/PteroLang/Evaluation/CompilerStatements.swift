@@ -1,11 +1,13 @@
 /// Statements and blocks.
 extension Compiler {
-    /// A chunk's statements: each one starts a new statement epoch.
+    /// A chunk's statements: each one starts a new statement epoch, and
+    /// none starts after Ctrl-C (or SIGTERM), even one that loops or calls nothing.
     func compileTopLevel(_ statements: [ResolvedStmt]) -> StmtCode {
         let codes = statements.map { StatementCode(run: compile($0)) }
         unowned(unsafe) let interpreter = self.interpreter
         return { frame in
             for code in codes {
+                try interpreter.checkInterrupt()
                 interpreter.statementEpoch &+= 1
                 let flow = try code.run(frame)
                 if flow != .next { return flow }
