@@ -64,7 +64,7 @@ import Testing
         try await withSim(Self.limited(app: 1, client: 10)) { sim in
             _ = try await sim.app(.get, "/nests")
             _ = try await sim.app(.get, "/nests")
-            let stats = try await sim.request(.get, "/_sim/stats", key: nil)
+            let stats = try await sim.request(.get, "/_sim/stats", key: sim.appKey)
             #expect(stats.json["rate_limited"]?.intValue == 1)
             #expect(stats.json["requests"]?["GET /api/application/nests"]?["429"]?.intValue == 1)
             #expect(stats.json["busiest_minute"]?["application"]?["requests"]?.intValue == 2)

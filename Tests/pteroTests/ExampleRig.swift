@@ -51,14 +51,14 @@ final class ExampleRig {
 
     /// `/_sim/stats`' answers by route and status.
     private func requestCounts() throws -> [String: [String: Int]] {
-        let body = try Self.get(url + "/_sim/stats")
+        let body = try Self.get(url + "/_sim/stats", key: sim.applicationKey)
         let stats = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
         return stats?["requests"] as? [String: [String: Int]] ?? [:]
     }
 
     /// A plain HTTP/1.0 GET on loopback (Foundation on Linux cannot load
     /// http URLs without FoundationNetworking); returns the body.
-    static func get(_ address: String) throws -> String {
+    static func get(_ address: String, key: String? = nil) throws -> String {
         let rest = address.dropFirst("http://127.0.0.1:".count)
         guard let slash = rest.firstIndex(of: "/"), let port = UInt16(rest[..<slash]) else {
             throw RigError(description: "not a loopback URL: \(address)")
@@ -73,7 +73,8 @@ final class ExampleRig {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw RigError(description: "cannot connect to \(address)") }
-        let request = "GET \(rest[slash...]) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        let authorization = key.map { "Authorization: Bearer \($0)\r\n" } ?? ""
+        let request = "GET \(rest[slash...]) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(authorization)Connection: close\r\n\r\n"
         _ = request.withCString { send(socket, $0, strlen($0), 0) }
         var response = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)

@@ -24,24 +24,30 @@ public final class SimulatedPanel: Sendable {
 
     /// Binds `host:port`, calls `onReady` with `http://host:PORT`, and serves until cancelled.
     public func run(onReady: @escaping @Sendable (_ url: String) -> Void) async throws {
-        let host = store.options.host
-        let application = Application(
-            responder: PanelResponder(store: store),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: store.options.port), serverName: nil),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                onReady("http://\(host):\(port)")
-            },
-            logger: Self.quietLogger
-        )
+        let application = makeServingApplication(onReady: onReady)
         try await application.runService(gracefulShutdownSignals: [])
     }
 
     /// An application for `app.test(.router)` / `.live` in tests (binds only when run).
     public func makeApplication() -> some ApplicationProtocol {
-        Application(
+        makeServingApplication(onReady: { _ in })
+    }
+
+    private func makeServingApplication(onReady: @escaping @Sendable (_ url: String) -> Void) -> some ApplicationProtocol {
+        let store = store
+        let host = store.options.host
+        let idle = store.options.idleTimeout.components
+        let idleNanoseconds = idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000
+        return Application(
             responder: PanelResponder(store: store),
-            configuration: ApplicationConfiguration(address: .hostname(store.options.host, port: store.options.port)),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(max(1, idleNanoseconds)))),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: store.options.port), serverName: nil),
+            onServerRunning: { channel in
+                let url = "http://\(host):\(channel.localAddress?.port ?? 0)"
+                // Links in answers name this address, as the panel's name its APP_URL.
+                store.listening(at: url)
+                onReady(url)
+            },
             logger: Self.quietLogger
         )
     }

@@ -19,6 +19,10 @@ public struct SimulatorOptions: Sendable {
     public var latencyMilliseconds: Int = 0
     /// Probability (0...1) that an API request fails with 500/502/503 or a dropped connection.
     public var faultRate: Double = 0
+    /// A connection that sends nothing for this long is closed: a request whose head (or
+    /// body) stops half-way, or an idle keep-alive connection. The panel's nginx closes a
+    /// stalled request head after 60 s (`client_header_timeout`).
+    public var idleTimeout: Duration = .seconds(60)
     /// Durations of power transitions, backups, installs.
     public var timing: SimulationTiming = SimulationTiming()
 
