@@ -44,7 +44,7 @@ import Testing
     @Test func resetRestoresSeededData() async throws {
         try await withSim { sim in
             _ = try await sim.app(.post, "/locations", json: #"{"short":"kept"}"#)
-            let check3 = try await sim.request(.post, "/_sim/reset", key: nil).status == 204
+            let check3 = try await sim.request(.post, "/_sim/reset", key: sim.appKey).status == 204
             #expect(check3)
             let after = try await sim.app(.get, "/locations?filter[short]=kept")
             #expect(after.data.isEmpty)

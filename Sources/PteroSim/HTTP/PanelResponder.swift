@@ -27,7 +27,8 @@ struct PanelResponder: HTTPResponder {
             return Self.response(.error(PanelError(status: 413, code: "PostTooLargeException", detail: "The request body is too large.")))
         }
         if path.hasPrefix("/_sim/") {
-            return Self.response(SimRoutes.handle(method: request.method.rawValue, path: path, store: store))
+            return Self.response(SimRoutes.handle(method: request.method.rawValue, path: path,
+                                                  authorization: request.headers[.authorization], store: store))
         }
         if path.hasPrefix("/api/") {
             if let fault = await faults.apply() { return fault }
@@ -35,7 +36,7 @@ struct PanelResponder: HTTPResponder {
         let incoming = IncomingRequest(
             method: request.method.rawValue, path: path, query: request.uri.query ?? "",
             authorization: request.headers[.authorization], contentType: request.headers[.contentType],
-            body: bytes, baseURL: "http://" + (request.head.authority ?? "localhost"),
+            body: bytes, baseURL: store.url,
             now: Clock.now())
         return Self.response(store.handle(incoming))
     }

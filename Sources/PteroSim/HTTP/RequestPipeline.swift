@@ -6,12 +6,14 @@ import Foundation
 struct RequestPipeline {
     let store: PanelStore
     let request: IncomingRequest
+    let parsedBody: ParsedBody
     var routeName = "unmatched"
     var apiName: String?
 
-    init(store: PanelStore, request: IncomingRequest) {
+    init(store: PanelStore, request: IncomingRequest, parsedBody: ParsedBody) {
         self.store = store
         self.request = request
+        self.parsedBody = parsedBody
     }
 
     mutating func run(_ state: inout PanelState) -> SimResponse {
@@ -75,16 +77,13 @@ struct RequestPipeline {
         return Caller(user: user, key: key)
     }
 
-    /// The panel's IsValidJson + TrimStrings + ConvertEmptyStringsToNull.
+    /// The body parsed before the lock was taken (`ParsedBody`); `files/write` takes its body as text.
     private func parseBody(_ route: Route) throws -> JSONValue {
-        let isJSON = request.contentType?.lowercased().contains("json") ?? false
-        let looksJSON = request.contentType == nil && [UInt8(ascii: "{"), UInt8(ascii: "[")].contains(request.body.first ?? 0)
-        guard (isJSON || looksJSON), !request.body.isEmpty, !route.pattern.hasSuffix("/files/write") else { return .object([]) }
-        do {
-            let value = try JSONParser.parse(request.body)
-            return BodyNormalizer.normalize(value)
-        } catch {
-            throw PanelError.malformedJSON(error.message)
+        guard !route.pattern.hasSuffix("/files/write") else { return .object([]) }
+        switch parsedBody {
+        case .none: return .object([])
+        case .value(let value): return value
+        case .malformed(let message): throw PanelError.malformedJSON(message)
         }
     }
 

@@ -52,6 +52,9 @@ struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var pairs: [(String, JSONValue)] = []
+        // Where each key is in `pairs`: a repeated key replaces the value in its first place,
+        // as json_decode does, found without a scan (a scan made 200,000 keys take a minute).
+        var positions: [String: Int] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(pairs) }
         while true {
@@ -62,7 +65,12 @@ struct JSONParser {
             try expect(":")
             skipWhitespace()
             let value = try parseValue()
-            if let existing = pairs.firstIndex(where: { $0.0 == key }) { pairs[existing].1 = value } else { pairs.append((key, value)) }
+            if let existing = positions[key] {
+                pairs[existing].1 = value
+            } else {
+                positions[key] = pairs.count
+                pairs.append((key, value))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw Failure(message: "Syntax error") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

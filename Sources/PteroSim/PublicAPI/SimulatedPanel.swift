@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// A simulated Pterodactyl panel serving both APIs on seeded in-memory data.
 ///
@@ -23,30 +24,50 @@ public final class SimulatedPanel: Sendable {
     public var clientKey: String { store.clientKey }
 
     /// Binds `host:port`, calls `onReady` with `http://host:PORT`, and serves until cancelled.
+    ///
+    /// Cancelling shuts the server down gracefully (it stops listening, finishes the
+    /// answers under way, then returns): a Hummingbird server whose task is cancelled
+    /// logs "Waiting on child channel: CancellationError()" at error level, which
+    /// filled a passing test run with 132 error lines.
     public func run(onReady: @escaping @Sendable (_ url: String) -> Void) async throws {
-        let host = store.options.host
-        let application = Application(
-            responder: PanelResponder(store: store),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: store.options.port), serverName: nil),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                onReady("http://\(host):\(port)")
-            },
-            logger: Self.quietLogger
-        )
-        try await application.runService(gracefulShutdownSignals: [])
+        let application = makeServingApplication(onReady: onReady)
+        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        // Not a child task: the caller's cancellation must reach the group only as a graceful shutdown.
+        let serving = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 
     /// An application for `app.test(.router)` / `.live` in tests (binds only when run).
     public func makeApplication() -> some ApplicationProtocol {
-        Application(
+        makeServingApplication(onReady: { _ in })
+    }
+
+    private func makeServingApplication(onReady: @escaping @Sendable (_ url: String) -> Void) -> some ApplicationProtocol {
+        let store = store
+        let host = store.options.host
+        let idle = store.options.idleTimeout.components
+        let idleNanoseconds = idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000
+        return Application(
             responder: PanelResponder(store: store),
-            configuration: ApplicationConfiguration(address: .hostname(store.options.host, port: store.options.port)),
-            logger: Self.quietLogger
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(max(1, idleNanoseconds)))),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: store.options.port), serverName: nil),
+            onServerRunning: { channel in
+                let url = "http://\(host):\(channel.localAddress?.port ?? 0)"
+                // Links in answers name this address, as the panel's name its APP_URL.
+                store.listening(at: url)
+                onReady(url)
+            },
+            logger: logger
         )
     }
 
-    private static var quietLogger: Logger {
+    /// `SimulatorOptions.logger`, or warnings and worse to standard error.
+    private var logger: Logger {
+        if let logger = store.options.logger { return logger }
         var logger = Logger(label: "PteroSim")
         logger.logLevel = .warning
         return logger

@@ -1,3 +1,5 @@
+import Logging
+
 /// How to start a simulated panel: where to listen, what to seed, how strict and how
 /// flaky to be. Every field has a default that looks like a small real hosting panel.
 public struct SimulatorOptions: Sendable {
@@ -19,6 +21,12 @@ public struct SimulatorOptions: Sendable {
     public var latencyMilliseconds: Int = 0
     /// Probability (0...1) that an API request fails with 500/502/503 or a dropped connection.
     public var faultRate: Double = 0
+    /// A connection that sends nothing for this long is closed: a request whose head (or
+    /// body) stops half-way, or an idle keep-alive connection. The panel's nginx closes a
+    /// stalled request head after 60 s (`client_header_timeout`).
+    public var idleTimeout: Duration = .seconds(60)
+    /// Where the server's own messages go; nil: warnings and worse to standard error.
+    public var logger: Logger?
     /// Durations of power transitions, backups, installs.
     public var timing: SimulationTiming = SimulationTiming()
 

@@ -12,16 +12,18 @@ struct Pagination: Sendable {
         perPage = size
     }
 
+    /// `page` and `per_page` come from the query and may be near Int.max: no product or sum here may overflow.
     func slice<T>(_ items: [T]) -> ArraySlice<T> {
-        let start = min(items.count, (page - 1) * perPage)
-        let end = min(items.count, start + perPage)
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
+        let start = overflow ? items.count : min(items.count, offset)
+        let end = start + min(items.count - start, perPage)
         return items[start..<end]
     }
 
     /// `keepQuery` keeps the caller's parameters in links (client server list, activity);
     /// otherwise links carry only `page`, as on the application API.
     func meta(total: Int, count: Int, baseURL: String, path: String, query: QueryParameters, keepQuery: Bool) -> JSONValue {
-        let totalPages = max(1, (total + perPage - 1) / perPage)
+        let totalPages = max(1, total / perPage + (total % perPage == 0 ? 0 : 1))
         var links: [(String, JSONValue)] = []
         func link(_ target: Int) -> JSONValue {
             .string(baseURL + path + "?" + (keepQuery ? query.replacingPage(target) : "page=\(target)"))

@@ -29,6 +29,10 @@ extension RouteInput {
         if let number = value.intValue { return number }
         return value.stringValue.flatMap { Int($0) }
     }
+    /// A validated number as the panel's database column stores it (rounded, clipped to the column).
+    func stored(_ field: String, as column: IntegerColumn) -> Int? {
+        Validator.lookup(field, in: body).flatMap(column.store)
+    }
     func bool(_ field: String) -> Bool? {
         guard let value = Validator.lookup(field, in: body) else { return nil }
         switch value {

@@ -8,6 +8,9 @@ final class PanelStore: Sendable {
     private let state: Mutex<PanelState>
     let applicationKey: String
     let clientKey: String
+    /// The sim's own URL, the base of every link it sends (the panel's APP_URL), never the
+    /// request's `Host`; `http://HOST` until the port is bound.
+    private let address: Mutex<String>
 
     init(options: SimulatorOptions) {
         self.options = options
@@ -16,6 +19,7 @@ final class PanelStore: Sendable {
         applicationKey = keys.first { $0.kind == .application }!.token
         clientKey = keys.first { $0.kind == .client }!.token
         state = Mutex(seeded)
+        address = Mutex("http://" + options.host + (options.port == 0 ? "" : ":\(options.port)"))
         routes = RouteTable(ApplicationRoutes.all + ClientRoutes.all)
     }
 
@@ -34,6 +38,11 @@ final class PanelStore: Sendable {
         return state
     }
 
+    /// The base of links in answers: `http://127.0.0.1:PORT` once listening.
+    var url: String { address.withLock { $0 } }
+
+    func listening(at url: String) { address.withLock { $0 = url } }
+
     /// Throws the seeded world away and starts again from the same seed.
     func reset() {
         let fresh = Self.seed(options)
@@ -44,10 +53,11 @@ final class PanelStore: Sendable {
         try state.withLock { try body(&$0) }
     }
 
-    /// Answers one request completely (no I/O, no suspension).
+    /// Answers one request completely (no I/O, no suspension); its body is parsed before the lock is taken.
     func handle(_ request: IncomingRequest) -> SimResponse {
-        state.withLock { state in
-            var pipeline = RequestPipeline(store: self, request: request)
+        let parsedBody = ParsedBody(request)
+        return state.withLock { state in
+            var pipeline = RequestPipeline(store: self, request: request, parsedBody: parsedBody)
             let response = pipeline.run(&state)
             state.stats.record(route: pipeline.routeName, api: pipeline.apiName, status: response.status, now: request.now)
             return response

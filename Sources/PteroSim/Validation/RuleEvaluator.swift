@@ -90,7 +90,10 @@ enum RuleEvaluator {
     static func isInteger(_ value: JSONValue) -> Bool {
         switch value {
         case .int: return true
-        case .double(let number): return number == number.rounded()
+        // Laravel's `integer` is filter_var(FILTER_VALIDATE_INT) on PHP's text of the float, which has
+        // 14 significant digits (php.ini `precision`): 5.0 is "5", 1e14 is "1.0E+14" and fails, and so
+        // does a JSON integer beyond Int64, which json_decode makes a float.
+        case .double(let number): return number == number.rounded() && abs(number) < 1e14
         case .bool(let flag): return flag
         case .string(let text): return matches(text.trimmingCharacters(in: .whitespaces), "^[+-]?[0-9]+$")
         default: return false

@@ -9,7 +9,11 @@ struct SimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sim",
         abstract: "Serve a simulated Pterodactyl panel (both APIs) on 127.0.0.1 with seeded data.",
-        discussion: "Prints the URL and the keys it accepts, then serves until interrupted."
+        discussion: """
+            Prints the URL and the keys it accepts, then serves until interrupted. \
+            GET /_sim/stats (requests by route and status) and POST /_sim/reset (back to the seed data) \
+            want the application key, as `Authorization: Bearer ptla_...`.
+            """
     )
 
     @Option(help: "Port to listen on (0 picks a free one).") var port = 0

@@ -6,8 +6,9 @@ enum Deployment {
             let used = state.allocatedResources(ofNode: node.id)
             let memoryLimit = Double(node.memory) * (1 + Double(max(node.memoryOverallocate, 0)) / 100)
             let diskLimit = Double(node.disk) * (1 + Double(max(node.diskOverallocate, 0)) / 100)
-            let memoryFits = node.memoryOverallocate == -1 || Double(used.memory + memory) <= memoryLimit
-            let diskFits = node.diskOverallocate == -1 || Double(used.disk + disk) <= diskLimit
+            // In Double: `memory` and `disk` come from the request and may be near Int.max.
+            let memoryFits = node.memoryOverallocate == -1 || Double(used.memory) + Double(memory) <= memoryLimit
+            let diskFits = node.diskOverallocate == -1 || Double(used.disk) + Double(disk) <= diskLimit
             return memoryFits && diskFits
         }
     }

@@ -111,20 +111,21 @@ enum NodeRoutes {
 
     static func apply(_ input: RouteInput, to node: inout Node) {
         node.name = input.string("name")!
-        node.locationId = input.int("location_id")!
+        node.locationId = input.int("location_id") ?? node.locationId
         node.fqdn = input.string("fqdn")!
         node.scheme = RuleEvaluator.scalarText(Validator.lookup("scheme", in: input.body) ?? .null) ?? "https"
-        node.memory = input.int("memory")!
-        node.memoryOverallocate = input.int("memory_overallocate")!
-        node.disk = input.int("disk")!
-        node.diskOverallocate = input.int("disk_overallocate")!
-        node.daemonSftp = input.int("daemon_sftp")!
-        node.daemonListen = input.int("daemon_listen")!
+        // Validated numbers, stored as the panel's MySQL columns store them (IntegerColumn).
+        node.memory = input.stored("memory", as: .unsignedInteger) ?? node.memory
+        node.memoryOverallocate = input.stored("memory_overallocate", as: .integer) ?? node.memoryOverallocate
+        node.disk = input.stored("disk", as: .unsignedInteger) ?? node.disk
+        node.diskOverallocate = input.stored("disk_overallocate", as: .integer) ?? node.diskOverallocate
+        node.daemonSftp = input.stored("daemon_sftp", as: .unsignedSmallInteger) ?? node.daemonSftp
+        node.daemonListen = input.stored("daemon_listen", as: .unsignedSmallInteger) ?? node.daemonListen
         node.daemonBase = input.string("daemon_base") ?? "/var/lib/pterodactyl/volumes"
         if let value = input.bool("public") { node.isPublic = value }
         if let value = input.bool("behind_proxy") { node.behindProxy = value }
         if let value = input.bool("maintenance_mode") { node.maintenanceMode = value }
-        if let value = input.int("upload_size") { node.uploadSize = value }
+        if let value = input.stored("upload_size", as: .unsignedInteger) { node.uploadSize = value }
         node.updatedAt = input.nowSeconds
     }
 

@@ -35,7 +35,7 @@ enum ServerBuildRoute {
         let prefix = nested ? "limits." : ""
         let add = (input.body["add_allocations"]?.arrayValue ?? []).compactMap(\.intValue)
         let remove = (input.body["remove_allocations"]?.arrayValue ?? []).compactMap(\.intValue)
-        let primary = input.int("allocation")!
+        guard let primary = input.int("allocation") else { throw PanelError.notFound }
         for allocationId in add {
             guard let allocation = state.allocations[allocationId], allocation.nodeId == server.nodeId, allocation.serverId == nil else { continue }
             state.allocations[allocationId]?.serverId = server.id
@@ -52,16 +52,17 @@ enum ServerBuildRoute {
             throw PanelError.display("The requested default allocation is not currently assigned to this server.")
         }
         server.allocationId = primary
-        server.memory = input.int(prefix + "memory")!
-        server.swap = input.int(prefix + "swap")!
-        server.io = input.int(prefix + "io")!
-        server.cpu = input.int(prefix + "cpu")!
-        server.disk = input.int(prefix + "disk")!
+        // Validation has passed, so each limit is a number; IntegerColumn stores it as the panel's MySQL does.
+        server.memory = input.stored(prefix + "memory", as: .unsignedInteger) ?? server.memory
+        server.swap = input.stored(prefix + "swap", as: .integer) ?? server.swap
+        server.io = input.stored(prefix + "io", as: .unsignedInteger) ?? server.io
+        server.cpu = input.stored(prefix + "cpu", as: .unsignedInteger) ?? server.cpu
+        server.disk = input.stored(prefix + "disk", as: .unsignedInteger) ?? server.disk
         server.threads = input.string(prefix + "threads")
         if let oom = input.bool("oom_disabled") { server.oomDisabled = oom }
-        server.databaseLimit = input.int("feature_limits.databases")
-        server.backupLimit = input.int("feature_limits.backups")
-        if input.has("feature_limits.allocations") { server.allocationLimit = input.int("feature_limits.allocations") }
+        server.databaseLimit = input.stored("feature_limits.databases", as: .unsignedInteger)
+        server.backupLimit = input.stored("feature_limits.backups", as: .unsignedInteger)
+        if input.has("feature_limits.allocations") { server.allocationLimit = input.stored("feature_limits.allocations", as: .unsignedInteger) }
         server.updatedAt = input.nowSeconds
         state.servers[server.id] = server
         return .json(input.applicationTransformer.server(server, in: state))

@@ -55,11 +55,13 @@ enum ServerCreateRoute {
         let server = Server(
             id: id, externalId: input.string("external_id"), uuid: state.random.uuid(), name: input.string("name")!,
             description: input.string("description") ?? "", status: "installing", ownerId: input.int("user")!, nodeId: nodeId,
-            allocationId: primary, nestId: egg.nestId, eggId: egg.id, memory: input.int("limits.memory")!,
-            swap: input.int("limits.swap")!, disk: input.int("limits.disk")!, io: input.int("limits.io")!,
-            cpu: input.int("limits.cpu")!, threads: input.string("limits.threads"), oomDisabled: input.bool("oom_disabled") ?? true,
-            databaseLimit: input.int("feature_limits.databases"), allocationLimit: input.int("feature_limits.allocations"),
-            backupLimit: input.int("feature_limits.backups"), startup: input.string("startup")!, image: input.string("docker_image")!,
+            allocationId: primary, nestId: egg.nestId, eggId: egg.id, memory: input.stored("limits.memory", as: .unsignedInteger) ?? 0,
+            swap: input.stored("limits.swap", as: .integer) ?? 0, disk: input.stored("limits.disk", as: .unsignedInteger) ?? 0,
+            io: input.stored("limits.io", as: .unsignedInteger) ?? 500, cpu: input.stored("limits.cpu", as: .unsignedInteger) ?? 0,
+            threads: input.string("limits.threads"), oomDisabled: input.bool("oom_disabled") ?? true,
+            databaseLimit: input.stored("feature_limits.databases", as: .unsignedInteger),
+            allocationLimit: input.stored("feature_limits.allocations", as: .unsignedInteger),
+            backupLimit: input.stored("feature_limits.backups", as: .unsignedInteger), startup: input.string("startup")!, image: input.string("docker_image")!,
             variableValues: EggVariableRules.values(environment, variables: variables),
             createdAt: input.nowSeconds, updatedAt: input.nowSeconds)
         state.servers[id] = server
@@ -74,23 +76,44 @@ enum ServerCreateRoute {
 
     private static func deploy(_ input: RouteInput, _ state: PanelState) throws -> Int {
         let locations = Set((input.body["deploy"]?["locations"]?.arrayValue ?? []).compactMap(\.intValue))
-        let nodes = Deployment.viableNodes(state, memory: input.int("limits.memory") ?? 0, disk: input.int("limits.disk") ?? 0, locationIds: locations)
+        let nodes = Deployment.viableNodes(
+            state, memory: input.stored("limits.memory", as: .unsignedInteger) ?? 0,
+            disk: input.stored("limits.disk", as: .unsignedInteger) ?? 0, locationIds: locations)
         guard !nodes.isEmpty else {
             throw PanelError.display("No nodes satisfying the requirements specified for automatic deployment could be found.", code: "NoViableNodeException")
         }
-        var ports: Set<Int> = []
-        for item in input.body["deploy"]?["port_range"]?.arrayValue ?? [] {
-            guard let text = RuleEvaluator.scalarText(item) else { continue }
-            let ends = text.split(separator: "-").compactMap { Int($0) }
-            if ends.count == 2, ends[0] <= ends[1] { ports.formUnion(ends[0]...ends[1]) } else if let port = ends.first { ports.insert(port) }
-        }
+        let ports = try portRanges(input.body["deploy"]?["port_range"]?.arrayValue ?? [])
         let nodeIds = Set(nodes.map(\.id))
         let candidate = state.sortedValues(state.allocations).first { allocation in
-            allocation.serverId == nil && nodeIds.contains(allocation.nodeId) && (ports.isEmpty || ports.contains(allocation.port))
+            allocation.serverId == nil && nodeIds.contains(allocation.nodeId)
+                && (ports.isEmpty || ports.contains { $0.contains(allocation.port) })
         }
         guard let allocation = candidate else {
             throw PanelError.display("No allocations satisfying the requirements for automatic deployment were found.", code: "NoViableAllocationException")
         }
         return allocation.id
+    }
+
+    /// `deploy.port_range` as the panel's AllocationSelectionService::setPorts reads it: all
+    /// digits is one port, `NNNN-NNNNN` a range of at most 1000 ports (kept as a range, never
+    /// expanded; a reversed one matches no port), anything else is ignored.
+    static func portRanges(_ items: [JSONValue]) throws -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for item in items {
+            guard let text = RuleEvaluator.scalarText(item) else { continue }
+            if RuleEvaluator.matches(text, "^[0-9]+$") {
+                // A port beyond Int cannot match an allocation's port.
+                if let port = Int(text), port < Int.max { ranges.append(port..<port + 1) }
+            } else if RuleEvaluator.matches(text, "^[0-9]{4,5}-[0-9]{4,5}$") {
+                let ends = text.split(separator: "-").compactMap { Int($0) }
+                guard ends.count == 2 else { continue }
+                if abs(ends[1] - ends[0]) > 1000 {
+                    throw PanelError.display("Adding more than 1000 ports in a single range at once is not supported.", code: "DisplayException")
+                }
+                // The panel's SQL `BETWEEN low AND high` matches nothing when low > high.
+                ranges.append(ends[0] <= ends[1] ? ends[0]..<ends[1] + 1 : ends[0]..<ends[0])
+            }
+        }
+        return ranges
     }
 }

@@ -40,9 +40,9 @@ enum TaskRoutes {
         let id = state.nextId("tasks")
         state.tasks[id] = ScheduleTask(
             id: id, scheduleId: schedule.id, sequenceId: 0, action: input.string("action")!, payload: input.string("payload") ?? "",
-            timeOffset: input.int("time_offset") ?? 0, isQueued: false, continueOnFailure: input.bool("continue_on_failure") ?? false,
+            timeOffset: input.stored("time_offset", as: .unsignedInteger) ?? 0, isQueued: false, continueOnFailure: input.bool("continue_on_failure") ?? false,
             createdAt: input.nowSeconds, updatedAt: input.nowSeconds)
-        place(id, at: input.int("sequence_id"), schedule: schedule.id, state: &state)
+        place(id, at: input.stored("sequence_id", as: .unsignedInteger), schedule: schedule.id, state: &state)
         state.log("server:task.create", input: input, serverId: input.serverId, properties: [("name", .string(schedule.name))])
         return .json(input.clientTransformer.task(state.tasks[id]!))
     }
@@ -55,11 +55,11 @@ enum TaskRoutes {
         try checkBackupAllowed(input, state)
         task.action = input.string("action")!
         task.payload = input.string("payload") ?? ""
-        task.timeOffset = input.int("time_offset") ?? 0
+        task.timeOffset = input.stored("time_offset", as: .unsignedInteger) ?? 0
         task.continueOnFailure = input.bool("continue_on_failure") ?? false
         task.updatedAt = input.nowSeconds
         state.tasks[task.id] = task
-        if let position = input.int("sequence_id") { place(task.id, at: position, schedule: schedule.id, state: &state) }
+        if let position = input.stored("sequence_id", as: .unsignedInteger) { place(task.id, at: position, schedule: schedule.id, state: &state) }
         state.log("server:task.update", input: input, serverId: input.serverId, properties: [("name", .string(schedule.name))])
         return .json(input.clientTransformer.task(state.tasks[task.id]!))
     }

@@ -1,6 +1,14 @@
+import Foundation
+
 /// The sim's own endpoints (`/_sim/stats`, `/_sim/reset`), outside both panel APIs.
+///
+/// Both want the sim's application key as a Bearer token, as the application API does:
+/// without it any web page the user visits could reset the data with a cross-site POST
+/// (a browser sends no `Authorization` header cross-site without the CORS preflight the
+/// sim never grants).
 enum SimRoutes {
-    static func handle(method: String, path: String, store: PanelStore) -> SimResponse {
+    static func handle(method: String, path: String, authorization: String?, store: PanelStore) -> SimResponse {
+        guard isApplicationKey(authorization, store: store) else { return .error(.unauthenticated) }
         switch (method, path) {
         case ("GET", "/_sim/stats"):
             return .json(store.withState { $0.stats.json })
@@ -10,5 +18,14 @@ enum SimRoutes {
         default:
             return .error(.routeNotFound(path))
         }
+    }
+
+    /// Whether the header is `Bearer <the sim's application key>`, compared in time that does not depend on where it differs.
+    private static func isApplicationKey(_ header: String?, store: PanelStore) -> Bool {
+        guard let header, header.count > 7, header.prefix(7).lowercased() == "bearer " else { return false }
+        let given = Array(header.dropFirst(7).trimmingCharacters(in: .whitespaces).utf8)
+        let expected = Array(store.applicationKey.utf8)
+        guard given.count == expected.count else { return false }
+        return zip(given, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
