@@ -31,7 +31,10 @@ public final class SimulatedPanel: Sendable {
     /// filled a passing test run with 132 error lines.
     public func run(onReady: @escaping @Sendable (_ url: String) -> Void) async throws {
         let application = makeServingApplication(onReady: onReady)
-        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        var configuration = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [], logger: logger)
+        // Answers under way get this long to finish (a slow client cannot keep the sim alive).
+        configuration.maximumGracefulShutdownDuration = .seconds(10)
+        let group = ServiceGroup(configuration: configuration)
         // Not a child task: the caller's cancellation must reach the group only as a graceful shutdown.
         let serving = Task { try await group.run() }
         try await withTaskCancellationHandler {
@@ -49,8 +52,9 @@ public final class SimulatedPanel: Sendable {
     private func makeServingApplication(onReady: @escaping @Sendable (_ url: String) -> Void) -> some ApplicationProtocol {
         let store = store
         let host = store.options.host
+        // In nanoseconds for NIO, kept within a day so the product cannot overflow.
         let idle = store.options.idleTimeout.components
-        let idleNanoseconds = idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000
+        let idleNanoseconds = min(max(idle.seconds, 0), 86_400) * 1_000_000_000 + max(idle.attoseconds, 0) / 1_000_000_000
         return Application(
             responder: PanelResponder(store: store),
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(max(1, idleNanoseconds)))),

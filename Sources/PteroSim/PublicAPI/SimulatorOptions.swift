@@ -23,7 +23,7 @@ public struct SimulatorOptions: Sendable {
     public var faultRate: Double = 0
     /// A connection that sends nothing for this long is closed: a request whose head (or
     /// body) stops half-way, or an idle keep-alive connection. The panel's nginx closes a
-    /// stalled request head after 60 s (`client_header_timeout`).
+    /// stalled request head after 60 s (`client_header_timeout`). At most a day is used.
     public var idleTimeout: Duration = .seconds(60)
     /// Where the server's own messages go; nil: warnings and worse to standard error.
     public var logger: Logger?
