@@ -89,9 +89,29 @@ public final class PanelSession: @unchecked Sendable {
 
     /// Sends a write; the object the panel answered with (as it now has it),
     /// else null. `collection` is where that object is listed.
+    ///
+    /// A write answers one object or nothing (no body, or Laravel's `[]` of
+    /// `new JsonResponse([], 202)`, panel: app/Http/Controllers/Api/Client/
+    /// Servers/ScheduleController.php `execute`). Anything else (a list, an
+    /// HTML page from a proxy) is an error naming the endpoint, not a value
+    /// the script would act on: a list turned into objects would make the
+    /// next method call a bulk job over it.
     public func writeReturningObject(_ request: PanelRequest, collection: String? = nil) throws -> Value {
-        guard let answer = try writeAnswer(request) else { return .null }
-        return Resource.fromEnvelope(answer, session: self, collection: collection) ?? .null
+        guard case .sent(let response) = try write(request), !response.body.isEmpty else { return .null }
+        let accepted = "the panel accepted the write (\(response.status))"
+        guard let answer = try? Self.value(of: response) else {
+            throw RuntimeError("\(request.summary) answered something that is not JSON where one object was expected; \(accepted)")
+        }
+        switch answer {
+        case .list(let list) where list.items.isEmpty: return .null
+        case .map(let map) where map.count == 0: return .null
+        default: break
+        }
+        guard case .map(let body) = answer, case .string(let object)? = body.value(forName: "object"), object != "list",
+              let value = Resource.fromEnvelope(answer, session: self, collection: collection) else {
+            throw RuntimeError("\(request.summary) answered \(AnswerShape.describe(answer)) where one object was expected; \(accepted)")
+        }
+        return value
     }
 
     /// Asks before a destructive action; a refusal is a script error.
