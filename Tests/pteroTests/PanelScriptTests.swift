@@ -27,13 +27,14 @@ struct PanelScriptTests {
         #expect(dry.errors.contains("dry run: 3 writes planned, none sent"))
         #expect(!(dry.output + dry.errors).contains(key))
 
-        let real = try PteroBinary.run(["--url", url, "--journal", journal, file.path], environment: environment)
+        // Not on a terminal, a bulk job needs --yes from the start.
+        let real = try PteroBinary.run(["--url", url, "--yes", "--journal", journal, file.path], environment: environment)
         #expect(real.output == "12\nsuspend: 3 ok, 0 failed\n3\n", "\(real.output)\(real.errors)")
         // Not on a terminal: one summary line per bulk job, no progress redraws.
         #expect(real.errors.hasPrefix("suspend 3/3 · "), "\(real.errors)")
         #expect(!real.errors.contains("\r"))
 
-        let again = try PteroBinary.run(["--url", url, "--journal", journal, file.path], environment: environment)
+        let again = try PteroBinary.run(["--url", url, "--yes", "--journal", journal, file.path], environment: environment)
         #expect(again.status == 0)
         #expect(again.errors.contains("3 writes already done by an earlier run"), "\(again.errors)")
         #expect(again.output == "12\nsuspend: 3 ok (3 done by an earlier run), 0 failed\n3\n", "\(again.output)")

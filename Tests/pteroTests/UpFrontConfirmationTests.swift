@@ -46,12 +46,18 @@ struct UpFrontConfirmationTests {
         #expect(try rig.acceptedWrites() == 0)
     }
 
-    /// A bulk job may be small, which only the run can tell: no refusal.
-    @Test func onlyPossibleQuestionsDoNotRefuse() throws {
+    /// A bulk job asks only over ten items, which only the run can tell:
+    /// refused up front all the same, so a cron job cannot stop half-way
+    /// when its list grows.
+    @Test func aBulkJobThatMayAskIsRefusedUpFrontToo() throws {
         let rig = try ExampleRig()
-        let result = try PteroBinary.run(["--url", rig.url, "-e", "print((servers where id <= 3).suspend())"], environment: rig.environment)
-        #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("suspend: 3 ok"), "\(result.output)")
+        let result = try PteroBinary.run(["--url", rig.url, "-e", "servers[4].update(name: \"x\")\nprint((servers where id <= 3).suspend())"],
+                                         environment: rig.environment)
+        #expect(result.status == 2, "\(result.errors)")
+        #expect(result.errors.hasPrefix("ptero: this script may ask for confirmation, and without a terminal nobody can answer; nothing was sent:"), "\(result.errors)")
+        #expect(result.errors.contains("  <-e>:2:7: (servers where id <= 3).suspend() (asks if the bulk job has over 10 items)\n"), "\(result.errors)")
+        #expect(result.errors.contains("run it with --yes"))
+        #expect(try rig.acceptedWrites() == 0)
     }
 
     @Test func yesRunsIt() throws {
