@@ -121,10 +121,10 @@ struct WriteGateTests {
         do {
             let journal = try Journal(path: path)
             #expect(journal.completedBefore == 1)
-            #expect(journal.wasCompleted(Self.suspend).done)
-            let claim = journal.wasCompleted(Self.rename)
+            #expect(try journal.wasCompleted(Self.suspend).done)
+            let claim = try journal.wasCompleted(Self.rename)
             #expect(!claim.done)
-            journal.record(Self.rename, key: claim.key, status: 200)
+            try journal.record(Self.rename, key: claim.key, status: 200)
         }
         // The record after the torn line is whole.
         #expect(try Journal(path: path).completedBefore == 2)

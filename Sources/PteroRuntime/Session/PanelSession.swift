@@ -46,6 +46,11 @@ public final class PanelSession: @unchecked Sendable {
             throw RuntimeError(error.message)
         } catch let error as WriteRefused {
             throw RuntimeError(error.description)
+        } catch let error as JournalError {
+            // A script's `try` must not carry on writing with nothing recorded.
+            var failure = RuntimeError(error.description)
+            failure.isCatchable = false
+            throw failure
         }
     }
 

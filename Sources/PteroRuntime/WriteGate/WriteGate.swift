@@ -60,7 +60,7 @@ public final class WriteGate: @unchecked Sendable {
         if settings.readOnly {
             throw WriteRefused("\(request.summary) refused: the profile is read-only")
         }
-        let claim = journal?.wasCompleted(request)
+        let claim = try journal?.wasCompleted(request)
         if claim?.done == true { return .alreadyDone }
         if settings.dryRun {
             lock.withLock { plannedCount += 1 }
@@ -69,7 +69,7 @@ public final class WriteGate: @unchecked Sendable {
         }
         let response = try await send(request)
         if let journal, let claim, response.isSuccess {
-            journal.record(request, key: claim.key, status: response.status)
+            try journal.record(request, key: claim.key, status: response.status)
         }
         return .sent(response)
     }
