@@ -145,6 +145,11 @@ static inline int ptero_use_utf8_character_locale(void) {
 // opens a socket).
 static inline void ptero_ignore_broken_pipe(void) { signal(SIGPIPE, SIG_IGN); }
 
+// A file-size limit (ulimit -f) reached while writing the journal must be
+// an error the write returns (EFBIG), which stops the run with its reason,
+// not a signal that kills ptero between a write and its record.
+static inline void ptero_ignore_file_size_signal(void) { signal(SIGXFSZ, SIG_IGN); }
+
 // A core dump holds the panel keys in memory; none is written unless asked
 // for. PR_SET_DUMPABLE 0 also keeps other processes of the same user from
 // reading this one's memory.

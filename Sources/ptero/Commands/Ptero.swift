@@ -42,6 +42,7 @@ struct Ptero: ParsableCommand {
     static func main() {
         ptero_unblock_all_signals()
         ptero_ignore_broken_pipe()
+        ptero_ignore_file_size_signal()
         if ProcessInfo.processInfo.environment["PTERO_CORE_DUMPS"] != "1" { ptero_disable_core_dumps() }
         do {
             let words = Array(CommandLine.arguments.dropFirst())
