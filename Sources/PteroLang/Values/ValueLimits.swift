@@ -8,9 +8,11 @@ public struct ValueLimits: Sendable {
     /// Longest string, in UTF-8 bytes: far above any file a migration
     /// reads, well below what a 2-core machine can hold several copies of.
     public var maximumStringBytes = 256 << 20
-    /// Most elements of a list (or entries of a map): 50 million values
-    /// take about 800 MB before what they hold.
-    public var maximumCount = 50_000_000
+    /// Most elements of a list (or entries of a map). A map entry with a
+    /// short string key takes about 150 bytes (2 million took 299 MB), so
+    /// ten million is about 1.5 GB: a hundred times the 100,000 servers a
+    /// big panel lists, and still within a 2-core, 24 GB machine.
+    public var maximumCount = 10_000_000
     /// Progress reports one regular-expression operation (`~`, `match`,
     /// `regex_replace`) may take beyond one a character of its text. ICU
     /// reports after each 10,000 backtracking steps, so the default is
