@@ -39,6 +39,12 @@ public final class Journal: Sendable {
 
     /// Writes skipped because an earlier run completed them.
     public var skipped: Int { state.withLock { $0.skipped } }
+    /// The journal ends with a run that finished: a rerun sends only what
+    /// the script asks beyond it, and says that the journal was complete.
+    public let heldFinishedRun: Bool
+
+    /// The line `finish` appends once a script ran to its end.
+    static let finishedLine = "end\t-\tthe run finished\n"
 
     public init(path: String) throws(JournalError) {
         self.path = path
@@ -64,7 +70,8 @@ public final class Journal: Sendable {
                 throw JournalError("the journal \(shown) is \(information.st_size / (1024 * 1024)) MiB, more than a journal of ptero's holds: is it the right file?")
             }
             let bytes = try Self.contents(of: descriptor, size: Int(information.st_size), shown: shown)
-            let completed = try Self.parse(bytes, shown: shown)
+            let (completed, finished) = try Self.parse(bytes, shown: shown)
+            heldFinishedRun = finished
             // A torn last line is cut off, so the next record starts a line
             // of its own and a later read does not take the torn one for damage.
             if let last = bytes.last, last != UInt8(ascii: "\n") {
@@ -124,6 +131,19 @@ public final class Journal: Sendable {
         }
     }
 
+    /// Marks the run as finished (the script ran to its end, not a dry run).
+    public func finish() throws(JournalError) {
+        let shown = TerminalText.visible(path)
+        let descriptor = self.descriptor
+        try state.withLock { state throws(JournalError) in
+            if let failure = state.failure { throw failure }
+            try Self.append(Array(Self.finishedLine.utf8), to: descriptor, shown: shown)
+            guard fsync(descriptor) == 0 else {
+                throw JournalError("cannot write the journal \(shown): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
     /// Writes all of `bytes` (O_APPEND: at the end, whole).
     private static func append(_ bytes: [UInt8], to descriptor: Int32, shown: String) throws(JournalError) {
         var written = 0
@@ -152,25 +172,35 @@ public final class Journal: Sendable {
         return Array(bytes[..<read])
     }
 
-    /// Counts completed writes per identity. Every line must be a record
-    /// (`HASH#N<TAB>STATUS<TAB>METHOD PATH`); a last line without its
-    /// newline is a record torn by a kill and is passed over.
-    static func parse(_ bytes: [UInt8], shown: String) throws(JournalError) -> [String: Int] {
+    /// Counts completed writes per identity, and tells whether the last
+    /// whole line marks a finished run. Every line must be a record
+    /// (`HASH#N<TAB>STATUS<TAB>METHOD PATH`) or that mark; a last line
+    /// without its newline is a record torn by a kill and is passed over.
+    static func parse(_ bytes: [UInt8], shown: String) throws(JournalError) -> (counts: [String: Int], finished: Bool) {
         var counts: [String: Int] = [:]
+        var finished = false
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let mark = Array(finishedLine.utf8.dropLast())
         for (index, line) in lines.enumerated() {
             let isLast = index == lines.count - 1
             if line.isEmpty { continue }
+            if line.elementsEqual(mark) {
+                if !isLast { finished = true }
+                continue
+            }
             if let identity = record(line) {
                 // A torn line that happens to look whole is still torn.
-                if !isLast { counts[identity, default: 0] += 1 }
+                if !isLast {
+                    counts[identity, default: 0] += 1
+                    finished = false
+                }
                 continue
             }
             if isLast { continue }
             let text = TerminalText.visible(String(decoding: line.prefix(60), as: UTF8.self))
             throw JournalError("the journal \(shown) is damaged at line \(index + 1) (\(text)\(line.count > 60 ? "…" : "")): it is not a journal ptero wrote, or it was edited; move it away to start afresh")
         }
-        return counts
+        return (counts, finished)
     }
 
     /// The identity of a record line, or nil when it is not one.

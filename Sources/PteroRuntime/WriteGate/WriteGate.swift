@@ -1,5 +1,6 @@
 import Foundation
 import PteroKit
+import PteroLang
 
 /// The one place every write to the panel passes: dry runs, read-only
 /// profiles, confirmation of destructive actions, and the journal.
@@ -81,8 +82,13 @@ public final class WriteGate: @unchecked Sendable {
             let count = planned
             parts.append("dry run: \(count) write\(count == 1 ? "" : "s") planned, none sent")
         }
-        if let skipped = journal?.skipped, skipped > 0 {
-            parts.append("\(skipped) write\(skipped == 1 ? "" : "s") already done by an earlier run (journal \(journal!.path)), skipped")
+        if let journal, journal.heldFinishedRun {
+            let skipped = journal.skipped
+            parts.append("the journal \(TerminalText.visible(journal.path)) is of a run that finished: "
+                         + "\(skipped) write\(skipped == 1 ? "" : "s") it holds \(skipped == 1 ? "was" : "were") skipped, not sent again; "
+                         + "to run the script afresh, move the journal away or give another --journal")
+        } else if let skipped = journal?.skipped, skipped > 0 {
+            parts.append("\(skipped) write\(skipped == 1 ? "" : "s") already done by an earlier run (journal \(TerminalText.visible(journal!.path))), skipped")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }

@@ -32,8 +32,17 @@ struct PanelConnection {
 
     /// Prints the dry-run or journal summary and releases the connections
     /// (async-http-client refuses to be released without a shutdown).
-    func close() {
+    /// `finished` when the script ran to its end: a journal then records
+    /// that, so a rerun says the journal was complete (a dry run marks nothing).
+    func close(finished: Bool = false) {
         if let summary = gate.summary { StandardStreams.writeError(summary + "\n") }
+        if finished, !gate.settings.dryRun, let journal = gate.journal {
+            do {
+                try journal.finish()
+            } catch {
+                StandardStreams.writeError("ptero: \(error.description)\n")
+            }
+        }
         let transport = self.transport
         try? Blocking.wait { try await transport.shutdown() }
     }

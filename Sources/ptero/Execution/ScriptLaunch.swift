@@ -71,7 +71,7 @@ struct ScriptLaunch {
             }
         }
         let code = runner.run(source)
-        connection?.close()
+        connection?.close(finished: code == ExitCode.success.rawValue)
         return code
     }
 }
