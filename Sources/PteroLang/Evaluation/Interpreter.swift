@@ -38,6 +38,12 @@ public final class Interpreter {
     /// loop's thousand `s.node_ref` become three requests, and the next
     /// statement sees fresh data.
     public internal(set) var statementEpoch = 0
+    /// Tells interpreters apart for the life of the process, with the
+    /// epoch: an `ObjectIdentifier` is reused once an interpreter is freed,
+    /// so a host's cache keyed by it served a new interpreter's statement 2
+    /// what an old one read in its statement 2.
+    public let serial = Interpreter.serials.add(1, ordering: .relaxed).newValue
+    private static let serials = Atomic<Int>(0)
     /// Methods a host adds to lists (a list of panel objects runs their
     /// action as a bulk job); nil from it means no such method.
     public var listMethodExtension: ((String, ListObject, inout Arguments, Interpreter) throws -> Value?)?

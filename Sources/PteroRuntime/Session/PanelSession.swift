@@ -19,7 +19,7 @@ public final class PanelSession: @unchecked Sendable {
     /// three nodes. Any write empties it.
     private let cache = NSLock()
     /// The interpreter and statement the cache belongs to.
-    private var cachedEpoch: (interpreter: ObjectIdentifier, statement: Int)?
+    private var cachedEpoch: (interpreter: Int, statement: Int)?
     private var cached: [String: Value] = [:]
 
     public init(client: PanelClient, gate: WriteGate, interruption: InterruptFlag? = nil, abandonment: InterruptFlag? = nil,
@@ -140,7 +140,7 @@ public final class PanelSession: @unchecked Sendable {
 
     /// Like `read`, but at most once per path in one top-level statement.
     func readOncePerStatement(_ path: String, interpreter: Interpreter) throws -> Value {
-        let epoch = (interpreter: ObjectIdentifier(interpreter), statement: interpreter.statementEpoch)
+        let epoch = (interpreter: interpreter.serial, statement: interpreter.statementEpoch)
         let hit: Value? = cache.withLock {
             if cachedEpoch.map({ $0 != epoch }) ?? true {
                 cachedEpoch = epoch
