@@ -76,6 +76,11 @@ struct BulkJob {
                                 case .planned: return (index, .planned)
                                 case .alreadyDone: return (index, .alreadyDone)
                                 }
+                            } catch is CancellationError {
+                                // A second Ctrl-C abandoned it in flight: not a
+                                // failure of the panel's, and not journaled.
+                                advance { $0.inFlight -= 1; $0.abandoned += 1 }
+                                return (index, .notStarted)
                             } catch {
                                 advance { $0.inFlight -= 1; $0.done += 1; $0.failed += 1 }
                                 return (index, .failed((error as? PanelError)?.description ?? "\(error)"))
@@ -107,7 +112,7 @@ struct BulkJob {
         } catch let interrupted as Interrupted {
             // A second Ctrl-C abandoned the requests in flight: the gate
             // journals only answered writes, so a rerun resends these.
-            if let snapshot = tracker.close({ $0.abandoned = $0.inFlight; $0.inFlight = 0; $0.isFinished = true }) {
+            if let snapshot = tracker.close({ $0.abandoned += $0.inFlight; $0.inFlight = 0; $0.isFinished = true }) {
                 notify?(snapshot)
             }
             throw interrupted
