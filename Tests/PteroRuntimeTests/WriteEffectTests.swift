@@ -142,6 +142,19 @@ struct WriteEffectTests {
             """, after: .doneWithoutAnswer),
         Case(name: "network allocation notes", script: paper + "s.network.first.set_notes(notes: \"for the test\")"),
         Case(name: "account email", script: "account.update_email(email: \"moved@example.org\", password: \"password\")", after: .doneWithoutAnswer),
+        Case(name: "ssh key remove", setupWrites: 1, script: """
+            account.ssh_keys.create(name: "old", public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f old")
+            account.ssh_keys.first.delete()
+            """, after: .doneWithoutAnswer),
+        Case(name: "api key delete", setupWrites: 1, script: """
+            account.api_keys.create(description: "short lived", allowed_ips: []).delete()
+            """, after: .doneWithoutAnswer),
+        Case(name: "network allocation delete", setupWrites: 2, script: paper + """
+            s.build(allocations: 5)
+            let a = (nodes[s.node].allocations where not assigned).first
+            s.build(add_allocations: [a.id])
+            (s.network where not is_default).first.delete()
+            """, after: .doneWithoutAnswer),
         Case(name: "ssh key create", script: """
             account.ssh_keys.create(name: "laptop", public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f test")
             """),
