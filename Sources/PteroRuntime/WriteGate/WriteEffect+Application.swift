@@ -156,18 +156,19 @@ extension WriteEffect {
     /// (app/Http/Controllers/Api/Application/Users/UserController.php).
     static func userCreation(_ write: WrittenRequest) -> WriteEffect? {
         guard let body = write.body else { return nil }
-        let email = filterValue(body.value(forName: "email"))?.lowercased()
-        let username = filterValue(body.value(forName: "username"))?.lowercased()
+        // Filtered as sent, compared without case.
+        let sentEmail = filterValue(body.value(forName: "email")), email = sentEmail?.lowercased()
+        let sentUsername = filterValue(body.value(forName: "username")), username = sentUsername?.lowercased()
         let path = application + "/users"
-        if let email {
-            return creation(probe: path, query: [("filter[email]", email), ("per_page", "100")], answers: true) { attributes in
+        if let email, let sentEmail {
+            return creation(probe: path, query: [("filter[email]", sentEmail), ("per_page", "100")], answers: true) { attributes in
                 guard lowercased("email", attributes) == email else { return .differs }
                 if let username, lowercased("username", attributes) != username { return .unseen }
                 return .same
             }
         }
-        guard let username else { return nil }
-        return creation(probe: path, query: [("filter[username]", username), ("per_page", "100")], answers: true) { attributes in
+        guard let username, let sentUsername else { return nil }
+        return creation(probe: path, query: [("filter[username]", sentUsername), ("per_page", "100")], answers: true) { attributes in
             lowercased("username", attributes) == username ? .same : .differs
         }
     }

@@ -161,7 +161,9 @@ struct WriteEffect: Sendable {
     /// A create, seen in a listing of its kind. `identify` says, of one
     /// listed object, whether it is the one the write made (`.same`), is not
     /// (`.differs`), or looks like it but may be another (`.unseen`: the
-    /// identity is not unique, or other fields disagree).
+    /// identity is not unique, or other fields disagree). The answer is the
+    /// listed object: without the create's `meta.resource` link, and without
+    /// a new database's password, which the panel shows only once.
     static func creation(probe path: String, query: [(String, String)], answers: Bool,
                          identify: @escaping @Sendable (MapObject) -> FieldMatch) -> WriteEffect {
         WriteEffect(probe: get(path, query)) { response in
