@@ -181,25 +181,40 @@ struct WriteGateTests {
 
     @Test func aWriteLeftInFlightIsNeverSentBlindly() async throws {
         let path = temporaryPath()
+        let reinstall = PanelRequest(.post, "/api/application/servers/7/reinstall")
         let put = PanelRequest(.put, "/api/client/servers/abc/settings/docker-image", body: .json(Data(#"{"docker_image":"x"}"#.utf8)))
         do {
             let gate = WriteGate(settings: .init(), journal: try journal(path), report: { _ in })
-            // Killed while both were in flight: intents, no outcomes.
-            _ = try? await gate.submit(Self.suspend, at: Self.position(1)) { _ in throw CancellationError() }
+            // Killed while all three were in flight: intents, no outcomes.
+            _ = try? await gate.submit(reinstall, at: Self.position(1)) { _ in throw CancellationError() }
             _ = try? await gate.submit(put, at: Self.position(2)) { _ in throw CancellationError() }
+            _ = try? await gate.submit(Self.suspend, at: Self.position(3)) { _ in throw CancellationError() }
         }
         let second = Recorder()
         let journal = try journal(path)
         let gate = WriteGate(settings: .init(), journal: journal, report: second.print)
         // A PUT of absolute values does no harm sent twice.
         #expect(Self.describe(try await gate.submit(put, at: Self.position(2), send: second.send)) == "sent 204")
+        // The panel shows the server suspended: done, not sent again.
+        let suspended = #"{"object":"server","attributes":{"id":7,"suspended":true}}"#
+        let probed = Mutex<[String]>([])
+        let outcome = try await gate.submit(Self.suspend, at: Self.position(3)) { request in
+            probed.withLock { $0.append(request.summary) }
+            return PanelResponse(status: 200, body: Data(suspended.utf8))
+        }
+        #expect(Self.describe(outcome) == "replayed 204")
+        #expect(probed.withLock { $0 } == ["GET /api/application/servers/7"])
+        #expect(journal.counts.foundDone == 1)
+        // Nothing shows whether a reinstall ran, and a second one would wipe
+        // files again: the run stops and says how to decide.
         await #expect {
-            _ = try await gate.submit(Self.suspend, at: Self.position(1), send: second.send)
+            _ = try await gate.submit(reinstall, at: Self.position(1), send: second.send)
         } throws: { error in
             "\(error)".contains("--accept 1") && "\(error)".contains("--retry 1")
         }
         #expect(journal.needsDecision)
-        #expect(!second.sent.withLock { $0 }.contains("POST /api/application/servers/7/suspend"))
+        // The PUT's probe could not tell (an empty answer), so it was sent.
+        #expect(second.sent.withLock { $0 } == ["GET /api/client/servers/abc", "PUT /api/client/servers/abc/settings/docker-image"])
     }
 }
 
