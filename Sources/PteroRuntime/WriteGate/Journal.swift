@@ -115,7 +115,9 @@ public final class Journal: Sendable {
             guard fstat(descriptor, &information) == 0, information.st_mode & S_IFMT == S_IFREG else {
                 throw JournalError("the journal \(shown) is not a regular file")
             }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            // Only a run that appends takes the lock: a dry run or `ptero
+            // journal` reads while a run goes on (a torn last line is passed over).
+            guard !appends || flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 throw JournalError("the journal \(shown) is in use by another ptero run: wait for it to end (two runs on one journal would each do the whole job)")
             }
             guard information.st_size <= Self.maximumSize else {

@@ -19,8 +19,8 @@ struct JournalCommand: ParsableCommand {
     )
 
     @Argument(help: "The journal file.") var file: String
-    @Option(help: "Count the write in flight at STEP as done.") var accept: String?
-    @Option(help: "Send the write in flight at STEP again on the next run.") var retry: String?
+    @Option(help: ArgumentHelp("Count the write in flight at STEP as done.", valueName: "STEP")) var accept: String?
+    @Option(help: ArgumentHelp("Send the write in flight at STEP again on the next run.", valueName: "STEP")) var retry: String?
 
     func validate() throws {
         if accept != nil && retry != nil { throw ValidationError("give --accept or --retry, not both") }
