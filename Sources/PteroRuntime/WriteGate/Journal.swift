@@ -75,6 +75,8 @@ public final class Journal: Sendable {
         /// The run stopped at a write it cannot judge: exit status 4.
         var needsDecision = false
         var notices: [String] = []
+        /// Entries not yet asked by this run.
+        var unasked: Int
     }
 
     /// What the journal holds at one position.
@@ -137,7 +139,7 @@ public final class Journal: Sendable {
             }
             let kill = ProcessInfo.processInfo.environment[Self.killVariable].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
             state = Mutex(State(entries: parsed.entries, lastWriteOrder: parsed.lastWriteOrder, finalOrder: parsed.count - 1,
-                                script: parsed.script, killAt: kill))
+                                script: parsed.script, killAt: kill, unasked: parsed.entries.count))
         } catch {
             close(descriptor)
             throw error
@@ -313,12 +315,12 @@ public final class Journal: Sendable {
     public var counts: Counts { state.withLock { $0.counts } }
 
     /// Interactions the journal holds that this run has not asked (yet).
-    public var unasked: Int { state.withLock { $0.entries.values.filter { !$0.consumed }.count } }
+    public var unasked: Int { state.withLock { $0.unasked } }
 
     /// True while the journal still holds answers this run has not asked
     /// for: pages are not fetched ahead then, since the answers come from
     /// the journal.
-    var isReplaying: Bool { state.withLock { state in state.entries.values.contains { !$0.consumed } } }
+    var isReplaying: Bool { state.withLock { $0.unasked > 0 } }
 
     /// Marks the run as finished (the script ran to its end, not a dry run).
     public func finish() throws(JournalError) {
@@ -356,12 +358,14 @@ public final class Journal: Sendable {
         if same && !entry.consumed {
             entry.consumed = true
             state.entries[position] = entry
+            state.unasked -= 1
             return entry
         }
         if entry.order > state.lastWriteOrder {
             // Nothing the journal holds from here on changed the panel: the
             // run may go its own way, live.
             state.entries = state.entries.filter { $0.value.order < entry.order }
+            state.unasked = state.entries.values.filter { !$0.consumed }.count
             return nil
         }
         let recorded = Self.describe(entry.record)

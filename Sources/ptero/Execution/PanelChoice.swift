@@ -46,4 +46,12 @@ struct PanelChoice {
         }
         return try Journal(path: journal)
     }
+
+    /// A REPL session cannot be journaled: a journal replays a script from
+    /// its top, and a session has none to replay.
+    func refuseJournalForREPL() throws(UsageError) {
+        if journal != nil {
+            throw UsageError("--journal is for scripts (a file, -e CODE or stdin): a journal replays a script from its top, which a REPL session has not")
+        }
+    }
 }

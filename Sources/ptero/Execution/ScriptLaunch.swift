@@ -47,9 +47,7 @@ struct ScriptLaunch {
             throw ExitNow(try runScript(source, arguments: arguments))
         }
         if StandardStreams.inputIsTerminal {
-            if panel.journal != nil {
-                throw UsageError("--journal is for scripts (a file, -e CODE or stdin): a journal replays a script from its top, which a REPL session has not")
-            }
+            try panel.refuseJournalForREPL()
             let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
             interpreter.printsJSON = format == .json
             let connection = try panel.connect(interpreter)
