@@ -291,3 +291,66 @@ struct DryRunQuestionTests {
         #expect(lines.withLock { $0 } == ["would ask first: delete Server#7? (a run without a terminal needs --yes)"])
     }
 }
+
+/// A power signal left in flight is judged by the server's state; a
+/// restart by whether the server has run for less time than has passed
+/// since the signal left.
+struct PowerInFlightTests {
+    static let restart = PanelRequest(.post, "/api/client/servers/abc/power", body: .json(Data(#"{"signal":"restart"}"#.utf8)))
+
+    static func resources(_ state: String, uptime: Int) -> PanelResponse {
+        PanelResponse(status: 200, body: Data(#"{"object":"stats","attributes":{"current_state":"\#(state)","resources":{"uptime":\#(uptime)}}}"#.utf8))
+    }
+
+    @Test func aRestartIsDoneWhenTheServerStartedAfterItLeft() throws {
+        let sent = Date(timeIntervalSince1970: 1_000)
+        let check = try #require(WriteEffect.powerCheck(for: Self.restart, sentAt: sent, now: Date(timeIntervalSince1970: 1_030)))
+        #expect(check.probe.summary == "GET /api/client/servers/abc/resources")
+        // Up for 20 s of the 30 since it was sent: restarted.
+        #expect(check.judge(Self.resources("running", uptime: 20_000)) == .done(answer: nil))
+        // Up for an hour: the restart never arrived.
+        #expect(check.judge(Self.resources("running", uptime: 3_600_000)) == .notDone)
+        #expect(check.judge(Self.resources("starting", uptime: 0)) == .done(answer: nil))
+        #expect(check.judge(PanelResponse(status: 500)) == .unknown)
+    }
+
+    @Test func aRestartWithoutItsSendTimeCannotBeJudged() {
+        #expect(WriteEffect.powerCheck(for: Self.restart, sentAt: nil) == nil)
+    }
+
+    @Test func startStopAndKillAreJudgedByTheState() throws {
+        func check(_ signal: String) throws -> WriteEffect {
+            try #require(WriteEffect.powerCheck(for: PanelRequest(.post, "/api/client/servers/abc/power", body: .json(Data(#"{"signal":"\#(signal)"}"#.utf8))),
+                                                sentAt: nil))
+        }
+        #expect(try check("start").judge(Self.resources("starting", uptime: 0)) == .done(answer: nil))
+        #expect(try check("start").judge(Self.resources("offline", uptime: 0)) == .notDone)
+        #expect(try check("stop").judge(Self.resources("offline", uptime: 0)) == .done(answer: nil))
+        #expect(try check("kill").judge(Self.resources("running", uptime: 5)) == .notDone)
+    }
+
+    /// A probe the panel fails is asked again, and then stops the run: a
+    /// failed look is no sign that the write did not arrive.
+    @Test func aProbeThePanelKeepsFailingStopsTheRunWithoutSending() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)").path
+        let suspend = PanelRequest(.post, "/api/application/servers/7/suspend")
+        do {
+            let journal = try Journal(path: path)
+            try journal.begin(script: "/scripts/test.ptero", source: "test", arguments: [])
+            _ = try? await WriteGate(settings: .init(), journal: journal, report: { _ in })
+                .submit(suspend, at: InteractionPosition([1])) { _ in throw CancellationError() }
+        }
+        let journal = try Journal(path: path)
+        try journal.begin(script: "/scripts/test.ptero", source: "test", arguments: [])
+        let asked = Mutex<[String]>([])
+        await #expect {
+            _ = try await WriteGate(settings: .init(), journal: journal, report: { _ in }).submit(suspend, at: InteractionPosition([1])) { request in
+                asked.withLock { $0.append(request.summary) }
+                return PanelResponse(status: 500)
+            }
+        } throws: { error in
+            (error as? JournalError)?.description.contains("answered 500 3 times; nothing more was sent") == true
+        }
+        #expect(asked.withLock { $0 } == Array(repeating: "GET /api/application/servers/7", count: 3))
+    }
+}

@@ -249,8 +249,8 @@ public final class Journal: Sendable {
         /// Recorded without an answer, and the script went on from that error.
         case unanswered(String)
         /// The intent has no outcome, or its failure ended the run: look at
-        /// the panel before anything is sent.
-        case inFlight
+        /// the panel before anything is sent. `sentAt` is when the intent was recorded.
+        case inFlight(sentAt: Date?)
         /// `ptero journal --accept`: counts as done, nothing is sent.
         case accepted
         /// `ptero journal --retry`: send it again.
@@ -262,21 +262,22 @@ public final class Journal: Sendable {
             if let failure = state.failure { throw failure }
             guard let entry = try claim(position, kind: .intent, asking: request, sent: sent, state: &state) else { return .live }
             let last = entry.order == state.finalOrder
-            guard let outcome = entry.outcome else { return .inFlight }
+            let sentAt = entry.record.time.map { Date(timeIntervalSince1970: $0) }
+            guard let outcome = entry.outcome else { return .inFlight(sentAt: sentAt) }
             switch outcome.kind {
             case .accept:
                 state.counts.replayed += 1
                 return .accepted
             case .retry: return .retry
             case .unanswered:
-                if last { return .inFlight }
+                if last { return .inFlight(sentAt: sentAt) }
                 state.counts.replayed += 1
                 return .unanswered(outcome.reason ?? "no answer")
             default:
                 let status = outcome.status ?? 0
                 // A refusal or a server error that ended the run is asked
                 // again: a 4xx did nothing, a 5xx may have (look first).
-                if last && !(200..<300).contains(status) { return status >= 500 ? .inFlight : .retry }
+                if last && !(200..<300).contains(status) { return status >= 500 ? .inFlight(sentAt: sentAt) : .retry }
                 state.counts.replayed += 1
                 return .answered(PanelResponse(status: status, body: entry.body ?? Data()))
             }
@@ -292,6 +293,7 @@ public final class Journal: Sendable {
         var record = JournalRecord(.intent, at: position)
         record.request = request
         record.sent = sent
+        record.time = (Date().timeIntervalSince1970 * 1000).rounded() / 1000
         try add(record, body: nil, durable: true)
     }
 

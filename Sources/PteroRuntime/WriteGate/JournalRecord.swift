@@ -58,6 +58,9 @@ struct JournalRecord: Codable, Equatable, Sendable {
     var format: Int?
     /// "base64" when the answer after the tab is encoded.
     var encoding: String?
+    /// When an intent's write left, in seconds since 1970: a power
+    /// restart left in flight is judged by whether the server started since.
+    var time: Double?
 
     init(_ kind: Kind, at position: InteractionPosition? = nil) {
         self.kind = kind

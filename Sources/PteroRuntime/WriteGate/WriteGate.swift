@@ -106,8 +106,8 @@ public final class WriteGate: Sendable {
             throw ReplayedFailure(description: reason)
         case .accepted:
             return .replayed(PanelResponse(status: 204))
-        case .inFlight:
-            return try await settleInFlight(request, at: position, journal: journal, send: send)
+        case .inFlight(let sentAt):
+            return try await settleInFlight(request, at: position, sentAt: sentAt, journal: journal, send: send)
         }
     }
 
@@ -116,14 +116,15 @@ public final class WriteGate: Sendable {
     /// when the panel shows its effect; sent when the panel shows it is not
     /// done, or when sending twice does no harm; else the run stops and
     /// says how to decide.
-    private func settleInFlight(_ request: PanelRequest, at position: InteractionPosition, journal: Journal, send: Send) async throws -> Outcome? {
+    private func settleInFlight(_ request: PanelRequest, at position: InteractionPosition, sentAt: Date?, journal: Journal,
+                                send: Send) async throws -> Outcome? {
         if settings.dryRun {
             plannedCount.withLock { $0 += 1 }
             report("would first look at the panel for \(request.summary), in flight when the journal's run stopped (step \(position))")
             return .planned
         }
-        if let check = WriteEffect.check(for: request) {
-            let probe = try await send(check.probe)
+        if let check = WriteEffect.powerCheck(for: request, sentAt: sentAt) ?? WriteEffect.check(for: request) {
+            let probe = try await Self.probe(check.probe, for: request, at: position, send: send)
             switch check.judge(probe) {
             case .done(let answer):
                 try journal.recordOutcome(at: position, status: answer == nil ? 204 : 200, body: answer ?? Data(), found: true)
@@ -141,6 +142,31 @@ public final class WriteGate: Sendable {
                            + "The panel does not show whether it took effect, and sending it again could do it twice, so nothing more was sent. "
                            + "Look at the panel, then either `ptero journal \(file) --accept \(position)` (it took effect) "
                            + "or `ptero journal \(file) --retry \(position)` (send it again), and run the script again")
+    }
+
+    /// How often a probe that the panel fails (a 5xx, a 429, no answer) is
+    /// asked again before the run stops: a failed look is not a sign that
+    /// the write did not arrive, so it is never read as one.
+    static let probeAttempts = 3
+
+    /// The panel's answer to `probe`; stops the run (uncatchable, nothing
+    /// sent) when the panel cannot answer it.
+    private static func probe(_ probe: PanelRequest, for request: PanelRequest, at position: InteractionPosition,
+                              send: Send) async throws -> PanelResponse {
+        var failure = ""
+        for _ in 0..<probeAttempts {
+            do {
+                let response = try await send(probe)
+                if response.status < 500 && response.status != 429 { return response }
+                failure = "answered \(response.status)"
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                failure = "\(error)"
+            }
+        }
+        throw JournalError("cannot tell whether \(request.summary) (step \(position)), in flight when the journal's run stopped, took effect: "
+                           + "\(probe.summary) \(failure) \(probeAttempts) times; nothing more was sent; run the same command again")
     }
 
     /// Sends a write the journal does not answer: the intent is flushed
