@@ -88,6 +88,10 @@ final class ResumeRig {
 
     struct RigError: Error, CustomStringConvertible { let description: String }
 
+    /// The accept/retry decisions made so far: a test of the stop at a
+    /// write in flight shows that the stop happened.
+    private(set) var accepted = 0, retried = 0
+
     init(faultRate: Double = 0) throws {
         var arguments = ["--seed", "1", "--rate-limit", "off"]
         if faultRate > 0 { arguments += ["--fault-rate", String(faultRate)] }
@@ -331,6 +335,7 @@ final class ResumeRig {
                 return (resumed, problems + ["status 4 without both `ptero journal FILE --accept STEP` and `--retry STEP`: \(resumed.errors.suffix(600))"])
             }
             let accept = try panelGotStep(step, journal: journal, stop: resumed)
+            if accept { accepted += 1 } else { retried += 1 }
             let decision = try run(["journal", journal, accept ? "--accept" : "--retry", step])
             if decision.status != 0 { return (decision, problems + ["ptero journal --\(accept ? "accept" : "retry") \(step): \(decision.summary)"]) }
         }
