@@ -1,5 +1,6 @@
 import Foundation
 import PteroKit
+import PteroLang
 import Testing
 @testable import PteroRuntime
 
@@ -40,19 +41,20 @@ struct JournalFileTests {
         #expect(refusal(path) == nil)
     }
 
-    @Test func aDamagedLineIsReportedWithItsNumber() throws {
+    @Test func aDamagedLineIsReportedWithItsNumber() async throws {
         let path = Self.temporaryPath()
         do {
             let journal = try Journal(path: path)
-            let claim = try journal.wasCompleted(Self.suspend)
-            try journal.record(Self.suspend, key: claim.key, status: 204)
+            try journal.begin(script: "/scripts/test.ptero", source: "test", arguments: [])
+            _ = try await WriteGate(settings: .init(), journal: journal, report: { _ in })
+                .submit(Self.suspend, at: InteractionPosition([1])) { _ in PanelResponse(status: 204) }
         }
         let handle = try #require(FileHandle(forWritingAtPath: path))
         handle.seekToEndOfFile()
         handle.write(Data("garbage \u{1B}]0;owned\u{07}\nlater\n".utf8))
         try handle.close()
         let message = try #require(refusal(path))
-        #expect(message.contains("is damaged at line 2"), "\(message)")
+        #expect(message.contains("is damaged at line 4"), "\(message)")
         #expect(!message.contains("\u{1B}"))
     }
 

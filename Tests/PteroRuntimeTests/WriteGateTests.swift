@@ -79,55 +79,142 @@ struct WriteGateTests {
         try WriteGate(settings: yes, report: recorder.print).confirmDestructive("delete Server#3")
     }
 
-    @Test func aRerunWithTheJournalSkipsWhatWasDone() async throws {
+    /// A journal that names its script, as a run opens it.
+    func journal(_ path: String) throws -> Journal {
+        let journal = try Journal(path: path)
+        try journal.begin(script: "/scripts/test.ptero", source: "test", arguments: [])
+        return journal
+    }
+
+    static func position(_ step: Int) -> InteractionPosition { InteractionPosition([step]) }
+
+    static func describe(_ outcome: WriteGate.Outcome) -> String {
+        switch outcome {
+        case .replayed(let response): "replayed \(response.status)"
+        case .sent(let response): "sent \(response.status)"
+        case .planned: "planned"
+        }
+    }
+
+    @Test func aRerunAnswersEachWriteAtItsPositionFromTheJournal() async throws {
         let path = temporaryPath()
         let first = Recorder()
         do {
-            let gate = WriteGate(settings: .init(), journal: try Journal(path: path), report: first.print)
-            _ = try await gate.submit(Self.suspend, send: first.send)
-            _ = try await gate.submit(Self.rename, send: first.send)
-            // The same write twice is two writes: the rerun must redo the second.
-            _ = try await gate.submit(Self.rename, send: first.send)
+            let gate = WriteGate(settings: .init(), journal: try journal(path), report: first.print)
+            _ = try await gate.submit(Self.suspend, at: Self.position(1), send: first.send)
+            _ = try await gate.submit(Self.rename, at: Self.position(2), send: first.send)
+            // The same write twice is two writes: the rerun must not take one for the other.
+            _ = try await gate.submit(Self.rename, at: Self.position(3), send: first.send)
         }
         // The first run "died" here; the rerun repeats the whole script plus one more write.
         let second = Recorder()
-        let gate = WriteGate(settings: .init(), journal: try Journal(path: path), report: second.print)
+        let gate = WriteGate(settings: .init(), journal: try journal(path), report: second.print)
         var outcomes: [String] = []
-        for request in [Self.suspend, Self.rename, Self.rename, Self.rename] {
-            switch try await gate.submit(request, send: second.send) {
-            case .alreadyDone: outcomes.append("skipped")
-            case .sent: outcomes.append("sent")
-            case .planned: outcomes.append("planned")
-            }
+        for (step, request) in [Self.suspend, Self.rename, Self.rename, Self.rename].enumerated() {
+            outcomes.append(Self.describe(try await gate.submit(request, at: Self.position(step + 1), send: second.send)))
         }
-        #expect(outcomes == ["skipped", "skipped", "skipped", "sent"])
+        #expect(outcomes == ["replayed 204", "replayed 204", "replayed 204", "sent 204"])
         #expect(second.sent.withLock { $0 } == ["PATCH /api/application/servers/7/details"])
-        #expect(gate.summary?.hasPrefix("3 writes already done by an earlier run") == true)
+        #expect(gate.summary?.contains("3 interactions replayed, 1 write sent now") == true, "\(gate.summary ?? "")")
     }
 
-    @Test func aTornLastLineAndFailedWritesAreNotCountedAsDone() async throws {
+    @Test func aRerunThatAsksAnotherWriteAtAPositionStopsBeforeSendingIt() async throws {
         let path = temporaryPath()
         do {
-            let journal = try Journal(path: path)
-            let gate = WriteGate(settings: .init(), journal: journal, report: { _ in })
-            _ = try await gate.submit(Self.suspend) { _ in PanelResponse(status: 204) }
-            _ = try await gate.submit(Self.rename) { _ in PanelResponse(status: 422) }
+            let gate = WriteGate(settings: .init(), journal: try journal(path), report: { _ in })
+            _ = try await gate.submit(Self.suspend, at: Self.position(1)) { _ in PanelResponse(status: 204) }
+            _ = try await gate.submit(Self.suspend, at: Self.position(2)) { _ in PanelResponse(status: 204) }
+        }
+        let second = Recorder()
+        let gate = WriteGate(settings: .init(), journal: try journal(path), report: second.print)
+        await #expect {
+            _ = try await gate.submit(Self.rename, at: Self.position(1), send: second.send)
+        } throws: { error in
+            guard let failure = error as? JournalError else { return false }
+            return failure.isDivergence && failure.description.contains("holds to send POST /api/application/servers/7/suspend there")
+                && failure.description.contains("to send PATCH /api/application/servers/7/details")
+        }
+        #expect(second.sent.withLock { $0 }.isEmpty)
+    }
+
+    @Test func aTornLastLineIsPassedOverAndARefusalThatEndedTheRunIsAskedAgain() async throws {
+        let path = temporaryPath()
+        do {
+            let gate = WriteGate(settings: .init(), journal: try journal(path), report: { _ in })
+            _ = try await gate.submit(Self.suspend, at: Self.position(1)) { _ in PanelResponse(status: 204) }
+            _ = try? await gate.submit(Self.rename, at: Self.position(2)) { _ in PanelResponse(status: 422) }
         }
         let handle = try #require(FileHandle(forWritingAtPath: path))
         handle.seekToEndOfFile()
-        handle.write(Data("abc".utf8))
+        handle.write(Data("{\"kind\":\"outc".utf8))
         try handle.close()
 
+        let second = Recorder()
         do {
-            let journal = try Journal(path: path)
-            #expect(journal.completedBefore == 1)
-            #expect(try journal.wasCompleted(Self.suspend).done)
-            let claim = try journal.wasCompleted(Self.rename)
-            #expect(!claim.done)
-            try journal.record(Self.rename, key: claim.key, status: 200)
+            let gate = WriteGate(settings: .init(), journal: try journal(path), report: second.print)
+            #expect(Self.describe(try await gate.submit(Self.suspend, at: Self.position(1), send: second.send)) == "replayed 204")
+            // The 422 ended the first run: the panel did nothing, so it is sent again.
+            #expect(Self.describe(try await gate.submit(Self.rename, at: Self.position(2), send: second.send)) == "sent 204")
         }
-        // The record after the torn line is whole.
-        #expect(try Journal(path: path).completedBefore == 2)
+        #expect(second.sent.withLock { $0 } == ["PATCH /api/application/servers/7/details"])
+        // The record after the torn line is whole: a third run replays both.
+        let third = Recorder()
+        let gate = WriteGate(settings: .init(), journal: try journal(path), report: third.print)
+        _ = try await gate.submit(Self.suspend, at: Self.position(1), send: third.send)
+        _ = try await gate.submit(Self.rename, at: Self.position(2), send: third.send)
+        #expect(third.sent.withLock { $0 }.isEmpty)
+    }
+
+    @Test func aRefusalTheScriptWentOnFromIsGivenAgainOnTheRerun() async throws {
+        let path = temporaryPath()
+        do {
+            let gate = WriteGate(settings: .init(), journal: try journal(path), report: { _ in })
+            _ = try? await gate.submit(Self.rename, at: Self.position(1)) { _ in PanelResponse(status: 422) }
+            _ = try await gate.submit(Self.suspend, at: Self.position(2)) { _ in PanelResponse(status: 204) }
+        }
+        let second = Recorder()
+        let gate = WriteGate(settings: .init(), journal: try journal(path), report: second.print)
+        await #expect(throws: PanelError.self) { try await gate.submit(Self.rename, at: Self.position(1), send: second.send) }
+        _ = try await gate.submit(Self.suspend, at: Self.position(2), send: second.send)
+        #expect(second.sent.withLock { $0 }.isEmpty)
+    }
+
+    @Test func aWriteLeftInFlightIsNeverSentBlindly() async throws {
+        let path = temporaryPath()
+        let reinstall = PanelRequest(.post, "/api/application/servers/7/reinstall")
+        let put = PanelRequest(.put, "/api/client/servers/abc/settings/docker-image", body: .json(Data(#"{"docker_image":"x"}"#.utf8)))
+        do {
+            let gate = WriteGate(settings: .init(), journal: try journal(path), report: { _ in })
+            // Killed while all three were in flight: intents, no outcomes.
+            _ = try? await gate.submit(reinstall, at: Self.position(1)) { _ in throw CancellationError() }
+            _ = try? await gate.submit(put, at: Self.position(2)) { _ in throw CancellationError() }
+            _ = try? await gate.submit(Self.suspend, at: Self.position(3)) { _ in throw CancellationError() }
+        }
+        let second = Recorder()
+        let journal = try journal(path)
+        let gate = WriteGate(settings: .init(), journal: journal, report: second.print)
+        // A PUT of absolute values does no harm sent twice.
+        #expect(Self.describe(try await gate.submit(put, at: Self.position(2), send: second.send)) == "sent 204")
+        // The panel shows the server suspended: done, not sent again.
+        let suspended = #"{"object":"server","attributes":{"id":7,"suspended":true}}"#
+        let probed = Mutex<[String]>([])
+        let outcome = try await gate.submit(Self.suspend, at: Self.position(3)) { request in
+            probed.withLock { $0.append(request.summary) }
+            return PanelResponse(status: 200, body: Data(suspended.utf8))
+        }
+        #expect(Self.describe(outcome) == "replayed 204")
+        #expect(probed.withLock { $0 } == ["GET /api/application/servers/7"])
+        #expect(journal.counts.foundDone == 1)
+        // Nothing shows whether a reinstall ran, and a second one would wipe
+        // files again: the run stops and says how to decide.
+        await #expect {
+            _ = try await gate.submit(reinstall, at: Self.position(1), send: second.send)
+        } throws: { error in
+            "\(error)".contains("--accept 1") && "\(error)".contains("--retry 1")
+        }
+        #expect(journal.needsDecision)
+        // The PUT's probe could not tell (an empty answer), so it was sent.
+        #expect(second.sent.withLock { $0 } == ["GET /api/client/servers/abc", "PUT /api/client/servers/abc/settings/docker-image"])
     }
 }
 

@@ -9,6 +9,17 @@ struct CommandLineTests {
         #expect(result.output == "3 [\"a\", \"b\"]\n")
     }
 
+    /// A journal replays a script from its top; a REPL session has none,
+    /// so `--journal` there is refused before anything is opened.
+    @Test func theREPLRefusesAJournal() throws {
+        let folder = try PteroBinary.temporaryFolder()
+        let journal = folder.appendingPathComponent("session.journal").path
+        let result = try PteroBinary.run(["repl", "--url", "http://127.0.0.1:1", "--journal", journal], input: "print(1)\n")
+        #expect(result.status == 2, "\(result.errors)")
+        #expect(result.errors.contains("--journal is for scripts"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: journal))
+    }
+
     @Test func runsAFileWithItsArguments() throws {
         let folder = try PteroBinary.temporaryFolder()
         let script = folder.appendingPathComponent("greet.ptero")

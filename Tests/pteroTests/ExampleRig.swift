@@ -95,10 +95,10 @@ final class ExampleRig {
         return String(text[split.upperBound...])
     }
 
-    /// Starts the example with `--journal`, waits until `lines` writes are
+    /// Starts the example with `--journal`, waits until `writes` writes are
     /// journaled, then SIGKILLs it (no chance to clean up). Returns the
     /// journal's path.
-    func killHalfWay(_ name: String, _ arguments: [String], afterJournalLines lines: Int) throws -> String {
+    func killHalfWay(_ name: String, _ arguments: [String], afterWrites writes: Int) throws -> String {
         let journal = folder.appendingPathComponent("\(name).journal").path
         let process = Process()
         process.executableURL = PteroBinary.url
@@ -111,15 +111,18 @@ final class ExampleRig {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < deadline, journalLines(journal) < lines { usleep(20_000) }
+        while process.isRunning, Date() < deadline, journaledWrites(journal) < writes { usleep(20_000) }
         guard process.isRunning else { throw RigError(description: "\(name) finished before it could be killed") }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         return journal
     }
 
-    func journalLines(_ path: String) -> Int {
+    /// Writes the journal at `path` holds as done (outcome records with a 2xx status).
+    func journaledWrites(_ path: String) -> Int {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
-        return text.split(separator: "\n").count
+        return text.split(separator: "\n").filter { line in
+            line.contains("\"kind\":\"outcome\"") && line.range(of: #""status":2[0-9][0-9]"#, options: .regularExpression) != nil
+        }.count
     }
 }

@@ -37,7 +37,8 @@ struct PanelScriptTests {
         let again = try PteroBinary.run(["--url", url, "--yes", "--journal", journal, file.path], environment: environment)
         #expect(again.status == 0)
         // The first run finished, so the journal says it was complete.
-        #expect(again.errors.contains("is of a run that finished: 3 writes it holds were skipped, not sent again"), "\(again.errors)")
+        #expect(again.errors.contains("is of a run that finished: "), "\(again.errors)")
+        #expect(again.errors.contains("0 writes sent now; nothing it holds was sent again"), "\(again.errors)")
         #expect(again.output == "12\nsuspend: 3 ok (3 done by an earlier run), 0 failed\n3\n", "\(again.output)")
         withExtendedLifetime(sim) {}
     }

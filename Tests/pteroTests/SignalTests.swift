@@ -20,7 +20,7 @@ import Glibc
         try (1...30).map { "servers[\($0)].suspend()\n" }.joined().write(to: script, atomically: true, encoding: .utf8)
         let journal = rig.folder.appendingPathComponent("run.journal").path
         let child = try RunningPtero(["--url", rig.url, "--yes", "--journal", journal, script.path], environment: rig.environment)
-        #expect(child.wait(until: { rig.journalLines(journal) >= 2 }), "\(child.standardError)")
+        #expect(child.wait(until: { rig.journaledWrites(journal) >= 2 }), "\(child.standardError)")
         child.signal(signal)
         let status = child.exitStatus()
         #expect(status == 130, "\(child.standardError)")
@@ -28,7 +28,7 @@ import Glibc
         let sent = try rig.successes(Self.suspendRoute)
         #expect(sent < 30)
         // Every write the panel took is in the journal, so a rerun sends none twice.
-        #expect(rig.journalLines(journal) == sent)
+        #expect(rig.journaledWrites(journal) == sent)
     }
 
     @Test func aSecondCtrlCAbandonsABulkJobsRequestsInFlight() throws {
@@ -36,7 +36,7 @@ import Glibc
         let journal = rig.folder.appendingPathComponent("bulk.journal").path
         let child = try RunningPtero(["--url", rig.url, "--yes", "--journal", journal, "-e", "print(servers.suspend())"],
                                      environment: rig.environment)
-        #expect(child.wait(until: { rig.journalLines(journal) >= 1 }), "\(child.standardError)")
+        #expect(child.wait(until: { rig.journaledWrites(journal) >= 1 }), "\(child.standardError)")
         child.signal(SIGINT)
         #expect(child.wait(until: { child.standardError.contains("stopping: waiting for") }), "\(child.standardError)")
         let stopping = child.standardError.split(separator: "\n").first { $0.contains("stopping:") } ?? ""
@@ -48,6 +48,6 @@ import Glibc
         #expect(child.standardOutput.isEmpty)
         let sent = try rig.successes(Self.suspendRoute)
         #expect(sent < 60)
-        #expect(rig.journalLines(journal) <= sent)
+        #expect(rig.journaledWrites(journal) <= sent)
     }
 }

@@ -64,11 +64,14 @@ enum Builtins {
             }
             return .null
         },
-        NativeFunction("env", help: "env(name, default) reads an environment variable; null (or the default) when unset") { arguments, _ in
+        NativeFunction("env", help: "env(name, default) reads an environment variable; null (or the default) when unset") { arguments, interpreter in
             try arguments.expect(1...2)
             let name = try arguments.string(0, "variable name")
-            if let value = ProcessInfo.processInfo.environment[name] { return .string(value) }
-            return arguments[1]
+            let value = try interpreter.outside("env(\(Value.quote(name)))") {
+                ProcessInfo.processInfo.environment[name].map(Value.string) ?? .null
+            }
+            if case .null = value { return arguments[1] }
+            return value
         },
         NativeFunction("exit", help: "exit(code) ends the script with that exit code (0 by default)") { arguments, _ in
             try arguments.expect(0...1)
@@ -80,17 +83,20 @@ enum Builtins {
             try arguments.expect(1...1)
             var remaining = try arguments.double(0, "duration in seconds")
             guard remaining >= 0 else { throw RuntimeError("sleep() expects a positive number of seconds") }
-            while remaining > 0 {
-                try interpreter.checkInterrupt()
-                let step = min(remaining, 0.05)
-                Interpreter.waitingOutside { Thread.sleep(forTimeInterval: step) }
-                remaining -= step
+            // A replayed sleep is over: the first run slept it.
+            return try interpreter.outside("sleep(\(arguments[0].displayText))") {
+                while remaining > 0 {
+                    try interpreter.checkInterrupt()
+                    let step = min(remaining, 0.05)
+                    Interpreter.waitingOutside { Thread.sleep(forTimeInterval: step) }
+                    remaining -= step
+                }
+                return .null
             }
-            return .null
         },
-        NativeFunction("now", help: "now() is the current time in seconds since 1970, as a float") { arguments, _ in
+        NativeFunction("now", help: "now() is the current time in seconds since 1970, as a float") { arguments, interpreter in
             try arguments.expect(0...0)
-            return .double(Date().timeIntervalSince1970)
+            return try interpreter.outside("now()") { .double(Date().timeIntervalSince1970) }
         },
         NativeFunction("json", help: "json(x, indent: 2) encodes x as JSON text") { arguments, interpreter in
             try arguments.expect(1...1, labels: ["indent"])

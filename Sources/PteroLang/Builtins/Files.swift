@@ -5,7 +5,10 @@ extension Builtins {
     static let files: [NativeFunction] = [
         NativeFunction("read_file", help: "read_file(path) is the text of a UTF-8 file; a relative path starts in the current folder") { arguments, interpreter in
             try arguments.expect(1...1)
-            return .string(try readText(atPath: try arguments.string(0, "path"), limits: interpreter.limits))
+            let path = try arguments.string(0, "path")
+            return try interpreter.outside("read_file(\(Value.quote(path)))") {
+                .string(try readText(atPath: path, limits: interpreter.limits))
+            }
         },
     ]
 

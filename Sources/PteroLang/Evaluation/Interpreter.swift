@@ -53,6 +53,11 @@ public final class Interpreter {
     /// How large values may grow and how long a regular expression may
     /// search (see `ValueLimits`); the host may lower or raise them.
     public var limits = ValueLimits()
+    /// Records and replays what the world outside answers the builtins
+    /// (`now()`, `env()`, ...); the host sets it when a journal is kept.
+    public weak var recorder: InteractionRecorder?
+    /// The script's own numbered interactions (see `InteractionPosition`).
+    let mainSequence = InteractionSequence(prefix: [])
 
     public init(output: @escaping (String) -> Void = { print($0, terminator: "") },
                 interruption: InterruptFlag = InterruptFlag()) {

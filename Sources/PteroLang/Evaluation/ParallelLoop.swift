@@ -27,6 +27,12 @@ final class ParallelRun {
     private var running = 0
     private var stopped = false
     private var firstError: Error?
+    /// The loop's place in the enclosing sequence; turn i numbers its
+    /// interactions under it, by the element's place, not the thread's.
+    private var position: InteractionPosition?
+    private var turns = 0
+    /// Numbers what fetching the elements asks the world (pages of a query).
+    private var producing: InteractionSequence?
 
     init(interpreter: Interpreter, body: Value, produce: @escaping () throws -> [Value]?) {
         self.interpreter = interpreter
@@ -38,6 +44,9 @@ final class ParallelRun {
     /// rethrows the first error once the running turns have finished (no
     /// new turn starts after an error or Ctrl-C).
     func run(workers: Int) throws {
+        let position = interpreter.nextInteraction()
+        self.position = position
+        producing = InteractionSequence(prefix: position.item(0).steps)
         lock.lock()
         let saved = Registers(of: interpreter)
         let segment = (Interpreter.stackCapacity - saved.stackTop) / workers
@@ -89,7 +98,16 @@ final class ParallelRun {
         fetching.lock()
         worker.resume()
         defer { fetching.unlock() }
-        return stopped ? nil : try produce()
+        guard !stopped else { return nil }
+        // Fetching the next element (a page of a query) is the loop's own
+        // interaction, numbered under `.0` in the order elements are taken.
+        let taking = worker.sequence
+        worker.sequence = producing
+        defer { if worker.sequence === producing { worker.sequence = taking } }
+        guard let arguments = try produce() else { return nil }
+        turns += 1
+        worker.sequence = InteractionSequence(prefix: position!.item(turns).steps)
+        return arguments
     }
 
     fileprivate func release() { lock.unlock() }
@@ -124,6 +142,8 @@ struct Registers {
 final class ParallelWorker {
     let run: ParallelRun
     var registers: Registers
+    /// The turn running now numbers its interactions here.
+    var sequence: InteractionSequence?
 
     init(run: ParallelRun, registers: Registers) {
         self.run = run

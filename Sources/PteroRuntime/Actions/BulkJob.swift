@@ -38,16 +38,51 @@ struct BulkJob {
         if action.isDestructive || requests.count > Self.confirmationThreshold {
             try session.confirm("\(action.name) \(requests.count) \(label)")
         }
-        let client = session.client, gate = session.gate
+        let client = session.client, gate = session.gate, send = session.sender
         let interruption = session.interruption, notify = session.progress
         let plain = requests.map(\.request)
+        if let first = plain.first { try gate.refuseIfReadOnly(first) }
+        // The job is one interaction of the script; item i is its i-th part,
+        // whatever order the tasks finish in.
+        let job = session.journal == nil ? nil : session.nextPosition()
+        let positions = plain.indices.map { job?.item($0 + 1) }
+        // What the journal answers is settled before anything is sent: a
+        // divergence stops the job before its first request, and a write
+        // left in flight by a kill is judged before the others go.
+        var results = [Outcome](repeating: .notStarted, count: plain.count)
+        var pending = Array(plain.indices)
+        if job != nil {
+            let settled = try session.wait {
+                var settled: [Outcome?] = []
+                for index in plain.indices {
+                    do {
+                        switch try await gate.settle(plain[index], at: positions[index], send: send) {
+                        case nil: settled.append(nil)
+                        case .replayed?: settled.append(.alreadyDone)
+                        case .planned?: settled.append(.planned)
+                        case .sent?: settled.append(.succeeded)
+                        }
+                    } catch let error as JournalError {
+                        throw error
+                    } catch {
+                        settled.append(.failed((error as? PanelError)?.description ?? "\(error)"))
+                    }
+                }
+                return settled
+            }
+            pending = plain.indices.filter { settled[$0] == nil }
+            for index in plain.indices { if let outcome = settled[index] { results[index] = outcome } }
+        }
         var start = BulkProgress(action: action.name, total: plain.count)
+        start.done = plain.count - pending.count
+        start.failed = results.filter { if case .failed = $0 { true } else { false } }.count
         if let api = plain.first?.api {
             let window = client.executor.settings.window.components
             let seconds = Double(window.seconds) + Double(window.attoseconds) / 1e18
             if seconds > 0 { start.rateCeiling = Double(client.executor.currentLimit(api)) / seconds }
         }
         let tracker = ProgressTracker(start)
+        let settledResults = results, waiting = pending
         let advance: @Sendable (_ change: (inout BulkProgress) -> Void) -> Void = { change in
             if let snapshot = tracker.update(change) { notify?(snapshot) }
         }
@@ -58,10 +93,11 @@ struct BulkJob {
                     // Only as many tasks as the executor runs at once, so a
                     // Ctrl-C stops the rest from starting.
                     let width = max(1, client.executor.settings.concurrency)
-                    var results = [Outcome](repeating: .notStarted, count: plain.count)
+                    var results = settledResults
                     var next = 0, answered = 0
-                    func start(_ index: Int) {
-                        let request = plain[index]
+                    func start(_ turn: Int) {
+                        let index = waiting[turn]
+                        let request = plain[index], position = positions[index]
                         group.addTask {
                             if interruption?.isRaised == true {
                                 advance { $0.skipped += 1 }
@@ -69,12 +105,12 @@ struct BulkJob {
                             }
                             advance { $0.inFlight += 1 }
                             do {
-                                let outcome = try await gate.submit(request) { try await client.send($0) }
+                                let outcome = try await gate.sendLive(request, at: position, send: send)
                                 advance { $0.inFlight -= 1; $0.done += 1 }
                                 switch outcome {
                                 case .sent: return (index, .succeeded)
                                 case .planned: return (index, .planned)
-                                case .alreadyDone: return (index, .alreadyDone)
+                                case .replayed: return (index, .alreadyDone)
                                 }
                             } catch is CancellationError {
                                 // A second Ctrl-C abandoned it in flight: not a
@@ -97,14 +133,14 @@ struct BulkJob {
                         if !Task.isCancelled { advance { $0.isStopping = true } }
                         return nil
                     }
-                    while next < min(width, plain.count) { start(next); next += 1 }
-                    if plain.isEmpty { group.cancelAll() }
+                    while next < min(width, waiting.count) { start(next); next += 1 }
+                    if waiting.isEmpty { group.cancelAll() }
                     for await answer in group {
                         guard let answer else { continue }
                         results[answer.0] = answer.1
                         answered += 1
-                        if next < plain.count { start(next); next += 1 }
-                        if answered == plain.count { group.cancelAll() }
+                        if next < waiting.count { start(next); next += 1 }
+                        if answered == waiting.count { group.cancelAll() }
                     }
                     return results
                 }

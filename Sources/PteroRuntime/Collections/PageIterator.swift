@@ -85,13 +85,14 @@ final class PageIterator: HostIterator {
         let endpoint = "GET \(path)"
         let answer: Value
         if let task = ahead.removeValue(forKey: nextPage) {
-            answer = try PanelSession.value(of: try query.session.wait { try await task.value })
+            answer = try PanelSession.value(of: try query.session.answer(query.request(page: nextPage, path: path)) { try await task.value })
         } else {
             answer = try query.session.read(query.request(page: nextPage, path: path))
         }
         let page = try PageEnvelope(answer, endpoint: endpoint, object: query.source.object)
         try checkNumbers(of: page, endpoint: endpoint)
-        if nextPage >= 2, let total = page.pagination?.totalPages, case let last = min(total, pagesWanted ?? total), nextPage < last {
+        // While a journal answers the pages, none is fetched ahead.
+        if nextPage >= 2, query.session.journal?.isReplaying != true, let total = page.pagination?.totalPages, case let last = min(total, pagesWanted ?? total), nextPage < last {
             let client = query.session.client
             for number in (nextPage + 1)...min(last, nextPage + Self.pagesAhead) where ahead[number] == nil {
                 let request = query.request(page: number, path: path)

@@ -9,6 +9,8 @@ public enum PanelGlobals {
     /// as lazy queries, and `client` and `account` for the client API.
     public static func install(into interpreter: Interpreter, session: PanelSession) {
         interpreter.defaultParallelism = session.client.executor.settings.concurrency
+        session.interpreter = interpreter
+        if session.gate.journal != nil { interpreter.recorder = session }
         interpreter.hostHelp = PanelHelp.text
         for source in CollectionSource.application {
             interpreter.globals.defineConstant(source.name, .host(PanelQuery(session: session, source: source)))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PteroKit
 import PteroLang
 
@@ -19,7 +20,7 @@ public final class PanelSession: @unchecked Sendable {
     /// three nodes. Any write empties it.
     private let cache = NSLock()
     /// The interpreter and statement the cache belongs to.
-    private var cachedEpoch: (interpreter: Int, statement: Int)?
+    private var cachedEpoch: (interpreter: Int, statement: Int, sequence: Int)?
     private var cached: [String: Value] = [:]
 
     public init(client: PanelClient, gate: WriteGate, interruption: InterruptFlag? = nil, abandonment: InterruptFlag? = nil,
@@ -29,6 +30,28 @@ public final class PanelSession: @unchecked Sendable {
         self.interruption = interruption
         self.abandonment = abandonment
         self.progress = progress
+    }
+
+    /// The interpreter whose script this session serves: it numbers the
+    /// script's interactions (see `InteractionPosition`). Set by `PanelGlobals.install`.
+    weak var interpreter: Interpreter?
+    /// Numbers interactions when no interpreter is set (a host calling the
+    /// session directly).
+    private let ownSequence = Mutex(0)
+
+    /// The position of the next interaction of the code running now.
+    func nextPosition() -> InteractionPosition {
+        if let interpreter { return interpreter.nextInteraction() }
+        return InteractionPosition([ownSequence.withLock { $0 += 1; return $0 }])
+    }
+
+    var journal: Journal? { gate.journal }
+
+    /// Sends `request` as the gate wants it sent: the panel's answer as it
+    /// came, judged by the gate after it is recorded.
+    var sender: WriteGate.Send {
+        let executor = client.executor
+        return { try await executor.perform($0) }
     }
 
     /// Runs panel work and waits for it. The interpreter runs on its own
@@ -46,8 +69,11 @@ public final class PanelSession: @unchecked Sendable {
             throw RuntimeError(error.message)
         } catch let error as WriteRefused {
             throw RuntimeError(error.description)
+        } catch let error as ReplayedFailure {
+            throw RuntimeError(error.description)
         } catch let error as JournalError {
-            // A script's `try` must not carry on writing with nothing recorded.
+            // A script's `try` must not carry on writing with nothing
+            // recorded, nor past a journal it does not agree with.
             var failure = RuntimeError(error.description)
             failure.isCatchable = false
             throw failure
@@ -81,14 +107,15 @@ public final class PanelSession: @unchecked Sendable {
     public func write(_ request: PanelRequest) throws -> WriteGate.Outcome {
         try stopIfInterrupted()
         cache.withLock { cached.removeAll() }
-        let client = self.client, gate = self.gate
-        return try wait { try await gate.submit(request) { try await client.send($0) } }
+        let gate = self.gate, send = sender
+        let position = journal == nil ? nil : nextPosition()
+        return try wait { try await gate.submit(request, at: position, send: send) }
     }
 
     /// Sends a write; the panel's answer as values, nil when none came back
     /// (a dry run, a read-only skip, a 204).
     public func writeAnswer(_ request: PanelRequest) throws -> Value? {
-        guard case .sent(let response) = try write(request), !response.body.isEmpty else { return nil }
+        guard let response = try write(request).answer, !response.body.isEmpty else { return nil }
         return try? Self.value(of: response)
     }
 
@@ -102,7 +129,7 @@ public final class PanelSession: @unchecked Sendable {
     /// the script would act on: a list turned into objects would make the
     /// next method call a bulk job over it.
     public func writeReturningObject(_ request: PanelRequest, collection: String? = nil) throws -> Value {
-        guard case .sent(let response) = try write(request), !response.body.isEmpty else { return .null }
+        guard let response = try write(request).answer, !response.body.isEmpty else { return .null }
         let accepted = "the panel accepted the write (\(response.status))"
         guard let answer = try? Self.value(of: response) else {
             throw RuntimeError("\(request.summary) answered something that is not JSON where one object was expected; \(accepted)")
@@ -123,24 +150,60 @@ public final class PanelSession: @unchecked Sendable {
     /// Ctrl-C while the question waits stops the script (exit 130), as it
     /// would anywhere else, rather than reading as a "no".
     public func confirm(_ description: String) throws {
+        let position = journal == nil ? nil : nextPosition()
         do {
-            try gate.confirmDestructive(description)
+            try gate.confirmDestructive(description, at: position)
+        } catch let error as JournalError {
+            var failure = RuntimeError(error.description)
+            failure.isCatchable = false
+            throw failure
         } catch {
             try stopIfInterrupted()
-            throw RuntimeError(error.description)
+            throw RuntimeError("\(error)")
         }
     }
 
     /// GETs `request` and parses the body into ordered language values.
     public func read(_ request: PanelRequest) throws -> Value {
+        try Self.value(of: try answer(request))
+    }
+
+    /// The panel's answer to the GET `request`, the script's interaction at
+    /// the next position: from the journal when it holds it, else asked
+    /// (through `fetch` when the answer is already on its way) and recorded.
+    func answer(_ request: PanelRequest, fetch: (@Sendable () async throws -> PanelResponse)? = nil) throws -> PanelResponse {
+        guard let journal else {
+            let client = self.client
+            return try wait { try await (fetch ?? { try await client.send(request) })() }
+        }
+        let position = nextPosition()
+        let summary = request.summary
+        do {
+            if let body = try journal.recordedRead(at: position, request: summary) {
+                return PanelResponse(status: 200, body: body)
+            }
+        } catch {
+            var failure = RuntimeError(error.description)
+            failure.isCatchable = false
+            throw failure
+        }
         let client = self.client
-        let response = try wait { try await client.send(request) }
-        return try Self.value(of: response)
+        let response = try wait { try await (fetch ?? { try await client.send(request) })() }
+        do {
+            try journal.recordRead(at: position, request: summary, status: response.status, body: response.body)
+        } catch {
+            var failure = RuntimeError(error.description)
+            failure.isCatchable = false
+            throw failure
+        }
+        return response
     }
 
     /// Like `read`, but at most once per path in one top-level statement.
     func readOncePerStatement(_ path: String, interpreter: Interpreter) throws -> Value {
-        let epoch = (interpreter: interpreter.serial, statement: interpreter.statementEpoch)
+        // Per sequence too: the turns of a `parallel for` read in an order
+        // that differs between runs, so one must not be served another's.
+        let epoch = (interpreter: interpreter.serial, statement: interpreter.statementEpoch, sequence: interpreter.interactionSequence)
         let hit: Value? = cache.withLock {
             if cachedEpoch.map({ $0 != epoch }) ?? true {
                 cachedEpoch = epoch
@@ -156,13 +219,53 @@ public final class PanelSession: @unchecked Sendable {
 
     /// GETs a text answer (a file's contents) as it is.
     public func readText(_ request: PanelRequest) throws -> String {
-        let client = self.client
-        let response = try wait { try await client.send(request) }
-        return String(decoding: response.body, as: UTF8.self)
+        String(decoding: try answer(request).body, as: UTF8.self)
     }
 
     /// A JSON answer as ordered language values.
     static func value(of response: PanelResponse) throws -> Value {
         try Value.parsingJSON(utf8: response.body)
+    }
+}
+
+extension WriteGate.Outcome {
+    /// The panel's answer, sent now or replayed; nil for a dry run's plan.
+    var answer: PanelResponse? {
+        switch self {
+        case .sent(let response), .replayed(let response): response
+        case .planned: nil
+        }
+    }
+}
+
+/// Builtins whose answer the script does not fix (`now()`, `env()`, ...)
+/// are journaled like panel reads, so a resumed run sees what the first saw.
+extension PanelSession: InteractionRecorder {
+    public func answer(_ question: String, at position: InteractionPosition, live: () throws -> Value) throws -> Value {
+        guard let journal, !Self.mayBeSecret(question) else { return try live() }
+        do {
+            if let recorded = try journal.recordedAnswer(at: position, question: question, kind: .answer),
+               let value = recorded.value?.value {
+                return value
+            }
+            let value = try live()
+            var record = JournalRecord(.answer, at: position)
+            record.question = question
+            record.value = RecordedValue(value)
+            if record.value != nil { try journal.recordAnswer(record) }
+            return value
+        } catch let error as JournalError {
+            var failure = RuntimeError(error.description)
+            failure.isCatchable = false
+            throw failure
+        }
+    }
+
+    /// `env("PTERO_APP_KEY")`, `env("DISCORD_TOKEN")`: a variable whose name
+    /// says it holds a secret is read live on every run and never journaled.
+    static func mayBeSecret(_ question: String) -> Bool {
+        guard question.hasPrefix("env(") else { return false }
+        let name = question.uppercased()
+        return ["KEY", "TOKEN", "SECRET", "PASS", "AUTH", "CREDENTIAL"].contains { name.contains($0) }
     }
 }

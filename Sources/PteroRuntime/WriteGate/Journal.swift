@@ -3,58 +3,112 @@ import Synchronization
 import PteroKit
 import PteroLang
 
-/// A record of completed writes that lets a killed migration resume
-/// without doing anything twice.
+/// The record of a run that lets a killed migration resume exactly once:
+/// durable execution by deterministic replay, as Temporal does it for
+/// workflow code.
 ///
-/// Each completed write appends one line and is flushed to disk before the
-/// script goes on, so even `kill -9` loses at most the write in flight. A
-/// write is known by its method, path and body plus how many times the same
-/// write came before it in the run: the n-th identical write of a rerun
-/// matches the n-th of the first run.
+/// Every interaction of the script with the world outside is recorded at
+/// its `InteractionPosition`: each panel read with its answer, each write
+/// as an *intent* flushed before the request leaves and an *outcome* once
+/// the panel answered, each builtin whose answer the script does not fix
+/// (`now()`, `env()`, `read_file()`, `sleep()`) and each confirmation. A
+/// rerun with the same journal runs the script from the top, and each
+/// interaction at a position the journal holds is answered from it without
+/// asking the panel, so the script sees what the first run saw and makes
+/// the same decisions; past the end of the journal the run goes on live.
+/// A rerun that asks something else at a position (the script was edited)
+/// stops before sending anything.
 ///
-/// The file is opened without following a symbolic link (a link would make
-/// ptero append to whatever it points at) and locked for the run, so a
-/// second ptero on the same journal is refused instead of doing the whole
-/// job again beside the first. A line that is not one of its records is
-/// damage, reported with its number; only a torn last line (the process
-/// died while writing it) is passed over.
+/// Why JSON lines, fsync'd, and not SQLite: a record is appended and
+/// flushed before the write it announces leaves, so the only damage a kill
+/// or a power loss can do is a torn last line, which is cut off; `cat` and
+/// `ptero journal` read it; and it needs no package (GRDB would double the
+/// build time of the runtime).
+///
+/// The file is opened without following a symbolic link (through a link,
+/// ptero would append to whatever it points at) and locked for the run, so
+/// a second ptero on the same journal is refused instead of doing the
+/// whole job again beside the first. A line that is not a record is
+/// damage, reported with its number.
 public final class Journal: Sendable {
     public let path: String
     /// Open for the whole run: closing it would release the lock.
     private let descriptor: Int32
     private let state: Mutex<State>
+    /// A dry run replays the journal but adds nothing to it.
+    public let appends: Bool
 
-    /// A journal larger than this is no journal of ptero's (a million
-    /// writes take about 100 MB); refusing it keeps a wrong file from
-    /// being read into memory.
+    /// A journal larger than this is no journal of ptero's (a 2,000-server
+    /// migration's is about 9 MB); refusing it keeps a wrong file from being
+    /// read into memory.
     public static let maximumSize = 256 * 1024 * 1024
 
-    struct State {
-        var completed: [String: Int]
-        var seenThisRun: [String: Int] = [:]
-        var skipped = 0
-        /// Set when a record could not be written: no write is sent after it.
-        var failure: JournalError?
+    /// Set by tests: ptero SIGKILLs itself when about to append its N-th
+    /// record, so a test can stop a run at every point of its journal
+    /// exactly (before an outcome record means: sent, answered, not recorded).
+    static let killVariable = "PTERO_JOURNAL_KILL_BEFORE_RECORD"
+
+    /// What a resumed run found in the journal and did: the summary line.
+    public struct Counts: Sendable, Equatable {
+        /// Interactions answered from the journal.
+        public var replayed = 0
+        /// Writes sent to the panel by this run.
+        public var sentNow = 0
+        /// Writes in flight at the kill that the panel showed done.
+        public var foundDone = 0
     }
 
-    /// Writes skipped because an earlier run completed them.
-    public var skipped: Int { state.withLock { $0.skipped } }
+    struct State {
+        var entries: [InteractionPosition: Entry]
+        /// The file index of the last write intent: a run may go its own
+        /// way after a divergence only where nothing after it changed the panel.
+        var lastWriteOrder: Int
+        /// The file index of the journal's last record when opened: a
+        /// failure there ended the run before, and is asked again.
+        let finalOrder: Int
+        var script: JournalRecord?
+        var counts = Counts()
+        var appended = 0
+        var killAt: Int?
+        /// Set when a record could not be written: nothing is sent after it.
+        var failure: JournalError?
+        /// The run stopped at a write it cannot judge: exit status 4.
+        var needsDecision = false
+        var notices: [String] = []
+        /// Entries not yet asked by this run.
+        var unasked: Int
+    }
+
+    /// What the journal holds at one position.
+    struct Entry {
+        var record: JournalRecord
+        /// The read's answer, or the write's outcome's body.
+        var body: Data?
+        /// The write's outcome, nil while it is in flight.
+        var outcome: JournalRecord?
+        /// File index of the last record about this position.
+        var order: Int
+        var consumed = false
+    }
+
     /// The journal ends with a run that finished: a rerun sends only what
     /// the script asks beyond it, and says that the journal was complete.
     public let heldFinishedRun: Bool
+    /// Records the journal held when opened.
+    public let recordsBefore: Int
 
-    /// The line `finish` appends once a script ran to its end.
-    static let finishedLine = "end\t-\tthe run finished\n"
-
-    public init(path: String) throws(JournalError) {
+    public init(path: String, appends: Bool = true) throws(JournalError) {
         self.path = path
+        self.appends = appends
         let shown = TerminalText.visible(path)
-        let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let flags = appends ? O_RDWR | O_CREAT | O_APPEND : O_RDONLY
+        let descriptor = open(path, flags | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = errno
             switch code {
             case ELOOP: throw JournalError("the journal \(shown) is a symbolic link: give the file itself (through a link, ptero would append to whatever it points at)")
             case EISDIR: throw JournalError("the journal \(shown) is a folder, not a file")
+            case ENOENT: throw JournalError("the journal \(shown) does not exist")
             default: throw JournalError("cannot open the journal \(shown): \(String(cString: strerror(code)))")
             }
         }
@@ -63,24 +117,29 @@ public final class Journal: Sendable {
             guard fstat(descriptor, &information) == 0, information.st_mode & S_IFMT == S_IFREG else {
                 throw JournalError("the journal \(shown) is not a regular file")
             }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            // Only a run that appends takes the lock: a dry run or `ptero
+            // journal` reads while a run goes on (a torn last line is passed over).
+            guard !appends || flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 throw JournalError("the journal \(shown) is in use by another ptero run: wait for it to end (two runs on one journal would each do the whole job)")
             }
             guard information.st_size <= Self.maximumSize else {
                 throw JournalError("the journal \(shown) is \(information.st_size / (1024 * 1024)) MiB, more than a journal of ptero's holds: is it the right file?")
             }
             let bytes = try Self.contents(of: descriptor, size: Int(information.st_size), shown: shown)
-            let (completed, finished) = try Self.parse(bytes, shown: shown)
-            heldFinishedRun = finished
+            let parsed = try Self.parse(bytes, shown: shown)
+            heldFinishedRun = parsed.finished
+            recordsBefore = parsed.count
             // A torn last line is cut off, so the next record starts a line
             // of its own and a later read does not take the torn one for damage.
-            if let last = bytes.last, last != UInt8(ascii: "\n") {
+            if appends, let last = bytes.last, last != UInt8(ascii: "\n") {
                 let whole = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
                 guard ftruncate(descriptor, off_t(whole)) == 0 else {
                     throw JournalError("cannot repair the torn last line of the journal \(shown): \(String(cString: strerror(errno)))")
                 }
             }
-            state = Mutex(State(completed: completed))
+            let kill = ProcessInfo.processInfo.environment[Self.killVariable].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+            state = Mutex(State(entries: parsed.entries, lastWriteOrder: parsed.lastWriteOrder, finalOrder: parsed.count - 1,
+                                script: parsed.script, killAt: kill, unasked: parsed.entries.count))
         } catch {
             close(descriptor)
             throw error
@@ -90,65 +149,284 @@ public final class Journal: Sendable {
 
     deinit { close(descriptor) }
 
-    /// How many writes the journal already holds from earlier runs.
-    public var completedBefore: Int { state.withLock { $0.completed.values.reduce(0, +) } }
+    // MARK: The script
 
-    /// Claims the next occurrence of `request`: true when an earlier run
-    /// already completed it (and it must be skipped). Throws once a record
-    /// could not be written: a write sent then would not be recorded either.
-    public func wasCompleted(_ request: PanelRequest) throws(JournalError) -> (done: Bool, key: String) {
-        let identity = Self.identity(of: request)
-        return try state.withLock { state throws(JournalError) in
-            if let failure = state.failure { throw failure }
-            let occurrence = state.seenThisRun[identity, default: 0]
-            state.seenThisRun[identity] = occurrence + 1
-            let key = "\(identity)#\(occurrence)"
-            let done = occurrence < state.completed[identity, default: 0]
-            if done { state.skipped += 1 }
-            return (done, key)
-        }
-    }
-
-    /// Records a completed write and flushes it to disk. A full disk or an
-    /// I/O error is an error that says the write was sent but not
-    /// recorded, and no later write is sent.
-    public func record(_ request: PanelRequest, key: String, status: Int) throws(JournalError) {
-        let line = Array("\(key)\t\(status)\t\(request.summary)\n".utf8)
-        let shown = TerminalText.visible(path)
-        let descriptor = self.descriptor
+    /// Names the script the run is of: a new journal records it; a journal
+    /// of another script (another path and another source) or of other
+    /// arguments is refused. An edited script at the same path is allowed,
+    /// and every interaction it asks is checked against the journal.
+    public func begin(script path: String, source: String, arguments: [String]) throws(JournalError) {
+        let hash = Self.hash(Data(source.utf8))
+        let shown = TerminalText.visible(self.path)
         try state.withLock { state throws(JournalError) in
-            if let failure = state.failure { throw failure }
-            do throws(JournalError) {
-                try Self.append(line, to: descriptor, shown: shown)
-                guard fsync(descriptor) == 0 else {
-                    throw JournalError("cannot write the journal \(shown): \(String(cString: strerror(errno)))")
+            guard let recorded = state.script else {
+                guard state.entries.isEmpty else {
+                    throw JournalError("the journal \(shown) names no script on its first line: it is not a journal ptero wrote; move it away to start afresh")
                 }
-            } catch {
-                let failure = JournalError(error.description + "; \(request.summary) was sent but is not recorded, so a rerun would send it again; nothing more is sent")
-                state.failure = failure
-                throw failure
+                var record = JournalRecord(.script)
+                record.script = path
+                record.source = hash
+                record.arguments = arguments
+                record.format = JournalRecord.currentFormat
+                state.script = record
+                try append(record, body: nil, state: &state, durable: true)
+                return
+            }
+            let recordedPath = recorded.script ?? "?"
+            if recordedPath != path && recorded.source != hash {
+                throw JournalError("the journal \(shown) is of another script, \(TerminalText.visible(recordedPath)), not \(TerminalText.visible(path)): give that script, or another --journal for this one")
+            }
+            if recorded.arguments ?? [] != arguments {
+                let before = (recorded.arguments ?? []).map { Value.quote($0) }.joined(separator: " ")
+                throw JournalError("the journal \(shown) is of a run with other arguments (\(before.isEmpty ? "none" : TerminalText.visible(before))): give the same arguments to resume it, or another --journal to start afresh")
+            }
+            if recorded.source != hash {
+                state.notices.append("the script changed since the journal \(shown) was written: each interaction it asks is checked against the journal")
             }
         }
     }
+
+    /// Lines to show before the run starts (the script changed).
+    public var notices: [String] { state.withLock { $0.notices } }
+
+    // MARK: Reads and builtins
+
+    /// The answer recorded for the read at `position`, or nil when the run
+    /// must ask the panel. Throws when the journal holds another
+    /// interaction there.
+    func recordedRead(at position: InteractionPosition, request: String) throws(JournalError) -> Data? {
+        try state.withLock { state throws(JournalError) -> Data? in
+            if let failure = state.failure { throw failure }
+            guard let entry = try claim(position, kind: .read, asking: request, sent: nil, state: &state) else { return nil }
+            state.counts.replayed += 1
+            return entry.body ?? Data()
+        }
+    }
+
+    /// Records a read's answer (not flushed: a read lost with a power cut
+    /// is read again).
+    func recordRead(at position: InteractionPosition, request: String, status: Int, body: Data) throws(JournalError) {
+        guard appends else { return }
+        var record = JournalRecord(.read, at: position)
+        record.request = request
+        record.status = status
+        try add(record, body: JournalSecrets.scrub(body), durable: false)
+    }
+
+    /// The recorded answer of a builtin or a confirmation, or nil to ask live.
+    func recordedAnswer(at position: InteractionPosition, question: String, kind: JournalRecord.Kind) throws(JournalError) -> JournalRecord? {
+        try state.withLock { state throws(JournalError) -> JournalRecord? in
+            if let failure = state.failure { throw failure }
+            guard let entry = try claim(position, kind: kind, asking: question, sent: nil, state: &state) else { return nil }
+            state.counts.replayed += 1
+            return entry.record
+        }
+    }
+
+    func recordAnswer(_ record: JournalRecord) throws(JournalError) {
+        guard appends else { return }
+        try add(record, body: nil, durable: true)
+    }
+
+    // MARK: Writes
+
+    /// What the journal says about the write at a position.
+    enum WriteReplay: Sendable {
+        /// Nothing recorded: send it (after recording the intent).
+        case live
+        /// The panel's recorded answer, 2xx or an error the script went on from.
+        case answered(PanelResponse)
+        /// Recorded without an answer, and the script went on from that error.
+        case unanswered(String)
+        /// The intent has no outcome, or its failure ended the run: look at
+        /// the panel before anything is sent.
+        case inFlight
+        /// `ptero journal --accept`: counts as done, nothing is sent.
+        case accepted
+        /// `ptero journal --retry`: send it again.
+        case retry
+    }
+
+    func write(at position: InteractionPosition, request: String, sent: String) throws(JournalError) -> WriteReplay {
+        try state.withLock { state throws(JournalError) -> WriteReplay in
+            if let failure = state.failure { throw failure }
+            guard let entry = try claim(position, kind: .intent, asking: request, sent: sent, state: &state) else { return .live }
+            let last = entry.order == state.finalOrder
+            guard let outcome = entry.outcome else { return .inFlight }
+            switch outcome.kind {
+            case .accept:
+                state.counts.replayed += 1
+                return .accepted
+            case .retry: return .retry
+            case .unanswered:
+                if last { return .inFlight }
+                state.counts.replayed += 1
+                return .unanswered(outcome.reason ?? "no answer")
+            default:
+                let status = outcome.status ?? 0
+                // A refusal or a server error that ended the run is asked
+                // again: a 4xx did nothing, a 5xx may have (look first).
+                if last && !(200..<300).contains(status) { return status >= 500 ? .inFlight : .retry }
+                state.counts.replayed += 1
+                return .answered(PanelResponse(status: status, body: entry.body ?? Data()))
+            }
+        }
+    }
+
+    /// Records that the write at `position` is about to be sent, flushed
+    /// to disk before it leaves. Not again when the intent is already there.
+    func recordIntent(at position: InteractionPosition, request: String, sent: String) throws(JournalError) {
+        guard appends else { return }
+        let known = state.withLock { $0.entries[position].map { $0.record.kind == .intent && $0.record.request == request && $0.record.sent == sent } ?? false }
+        if known { return }
+        var record = JournalRecord(.intent, at: position)
+        record.request = request
+        record.sent = sent
+        try add(record, body: nil, durable: true)
+    }
+
+    /// Records the panel's answer to the write at `position`.
+    func recordOutcome(at position: InteractionPosition, status: Int, body: Data, found: Bool = false) throws(JournalError) {
+        state.withLock {
+            $0.counts.sentNow += found ? 0 : 1
+            $0.counts.foundDone += found ? 1 : 0
+        }
+        guard appends else { return }
+        var record = JournalRecord(found ? .found : .outcome, at: position)
+        record.status = status
+        try add(record, body: JournalSecrets.scrub(body), durable: true)
+    }
+
+    /// Records that the write at `position` got no answer.
+    func recordUnanswered(at position: InteractionPosition, reason: String) throws(JournalError) {
+        state.withLock { $0.counts.sentNow += 1 }
+        guard appends else { return }
+        var record = JournalRecord(.unanswered, at: position)
+        record.reason = reason
+        try add(record, body: nil, durable: true)
+    }
+
+    /// The run stops at a write it cannot judge (exit status 4).
+    func markNeedsDecision() { state.withLock { $0.needsDecision = true } }
+    public var needsDecision: Bool { state.withLock { $0.needsDecision } }
+
+    // MARK: The run
+
+    public var counts: Counts { state.withLock { $0.counts } }
+
+    /// Interactions the journal holds that this run has not asked (yet).
+    public var unasked: Int { state.withLock { $0.unasked } }
+
+    /// True while the journal still holds answers this run has not asked
+    /// for: pages are not fetched ahead then, since the answers come from
+    /// the journal.
+    var isReplaying: Bool { state.withLock { $0.unasked > 0 } }
 
     /// Marks the run as finished (the script ran to its end, not a dry run).
     public func finish() throws(JournalError) {
+        guard appends else { return }
+        try add(JournalRecord(.end), body: nil, durable: true)
+    }
+
+    /// Appends `.accept` or `.retry` for the write in flight at `position`
+    /// (`ptero journal FILE --accept STEP`).
+    public func decide(_ position: InteractionPosition, accept: Bool) throws(JournalError) -> String {
         let shown = TerminalText.visible(path)
-        let descriptor = self.descriptor
+        let request = try state.withLock { state throws(JournalError) -> String in
+            guard let entry = state.entries[position], entry.record.kind == .intent else {
+                throw JournalError("the journal \(shown) holds no write at step \(position)")
+            }
+            if let outcome = entry.outcome, outcome.kind == .outcome || outcome.kind == .found, let status = outcome.status, (200..<300).contains(status) {
+                throw JournalError("the write at step \(position) (\(entry.record.request ?? "?")) is done already (\(status)); nothing to decide")
+            }
+            return entry.record.request ?? "?"
+        }
+        try add(JournalRecord(accept ? .accept : .retry, at: position), body: nil, durable: true)
+        return request
+    }
+
+    // MARK: Inside
+
+    /// The entry at `position` when it is the interaction asked, else nil
+    /// (nothing recorded: live). Another interaction there is divergence:
+    /// an error, unless nothing after it in the journal changed the panel.
+    private func claim(_ position: InteractionPosition, kind: JournalRecord.Kind, asking question: String, sent: String?,
+                       state: inout State) throws(JournalError) -> Entry? {
+        guard var entry = state.entries[position] else { return nil }
+        let recordedQuestion = entry.record.kind == .intent || entry.record.kind == .read ? entry.record.request : entry.record.question
+        let same = entry.record.kind == kind && recordedQuestion == question && (kind != .intent || entry.record.sent == sent)
+        if same && !entry.consumed {
+            entry.consumed = true
+            state.entries[position] = entry
+            state.unasked -= 1
+            return entry
+        }
+        if entry.order > state.lastWriteOrder {
+            // Nothing the journal holds from here on changed the panel: the
+            // run may go its own way, live.
+            state.entries = state.entries.filter { $0.value.order < entry.order }
+            state.unasked = state.entries.values.filter { !$0.consumed }.count
+            return nil
+        }
+        let recorded = Self.describe(entry.record)
+        let asked = Self.describe(kind: kind, question: question, sent: sent)
+        throw JournalError(divergence: "the script asks \(asked) at step \(position), but the journal \(TerminalText.visible(path)) holds \(recorded) there: "
+                           + "the script, its input or something it reads changed since the journal was written, so it cannot be resumed exactly; "
+                           + "nothing was sent. To run it afresh, move the journal away or give another --journal")
+    }
+
+    private static func describe(_ record: JournalRecord) -> String {
+        describe(kind: record.kind, question: record.kind == .intent || record.kind == .read ? record.request ?? "?" : record.question ?? "?", sent: record.sent)
+    }
+
+    private static func describe(kind: JournalRecord.Kind, question: String, sent: String?) -> String {
+        switch kind {
+        case .read: "for \(TerminalText.visible(question))"
+        case .intent: "to send \(TerminalText.visible(question))" + (sent.map { $0.isEmpty ? "" : " " + TerminalText.visible(String($0.prefix(200))) } ?? "")
+        case .confirm: "to confirm \(TerminalText.visible(question))"
+        default: "for \(TerminalText.visible(question))"
+        }
+    }
+
+    private func add(_ record: JournalRecord, body: Data?, durable: Bool) throws(JournalError) {
         try state.withLock { state throws(JournalError) in
             if let failure = state.failure { throw failure }
-            try Self.append(Array(Self.finishedLine.utf8), to: descriptor, shown: shown)
-            guard fsync(descriptor) == 0 else {
+            try append(record, body: body, state: &state, durable: durable)
+        }
+    }
+
+    /// Appends a record (and flushes it when `durable`). A full disk or an
+    /// I/O error stops every later write: it would not be recorded either.
+    private func append(_ record: JournalRecord, body: Data?, state: inout State, durable: Bool) throws(JournalError) {
+        guard appends else { return }
+        let shown = TerminalText.visible(path)
+        // Every journal starts by naming its script (`begin`): one that did
+        // not could be resumed by any script.
+        guard state.script != nil || record.kind == .script else {
+            throw JournalError("the journal \(shown) was given no script to record before its first record")
+        }
+        state.appended += 1
+        if state.appended == state.killAt { kill(getpid(), SIGKILL) }
+        do throws(JournalError) {
+            let line: [UInt8]
+            do { line = try record.line(body: body) } catch { throw JournalError("cannot encode a record of the journal \(shown): \(error)") }
+            try Self.writeAll(line, to: descriptor, shown: shown)
+            if durable, fsync(descriptor) != 0 {
                 throw JournalError("cannot write the journal \(shown): \(String(cString: strerror(errno)))")
             }
+        } catch {
+            let what = record.kind == .outcome ? "; \(record.at.map { "the write at step \($0)" } ?? "a write") was sent but its answer is not recorded" : ""
+            let failure = JournalError(error.description + what + "; nothing more is sent")
+            state.failure = failure
+            throw failure
         }
     }
 
     /// Writes all of `bytes` (O_APPEND: at the end, whole).
-    private static func append(_ bytes: [UInt8], to descriptor: Int32, shown: String) throws(JournalError) {
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, shown: String) throws(JournalError) {
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw JournalError("cannot write the journal \(shown): \(String(cString: strerror(errno)))")
@@ -172,67 +450,204 @@ public final class Journal: Sendable {
         return Array(bytes[..<read])
     }
 
-    /// Counts completed writes per identity, and tells whether the last
-    /// whole line marks a finished run. Every line must be a record
-    /// (`HASH#N<TAB>STATUS<TAB>METHOD PATH`) or that mark; a last line
-    /// without its newline is a record torn by a kill and is passed over.
-    static func parse(_ bytes: [UInt8], shown: String) throws(JournalError) -> (counts: [String: Int], finished: Bool) {
-        var counts: [String: Int] = [:]
+    struct Parsed {
+        var entries: [InteractionPosition: Entry] = [:]
+        var script: JournalRecord?
         var finished = false
+        var count = 0
+        var lastWriteOrder = -1
+        /// Every record in file order, for `ptero journal`.
+        var records: [(record: JournalRecord, body: Data?)] = []
+    }
+
+    /// Reads every line; a last line without its newline is a record torn by
+    /// a kill and is passed over. Records about one position apply in file
+    /// order: an intent starts the entry, an outcome (or found, accept,
+    /// retry) ends it; a later intent at a position replaces one left
+    /// undone (a refused write resent by a later run).
+    static func parse(_ bytes: [UInt8], shown: String, keepRecords: Bool = false) throws(JournalError) -> Parsed {
+        var parsed = Parsed()
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        let mark = Array(finishedLine.utf8.dropLast())
         for (index, line) in lines.enumerated() {
             let isLast = index == lines.count - 1
             if line.isEmpty { continue }
-            if line.elementsEqual(mark) {
-                if !isLast { finished = true }
-                continue
-            }
-            if let identity = record(line) {
-                // A torn line that happens to look whole is still torn.
-                if !isLast {
-                    counts[identity, default: 0] += 1
-                    finished = false
+            guard let (record, body) = JournalRecord.parse(line), isValid(record, first: parsed.count == 0) else {
+                if isLast { continue }
+                if index == 0, isOldFormat(line) {
+                    throw JournalError("the journal \(shown) was written by an older ptero, which resumed by matching writes, not by replaying the run: finish that run with the ptero that wrote it, or move the journal away to start afresh")
                 }
+                let text = TerminalText.visible(String(decoding: line.prefix(60), as: UTF8.self))
+                throw JournalError("the journal \(shown) is damaged at line \(index + 1) (\(text)\(line.count > 60 ? "…" : "")): it is not a journal ptero wrote, or it was edited; move it away to start afresh")
+            }
+            // A torn line that happens to parse is still torn.
+            if isLast { continue }
+            let order = parsed.count
+            parsed.count += 1
+            if keepRecords { parsed.records.append((record, body)) }
+            parsed.finished = record.kind == .end
+            guard let position = record.position else {
+                if record.kind == .script { parsed.script = record }
                 continue
             }
-            if isLast { continue }
-            let text = TerminalText.visible(String(decoding: line.prefix(60), as: UTF8.self))
-            throw JournalError("the journal \(shown) is damaged at line \(index + 1) (\(text)\(line.count > 60 ? "…" : "")): it is not a journal ptero wrote, or it was edited; move it away to start afresh")
-        }
-        return (counts, finished)
-    }
-
-    /// The identity of a record line, or nil when it is not one.
-    private static func record(_ line: ArraySlice<UInt8>) -> String? {
-        let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-        guard fields.count == 3, let status = Int(String(decoding: fields[1], as: UTF8.self)), (100...599).contains(status) else { return nil }
-        let key = fields[0].split(separator: UInt8(ascii: "#"), omittingEmptySubsequences: false)
-        guard key.count == 2, key[0].count == 16, key[0].allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }),
-              !key[1].isEmpty, key[1].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        return String(decoding: key[0], as: UTF8.self)
-    }
-
-    /// A stable 64-bit FNV-1a hash of method, path, query and body, in hex.
-    static func identity(of request: PanelRequest) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
+            switch record.kind {
+            case .read, .answer, .confirm:
+                parsed.entries[position] = Entry(record: record, body: body, order: order)
+            case .intent:
+                parsed.lastWriteOrder = order
+                parsed.entries[position] = Entry(record: record, order: order)
+            case .outcome, .found, .unanswered, .accept, .retry:
+                guard var entry = parsed.entries[position], entry.record.kind == .intent else {
+                    throw JournalError("the journal \(shown) is damaged at line \(index + 1): an answer to a write at step \(position) that it does not hold")
+                }
+                entry.outcome = record
+                entry.body = body
+                entry.order = order
+                parsed.entries[position] = entry
+            case .script, .end:
+                break
             }
-            hash ^= 0xff
+        }
+        return parsed
+    }
+
+    /// Whether a decoded record has what its kind needs.
+    private static func isValid(_ record: JournalRecord, first: Bool) -> Bool {
+        if first != (record.kind == .script) { return false }
+        switch record.kind {
+        case .script: return record.script != nil && record.source != nil && record.format == JournalRecord.currentFormat
+        case .end: return record.at == nil
+        case .read, .intent: return record.position != nil && record.request != nil
+        case .outcome, .found: return record.position != nil && record.status.map { (100...599).contains($0) } == true
+        case .answer: return record.position != nil && record.question != nil && record.value?.value != nil
+        case .confirm: return record.position != nil && record.question != nil && record.yes != nil
+        case .unanswered, .accept, .retry: return record.position != nil
+        }
+    }
+
+    /// A line of the journal format before replay (`HASH#N<TAB>STATUS<TAB>...`).
+    private static func isOldFormat(_ line: ArraySlice<UInt8>) -> Bool {
+        let fields = line.split(separator: 9, omittingEmptySubsequences: false)
+        return fields.count == 3 && fields[0].count >= 18 && fields[0].contains(UInt8(ascii: "#"))
+    }
+
+    /// A stable 64-bit FNV-1a hash in hex: tells an edited script from its journal.
+    static func hash(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        mix(request.summary.utf8)
-        mix(request.body?.data ?? Data())
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
 
-/// The journal file cannot be used.
+/// `write(2)`, which the journal's own `write(at:)` hides.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
+
+/// The journal file cannot be used, or a rerun cannot be resumed from it.
 public struct JournalError: Error, Sendable, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// The rerun asked something else than the journal holds.
+    public let isDivergence: Bool
+    init(_ description: String) {
+        self.description = description
+        isDivergence = false
+    }
+    init(divergence description: String) {
+        self.description = description
+        isDivergence = true
+    }
+}
+
+extension Journal {
+    /// The journal as `ptero journal FILE` shows it: what it is of, then one
+    /// line per interaction in the order the run asked them.
+    public func table() throws(JournalError) -> String {
+        let shown = TerminalText.visible(path)
+        var information = stat()
+        guard fstat(descriptor, &information) == 0 else {
+            throw JournalError("cannot read the journal \(shown): \(String(cString: strerror(errno)))")
+        }
+        let bytes = try Self.contents(of: descriptor, size: Int(information.st_size), shown: shown)
+        let parsed = try Self.parse(bytes, shown: shown, keepRecords: true)
+        var lines: [String] = []
+        if let script = parsed.script {
+            let arguments = (script.arguments ?? []).map { TerminalText.visible(Value.quote($0)) }.joined(separator: " ")
+            lines.append("journal \(shown): the run of \(TerminalText.visible(script.script ?? "?"))\(arguments.isEmpty ? "" : " " + arguments) (source \(script.source ?? "?"))")
+        } else {
+            lines.append("journal \(shown): empty")
+        }
+        var rows: [[String]] = [["STEP", "WHAT", "ASKED", "OUTCOME"]]
+        var inFlight: [String] = []
+        var writes = 0, done = 0
+        // One row per position, in the order first asked; a write's row
+        // shows its last outcome.
+        var order: [InteractionPosition] = []
+        var seen: Set<InteractionPosition> = []
+        for (record, _) in parsed.records {
+            guard let position = record.position, !seen.contains(position) else { continue }
+            seen.insert(position)
+            order.append(position)
+        }
+        for position in order {
+            guard let entry = parsed.entries[position] else { continue }
+            let record = entry.record
+            switch record.kind {
+            case .read:
+                rows.append([position.description, "read", TerminalText.visible(record.request ?? "?"),
+                             "\(record.status ?? 0), \(Self.size(entry.body?.count ?? 0))"])
+            case .answer:
+                let value = record.value?.value.map { TerminalText.visible(String($0.displayText.prefix(60))) } ?? "?"
+                rows.append([position.description, "answer", TerminalText.visible(record.question ?? "?"), value])
+            case .confirm:
+                rows.append([position.description, "confirm", TerminalText.visible(record.question ?? "?"), record.yes == true ? "yes" : "no"])
+            case .intent:
+                writes += 1
+                let outcome: String
+                switch entry.outcome?.kind {
+                case nil:
+                    outcome = "in flight (sent, no answer recorded)"
+                    inFlight.append(position.description)
+                case .outcome?:
+                    let status = entry.outcome?.status ?? 0
+                    if (200..<300).contains(status) { done += 1 }
+                    outcome = (200..<300).contains(status) ? "done \(status)" : "refused \(status)"
+                case .found?:
+                    done += 1
+                    outcome = "found done on the panel"
+                case .unanswered?:
+                    outcome = "no answer: " + TerminalText.visible(String((entry.outcome?.reason ?? "").prefix(80)))
+                    inFlight.append(position.description)
+                case .accept?:
+                    done += 1
+                    outcome = "accepted as done"
+                case .retry?:
+                    outcome = "to be sent again"
+                default:
+                    outcome = "?"
+                }
+                rows.append([position.description, "write", TerminalText.visible(record.request ?? "?"), outcome])
+            default:
+                continue
+            }
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for row in rows {
+            lines.append(row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  "))
+        }
+        var closing = "\(parsed.count) records, \(Self.size(bytes.count)); \(writes) writes, \(done) done"
+        if !inFlight.isEmpty { closing += "; in flight or unanswered at step \(inFlight.joined(separator: ", "))" }
+        closing += parsed.finished ? "; the run finished" : "; the run did not finish: the same command again resumes it"
+        lines.append(closing)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? "\(bytes / 1024) KiB" : String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+    }
 }

@@ -1,17 +1,19 @@
 import Foundation
+import Synchronization
 import PteroKit
 import PteroLang
 
 /// The one place every write to the panel passes: dry runs, read-only
 /// profiles, confirmation of destructive actions, and the journal.
-public final class WriteGate: @unchecked Sendable {
+public final class WriteGate: Sendable {
     /// What happened to a write.
     public enum Outcome: Sendable {
         case sent(PanelResponse)
         /// Dry run: printed, not sent.
         case planned
-        /// An earlier run with the same journal completed it.
-        case alreadyDone
+        /// Answered from the journal: an earlier run sent it (or a resumed
+        /// run found it done on the panel), and the script gets that answer.
+        case replayed(PanelResponse)
     }
 
     public struct Settings: Sendable {
@@ -22,14 +24,17 @@ public final class WriteGate: @unchecked Sendable {
         public init() {}
     }
 
+    /// Sends a request for real and gives back the panel's answer as it
+    /// came (a 4xx too): the gate records it before judging it.
+    public typealias Send = @Sendable (PanelRequest) async throws -> PanelResponse
+
     public let settings: Settings
     public let journal: Journal?
     /// Where dry-run lines go.
     let report: @Sendable (String) -> Void
     /// Asks the person at the terminal; nil when nobody can be asked.
     let confirm: (@Sendable (String) -> Bool)?
-    private let lock = NSLock()
-    private var plannedCount = 0
+    private let plannedCount = Mutex(0)
 
     public init(settings: Settings, journal: Journal? = nil, report: @escaping @Sendable (String) -> Void,
                 confirm: (@Sendable (String) -> Bool)? = nil) {
@@ -39,13 +44,20 @@ public final class WriteGate: @unchecked Sendable {
         self.confirm = confirm
     }
 
-    public var planned: Int { lock.withLock { plannedCount } }
+    public var planned: Int { plannedCount.withLock { $0 } }
 
     /// Asks once before a destructive action or a bulk job; throws when
-    /// the answer is no. Dry runs and `--yes` never ask.
+    /// the answer is no. Dry runs and `--yes` never ask. An answer given at
+    /// the terminal is journaled at `position`, so a resumed run does not
+    /// ask again what was answered.
     /// A dry run says where the real run would ask, since that run may
     /// have no terminal and then needs `--yes`.
-    public func confirmDestructive(_ description: String) throws(WriteRefused) {
+    public func confirmDestructive(_ description: String, at position: InteractionPosition? = nil) throws {
+        if let journal, let position,
+           let recorded = try journal.recordedAnswer(at: position, question: description, kind: .confirm) {
+            guard recorded.yes == true else { throw WriteRefused("\(description): not confirmed") }
+            return
+        }
         if settings.dryRun && !settings.assumeYes {
             report("would ask first: \(description)? (a run without a terminal needs --yes)")
         }
@@ -53,25 +65,110 @@ public final class WriteGate: @unchecked Sendable {
         guard let confirm else {
             throw WriteRefused("\(description) needs confirmation; run with --yes to do it without asking")
         }
-        guard confirm(description) else { throw WriteRefused("\(description): not confirmed") }
+        let yes = confirm(description)
+        if let journal, let position {
+            var record = JournalRecord(.confirm, at: position)
+            record.question = description
+            record.yes = yes
+            try journal.recordAnswer(record)
+        }
+        guard yes else { throw WriteRefused("\(description): not confirmed") }
     }
 
-    /// Passes `request` through the gate; `send` performs it for real.
-    public func submit(_ request: PanelRequest, send: @Sendable (PanelRequest) async throws -> PanelResponse) async throws -> Outcome {
+    /// Passes `request`, the script's interaction at `position`, through the
+    /// gate; `send` performs it for real.
+    public func submit(_ request: PanelRequest, at position: InteractionPosition? = nil, send: Send) async throws -> Outcome {
+        try refuseIfReadOnly(request)
+        if let early = try await settle(request, at: position, send: send) { return early }
+        return try await sendLive(request, at: position, send: send)
+    }
+
+    /// A read-only profile sends no write at all.
+    func refuseIfReadOnly(_ request: PanelRequest) throws(WriteRefused) {
         if settings.readOnly {
             throw WriteRefused("\(request.summary) refused: the profile is read-only")
         }
-        let claim = try journal?.wasCompleted(request)
-        if claim?.done == true { return .alreadyDone }
+    }
+
+    /// What the journal answers for the write at `position`, without
+    /// sending it: nil when it is to be sent now. A write left in flight by
+    /// a kill is judged here by looking at the panel (see `WriteEffect`).
+    /// A bulk job settles all its items this way before it sends any.
+    func settle(_ request: PanelRequest, at position: InteractionPosition?, send: Send) async throws -> Outcome? {
+        guard let journal, let position else { return nil }
+        switch try journal.write(at: position, request: request.summary, sent: Self.sentText(request.body)) {
+        case .live, .retry:
+            return nil
+        case .answered(let response):
+            guard response.isSuccess else { throw PanelError(request: request, response: response) }
+            return .replayed(response)
+        case .unanswered(let reason):
+            throw ReplayedFailure(description: reason)
+        case .accepted:
+            return .replayed(PanelResponse(status: 204))
+        case .inFlight:
+            return try await settleInFlight(request, at: position, journal: journal, send: send)
+        }
+    }
+
+    /// The write at `position` was sent by an earlier run that died before
+    /// its answer was recorded. Never repeated blindly, never dropped: done
+    /// when the panel shows its effect; sent when the panel shows it is not
+    /// done, or when sending twice does no harm; else the run stops and
+    /// says how to decide.
+    private func settleInFlight(_ request: PanelRequest, at position: InteractionPosition, journal: Journal, send: Send) async throws -> Outcome? {
         if settings.dryRun {
-            lock.withLock { plannedCount += 1 }
+            plannedCount.withLock { $0 += 1 }
+            report("would first look at the panel for \(request.summary), in flight when the journal's run stopped (step \(position))")
+            return .planned
+        }
+        if let check = WriteEffect.check(for: request) {
+            let probe = try await send(check.probe)
+            switch check.judge(probe) {
+            case .done(let answer):
+                try journal.recordOutcome(at: position, status: answer == nil ? 204 : 200, body: answer ?? Data(), found: true)
+                return .replayed(PanelResponse(status: answer == nil ? 204 : 200, body: answer ?? Data()))
+            case .notDone:
+                return nil
+            case .unknown:
+                break
+            }
+        }
+        if WriteEffect.isIdempotentByNature(request) { return nil }
+        journal.markNeedsDecision()
+        let file = TerminalText.visible(journal.path)
+        throw JournalError("the journal \(file) holds a write that was in flight when its run stopped: \(request.summary) (step \(position)). "
+                           + "The panel does not show whether it took effect, and sending it again could do it twice, so nothing more was sent. "
+                           + "Look at the panel, then either `ptero journal \(file) --accept \(position)` (it took effect) "
+                           + "or `ptero journal \(file) --retry \(position)` (send it again), and run the script again")
+    }
+
+    /// Sends a write the journal does not answer: the intent is flushed
+    /// first, the panel's answer recorded after, then judged.
+    func sendLive(_ request: PanelRequest, at position: InteractionPosition?, send: Send) async throws -> Outcome {
+        if settings.dryRun {
+            plannedCount.withLock { $0 += 1 }
             report("would \(request.summary)" + Self.bodyText(request.body))
             return .planned
         }
-        let response = try await send(request)
-        if let journal, let claim, response.isSuccess {
-            try journal.record(request, key: claim.key, status: response.status)
+        let journal = position == nil ? nil : self.journal
+        if let journal, let position {
+            try journal.recordIntent(at: position, request: request.summary, sent: Self.sentText(request.body))
         }
+        let response: PanelResponse
+        do {
+            response = try await send(request)
+        } catch {
+            // Abandoned by a second Ctrl-C: left in flight, judged on resume.
+            if let journal, let position, !Task.isCancelled, !(error is CancellationError) {
+                try journal.recordUnanswered(at: position, reason: "\(error)")
+            }
+            throw error
+        }
+        if let journal, let position {
+            try journal.recordOutcome(at: position, status: response.status, body: response.body)
+        }
+        guard response.isSuccess else { throw PanelError(request: request, response: response) }
         return .sent(response)
     }
 
@@ -82,15 +179,29 @@ public final class WriteGate: @unchecked Sendable {
             let count = planned
             parts.append("dry run: \(count) write\(count == 1 ? "" : "s") planned, none sent")
         }
-        if let journal, journal.heldFinishedRun {
-            let skipped = journal.skipped
-            parts.append("the journal \(TerminalText.visible(journal.path)) is of a run that finished: "
-                         + "\(skipped) write\(skipped == 1 ? "" : "s") it holds \(skipped == 1 ? "was" : "were") skipped, not sent again; "
-                         + "to run the script afresh, move the journal away or give another --journal")
-        } else if let skipped = journal?.skipped, skipped > 0 {
-            parts.append("\(skipped) write\(skipped == 1 ? "" : "s") already done by an earlier run (journal \(TerminalText.visible(journal!.path))), skipped")
+        if let journal, journal.recordsBefore > 1 {
+            let counts = journal.counts
+            let file = TerminalText.visible(journal.path)
+            var line = journal.heldFinishedRun ? "the journal \(file) is of a run that finished: " : "journal \(file): "
+            line += "\(counts.replayed) interaction\(counts.replayed == 1 ? "" : "s") replayed"
+            line += settings.dryRun ? "" : ", \(counts.sentNow) write\(counts.sentNow == 1 ? "" : "s") sent now"
+            if counts.foundDone > 0 { line += ", \(counts.foundDone) found done on the panel" }
+            let unasked = journal.unasked
+            if unasked > 0 { line += "; \(unasked) interaction\(unasked == 1 ? "" : "s") it holds \(unasked == 1 ? "was" : "were") not asked this time" }
+            if journal.heldFinishedRun { line += "; nothing it holds was sent again; to run the script afresh, move the journal away or give another --journal" }
+            parts.append(line)
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// The body as the journal keeps it to tell a write from another: JSON
+    /// with passwords masked, or the size of a text.
+    static func sentText(_ body: RequestBody?) -> String {
+        switch body {
+        case nil: ""
+        case .json(let data): String(decoding: masked(data), as: UTF8.self)
+        case .text(let text): "(\(text.utf8.count) bytes of text, hash \(Journal.hash(Data(text.utf8))))"
+        }
     }
 
     static func bodyText(_ body: RequestBody?) -> String {
@@ -118,4 +229,10 @@ public final class WriteGate: @unchecked Sendable {
 public struct WriteRefused: Error, Sendable, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
+}
+
+/// The error a write met in the journal's run, given again on a replay so
+/// the script takes the same way it took then.
+public struct ReplayedFailure: Error, Sendable, CustomStringConvertible {
+    public let description: String
 }

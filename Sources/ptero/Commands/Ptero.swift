@@ -25,11 +25,12 @@ struct Ptero: ParsableCommand {
             `ptero FILE -- --yes` passes --yes to the script.
 
             Exit codes: 0 success, 1 runtime error, 2 usage error, \
+            4 a resumed run stopped at a write it cannot judge (see `ptero journal`), \
             65 syntax or name-resolution error, 130 interrupted (Ctrl-C, SIGTERM, SIGHUP). \
             Core dumps are off (they would hold keys) unless PTERO_CORE_DUMPS=1.
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DemoCommand.self, SimCommand.self, LoginCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, DemoCommand.self, SimCommand.self, LoginCommand.self, JournalCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -11,6 +11,7 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var panel: PanelOptions
 
     func run() throws {
+        try panel.choice.refuseJournalForREPL()
         let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
         let connection = try panel.connect(interpreter)
         let code = REPL(reader: makeLineReader(), banner: REPLBanner.text(for: connection), interpreter: interpreter).run()

@@ -30,7 +30,28 @@ struct PanelChoice {
         gateSettings.readOnly = chosen.readOnly
         gateSettings.assumeYes = yes
         return try PanelConnection.open(try chosen.connectionSettings(), executor: chosen.executorSettings(), gate: gateSettings,
-                                        journal: try journal.map { path throws(JournalError) in try Journal(path: path) },
+                                        journal: try openJournal(),
                                         into: interpreter)
+    }
+
+    /// The journal of `--journal FILE`. A dry run reads it without adding to
+    /// it (it replays what was done and prints what would still be sent);
+    /// a dry run with a journal that does not exist yet has nothing to replay.
+    func openJournal() throws(JournalError) -> Journal? {
+        guard let journal else { return nil }
+        if dryRun {
+            var information = stat()
+            if lstat(journal, &information) != 0 && errno == ENOENT { return nil }
+            return try Journal(path: journal, appends: false)
+        }
+        return try Journal(path: journal)
+    }
+
+    /// A REPL session cannot be journaled: a journal replays a script from
+    /// its top, and a session has none to replay.
+    func refuseJournalForREPL() throws(UsageError) {
+        if journal != nil {
+            throw UsageError("--journal is for scripts (a file, -e CODE or stdin): a journal replays a script from its top, which a REPL session has not")
+        }
     }
 }

@@ -34,8 +34,9 @@ struct PanelConnection {
     /// (async-http-client refuses to be released without a shutdown).
     /// `finished` when the script ran to its end: a journal then records
     /// that, so a rerun says the journal was complete (a dry run marks nothing).
-    func close(finished: Bool = false) {
-        if let summary = gate.summary { StandardStreams.writeError(summary + "\n") }
+    /// `summarize` false when the run never started (its journal was refused).
+    func close(finished: Bool = false, summarize: Bool = true) {
+        if summarize, let summary = gate.summary { StandardStreams.writeError(summary + "\n") }
         if finished, !gate.settings.dryRun, let journal = gate.journal {
             do {
                 try journal.finish()

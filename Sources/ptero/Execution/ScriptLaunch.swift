@@ -47,6 +47,7 @@ struct ScriptLaunch {
             throw ExitNow(try runScript(source, arguments: arguments))
         }
         if StandardStreams.inputIsTerminal {
+            try panel.refuseJournalForREPL()
             let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
             interpreter.printsJSON = format == .json
             let connection = try panel.connect(interpreter)
@@ -62,16 +63,30 @@ struct ScriptLaunch {
         let runner = ScriptRunner(arguments: arguments)
         runner.interpreter.printsJSON = format == .json
         let connection = try panel.connect(runner.interpreter)
-        if connection != nil {
+        if let connection {
             do {
                 try UpFrontConfirmation.check(source, panel: panel)
+                if let journal = connection.gate.journal {
+                    try journal.begin(script: Self.scriptIdentity(source), source: source.text, arguments: arguments)
+                    for notice in journal.notices { StandardStreams.writeError("ptero: \(notice)\n") }
+                }
             } catch {
-                connection?.close()
+                connection.close(summarize: false)
                 throw error
             }
         }
         let code = runner.run(source)
         connection?.close(finished: code == ExitCode.success.rawValue)
+        // The run stopped at a write in flight it cannot judge: the person
+        // decides with `ptero journal FILE --accept/--retry STEP`.
+        if connection?.gate.journal?.needsDecision == true { return ExitCode.journalNeedsDecision.rawValue }
         return code
+    }
+
+    /// What names the script in its journal: the file's absolute path, or
+    /// `-e` / `<stdin>` (whose source hash then tells runs apart).
+    static func scriptIdentity(_ source: Source) -> String {
+        guard !source.name.hasPrefix("<") else { return source.name }
+        return URL(fileURLWithPath: source.name).standardizedFileURL.path
     }
 }

@@ -4,7 +4,7 @@ import PteroLang
 import PteroRuntime
 
 /// The REPL's first lines: which panel the prompt is on and how its writes
-/// go (dry run, read-only, journal), so nobody types `servers.delete()`
+/// go (dry run, read-only), so nobody types `servers.delete()`
 /// believing they are on staging.
 enum REPLBanner {
     static func text(for connection: PanelConnection?, simulated: Bool = false) -> String {
@@ -36,7 +36,6 @@ enum REPLBanner {
         if gate.settings.dryRun { parts.append("DRY RUN: writes are printed, not sent") }
         if gate.settings.readOnly { parts.append("read-only profile: writes are refused") }
         if gate.settings.assumeYes { parts.append("--yes: destructive actions do not ask") }
-        if let journal = gate.journal { parts.append("journal \(TerminalText.visible(journal.path))") }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }
