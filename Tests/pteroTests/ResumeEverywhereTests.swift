@@ -18,9 +18,7 @@ struct ResumeEverywhereTests {
     // MARK: scripts/examples, with the arguments ExampleScriptTests gives them
 
     @Test func moveServers() throws {
-        var script = ResumeScript.example("move-servers.ptero", ["4", "5"])
-        script.sampleLimit = 25
-        try Self.expectResumesEverywhere(script)
+        try Self.expectResumesEverywhere(.example("move-servers.ptero", ["4", "5"]))
     }
 
     @Test func raiseMemory() throws {

@@ -22,7 +22,7 @@ struct ResumeScript: Sendable {
     /// The resumed run's last output line must be the reference run's (ids it printed).
     var lastLineMustMatch = false
     /// At most this many kill points, spread evenly over the run's records.
-    var sampleLimit = 30
+    var sampleLimit = 25
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/resume")
