@@ -1,6 +1,7 @@
 import Foundation
 import PteroKit
 import PteroLang
+import Synchronization
 import Testing
 @testable import PteroRuntime
 
@@ -65,6 +66,29 @@ struct JournalFileTests {
         try handle.truncate(atOffset: UInt64(Journal.maximumSize) + 1)
         try handle.close()
         #expect(refusal(path)?.contains("more than a journal of ptero's holds") == true)
+    }
+
+    /// A journal never grows past what a rerun reads back: the write whose
+    /// intent would pass the limit is not sent.
+    @Test func aJournalStopsTheRunBeforeItGrowsPastWhatARerunReads() async throws {
+        let path = Self.temporaryPath()
+        let journal = try Journal(path: path, appends: true, sizeLimit: 2 * 1024 * 1024)
+        try journal.begin(script: "/scripts/test.ptero", source: "test", arguments: [])
+        let gate = WriteGate(settings: .init(), journal: journal, report: { _ in })
+        let big = Data(("{\"text\":\"" + String(repeating: "x", count: 400_000) + "\"}").utf8)
+        let sent = Mutex(0)
+        await #expect {
+            for step in 1...20 {
+                _ = try await gate.submit(Self.suspend, at: InteractionPosition([step])) { _ in
+                    sent.withLock { $0 += 1 }
+                    return PanelResponse(status: 200, body: big)
+                }
+            }
+        } throws: { "\($0)".contains("would pass 2 MiB") }
+        let count = sent.withLock { $0 }
+        #expect(count > 0 && count < 20)
+        // What was written reads back.
+        _ = try Journal(path: path, appends: false, sizeLimit: 2 * 1024 * 1024)
     }
 
     @Test func aFolderIsRefused() throws {

@@ -32,11 +32,14 @@ struct TerminalEdgeTests {
     /// libedit's handler forwarded it to the whole process group, so the
     /// shell that started ptero died with it.
     @Test func sigtermAtThePromptEndsTheREPLAndOnlyIt() throws {
-        let marker = home.appendingPathComponent("unique-\(UUID().uuidString)").path
+        // A panel URL no other process has tells this ptero apart (the REPL
+        // does not connect before it is asked something).
+        let marker = "http://127.0.0.1:9/unique-\(UUID().uuidString)"
         let terminal = try PseudoTerminal(executable: URL(fileURLWithPath: "/bin/sh"),
-                                          arguments: ["-c", "\"$0\" repl --journal \"$1\"; echo \"shell saw $?\"; sleep 5", PteroBinary.url.path, marker],
+                                          arguments: ["-c", "\"$0\" repl --url \"$1\"; echo \"shell saw $?\"; sleep 5", PteroBinary.url.path, marker],
                                           environment: ["HOME": home.path, "TERM": "vt100", "PATH": "/usr/bin:/bin",
-                                                        "XDG_CONFIG_HOME": home.path, "XDG_STATE_HOME": home.path])
+                                                        "XDG_CONFIG_HOME": home.path, "XDG_STATE_HOME": home.path,
+                                                        "PTERO_APP_KEY": "ptla_" + String(repeating: "a", count: 43)])
         #expect(terminal.waitFor("ptero> ") != nil, "\(terminal.transcript)")
         terminal.waitUntilReadingKeys()
         let pid = try #require(Self.process(withArgument: marker), "no ptero with \(marker)")

@@ -5,7 +5,7 @@ struct Compiler {
     let source: Source
 
     func fail(_ error: Error, _ range: SourceRange) -> Error {
-        if let runtime = error as? RuntimeError { return runtime.located(source, range) }
+        if let runtime = RuntimeError.crossingSeam(error) as? RuntimeError { return runtime.located(source, range) }
         return error
     }
 

@@ -42,8 +42,8 @@ extension Compiler {
                         return try interpreter.callClosure(closure, try first(frame))
                     }
                     return try self.callOther(function, positional, frame)
-                } catch let failure as RuntimeError {
-                    throw self.locateCallFailure(failure, function, range)
+                } catch {
+                    throw self.locateCallFailure(error, function, range)
                 }
             }
         }
@@ -57,8 +57,8 @@ extension Compiler {
                         return try interpreter.callClosure(closure, firstValue, try second(frame))
                     }
                     return try self.callOther(function, positional, frame)
-                } catch let failure as RuntimeError {
-                    throw self.locateCallFailure(failure, function, range)
+                } catch {
+                    throw self.locateCallFailure(error, function, range)
                 }
             }
         }
@@ -76,8 +76,8 @@ extension Compiler {
                 }
                 var arguments = try self.evaluateArguments(positional, named, frame, callee: "")
                 return try interpreter.call(function, arguments: &arguments)
-            } catch let failure as RuntimeError {
-                throw self.locateCallFailure(failure, function, range)
+            } catch {
+                throw self.locateCallFailure(error, function, range)
             }
         }
     }
@@ -91,9 +91,10 @@ extension Compiler {
     /// A failure inside a call, placed at the call, with a note naming each
     /// ptero function it passed through (up to a dozen). One with no place
     /// yet is the call's own (too many arguments): it gets no note.
-    func locateCallFailure(_ failure: RuntimeError, _ function: Value, _ range: SourceRange) -> RuntimeError {
-        let fromInside = failure.source != nil
-        var failure = failure.located(source, range)
+    func locateCallFailure(_ error: Error, _ function: Value, _ range: SourceRange) -> Error {
+        guard let crossing = RuntimeError.crossingSeam(error) as? RuntimeError else { return error }
+        let fromInside = crossing.source != nil
+        var failure = crossing.located(source, range)
         if fromInside, case .closure(let closure) = function, failure.notes.count < 12 {
             let place = source.location(of: range.start)
             failure.notes.append("  in \(closure.prototype.name)(), called at \(source.name):\(place)")

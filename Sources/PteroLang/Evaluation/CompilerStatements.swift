@@ -133,7 +133,9 @@ extension Compiler {
             return { frame in
                 do {
                     return try bodyCode(frame)
-                } catch let failure as RuntimeError where failure.isCatchable {
+                } catch {
+                    // Whatever a host threw is a script error here too.
+                    guard let failure = RuntimeError.crossingSeam(error) as? RuntimeError, failure.isCatchable else { throw error }
                     let value = failure.caughtValue
                     if let errorSlot { frame.slots[errorSlot] = .cell(Box(value)) } else { write?(frame, value) }
                     return try handlerCode(frame)

@@ -29,23 +29,18 @@ public struct PanelNameCheck {
     /// Collections whose names the script has not taken for its own:
     /// `servers` and the others, and `client.servers`, `client.all_servers`.
     private func collection(_ expression: Expr) -> CollectionSource? {
-        switch expression.kind {
-        case .variable(let name):
+        if let name = expression.variableName {
             guard !declared.contains(name) else { return nil }
             return CollectionSource.application.first { $0.name == name }
-        case .member(let object, let name, let optional):
-            _ = optional
-            guard case .variable("client") = object.kind, !declared.contains("client") else { return nil }
-            return [CollectionSource.clientServers, CollectionSource.clientAllServers].first { $0.name == "client." + name }
-        default:
-            return nil
         }
+        guard let member = expression.memberAccess, member.object.variableName == "client", !declared.contains("client") else { return nil }
+        return [CollectionSource.clientServers, CollectionSource.clientAllServers].first { $0.name == "client." + member.name }
     }
 
     /// The members of `client` or `account`, when `expression` is one the
     /// script has not taken for its own.
     private func clientGlobal(_ expression: Expr) -> (name: String, members: [String])? {
-        guard case .variable(let name) = expression.kind, !declared.contains(name) else { return nil }
+        guard let name = expression.variableName, !declared.contains(name) else { return nil }
         switch name {
         case "client": return (name, ClientAPI.names)
         case "account": return (name, Account.names)
@@ -70,33 +65,22 @@ public struct PanelNameCheck {
     private mutating func declare(_ statement: Stmt) {
         switch statement.kind {
         case .declaration(let name, let value):
+            _ = value
             declared.insert(name)
-            declare(value)
-        case .function(let function): declare(function)
-        case .forLoop(let loop):
-            declared.formUnion(loop.names)
-            declare(loop.body)
+        case .function(let function):
+            if let name = function.name { declared.insert(name) }
+            declared.formUnion(function.parameters.map(\.name))
+        case .forLoop(let loop): declared.formUnion(loop.names)
         case .tryCatch(let body, let errorName, let handler):
+            _ = (body, handler)
             if let errorName { declared.insert(errorName) }
-            declare(body)
-            declare(handler)
-        case .ifElse(let condition, let then, let otherwise):
-            declare(condition)
-            declare(then)
-            declare(otherwise ?? [])
-        case .whileLoop(let condition, let body):
-            declare(condition)
-            declare(body)
-        case .expression(let expression): declare(expression)
-        case .assignment(let target, let compound, let value):
-            _ = (target, compound)
-            declare(value)
-        case .returnValue(let value): if let value { declare(value) }
         case .importFile(let name):
             _ = name
             imports = true
-        case .breakLoop, .continueLoop: break
+        default: break
         }
+        for expression in statement.expressions { declare(expression) }
+        for block in statement.blocks { declare(block) }
     }
 
     private mutating func declare(_ function: FunctionDeclaration) {
@@ -107,8 +91,8 @@ public struct PanelNameCheck {
 
     /// Lambdas inside expressions declare their parameters.
     private mutating func declare(_ expression: Expr) {
-        for child in Self.children(of: expression) { declare(child) }
-        if case .lambda(let function) = expression.kind { declare(function) }
+        for child in expression.children { declare(child) }
+        if let function = expression.lambda { declare(function) }
     }
 
     // MARK: Uses
@@ -117,62 +101,38 @@ public struct PanelNameCheck {
         for statement in statements { visit(statement) }
     }
 
+    /// Every expression and block; a `for ... where` on a collection has
+    /// its condition's names checked as the element's fields.
     private mutating func visit(_ statement: Stmt) {
-        switch statement.kind {
-        case .expression(let expression): visit(expression)
-        case .declaration(let name, let value):
-            _ = name
-            visit(value)
-        case .assignment(let target, let compound, let value):
-            _ = compound
-            visit(target)
-            visit(value)
-        case .ifElse(let condition, let then, let otherwise):
-            visit(condition)
-            visit(then)
-            visit(otherwise ?? [])
-        case .whileLoop(let condition, let body):
-            visit(condition)
-            visit(body)
-        case .forLoop(let loop):
+        if case .forLoop(let loop) = statement.kind {
             visit(loop.iterable)
             if let condition = loop.condition {
                 if let source = collection(loop.iterable) { checkFields(condition, of: source, element: loop.names.last) }
                 visit(condition)
             }
             visit(loop.body)
-        case .returnValue(let value): if let value { visit(value) }
-        case .function(let function): visit(function.body)
-        case .tryCatch(let body, let errorName, let handler):
-            _ = errorName
-            visit(body)
-            visit(handler)
-        case .importFile(let name): _ = name
-        case .breakLoop, .continueLoop: break
+            return
         }
+        for expression in statement.expressions { visit(expression) }
+        for block in statement.blocks { visit(block) }
     }
 
     private mutating func visit(_ expression: Expr) {
-        switch expression.kind {
-        case .query(let collection, let condition):
-            if let source = self.collection(collection) { checkFields(condition, of: source, element: nil) }
-        case .member(let object, let name, let optional):
-            _ = optional
-            checkMember(name, of: object, called: false, expression.range)
-        case .call(let callee, let arguments):
-            if case .member(let object, let name, let optional) = callee.kind {
-                _ = optional
-                checkMember(name, of: object, called: true, callee.range)
-                visit(object)
-                for argument in arguments { visit(argument.value) }
-                return
-            }
-        case .lambda(let function):
+        if let query = expression.query, let source = collection(query.collection) {
+            checkFields(query.condition, of: source, element: nil)
+        }
+        if case .call(let callee, let arguments) = expression.kind, let member = callee.memberAccess {
+            checkMember(member.name, of: member.object, called: true, callee.range)
+            visit(member.object)
+            for argument in arguments { visit(argument.value) }
+            return
+        }
+        if let member = expression.memberAccess { checkMember(member.name, of: member.object, called: false, expression.range) }
+        if let function = expression.lambda {
             visit(function.body)
             return
-        default: break
         }
-        for child in Self.children(of: expression) { visit(child) }
+        for child in expression.children { visit(child) }
     }
 
     /// `object.name`, when `object` is a panel collection or global.
@@ -204,57 +164,8 @@ public struct PanelNameCheck {
     /// The bare names a condition reads, outside nested `where`s and lambdas
     /// (whose names belong to other elements and parameters).
     static func bareNames(in expression: Expr) -> [(String, SourceRange)] {
-        switch expression.kind {
-        case .variable(let name): return [(name, expression.range)]
-        case .query(let collection, let condition):
-            _ = condition
-            return bareNames(in: collection)
-        case .lambda(let function):
-            _ = function
-            return []
-        default:
-            return children(of: expression).flatMap { bareNames(in: $0) }
-        }
-    }
-
-    /// The sub-expressions of `expression`, in order.
-    static func children(of expression: Expr) -> [Expr] {
-        switch expression.kind {
-        case .literal(let literal):
-            _ = literal
-            return []
-        case .variable(let name):
-            _ = name
-            return []
-        case .template(let segments):
-            return segments.compactMap { segment in if case .code(let code) = segment { code } else { nil } }
-        case .list(let items): return items
-        case .map(let entries):
-            return entries.flatMap { entry -> [Expr] in
-                if case .computed(let key) = entry.key { return [key, entry.value] }
-                return [entry.value]
-            }
-        case .unary(let operation, let operand):
-            _ = operation
-            return [operand]
-        case .binary(let operation, let left, let right):
-            _ = operation
-            return [left, right]
-        case .logical(let operation, let left, let right):
-            _ = operation
-            return [left, right]
-        case .range(let low, let high, let inclusive):
-            _ = inclusive
-            return [low, high]
-        case .call(let callee, let arguments): return [callee] + arguments.map(\.value)
-        case .member(let object, let name, let optional):
-            _ = (name, optional)
-            return [object]
-        case .index(let object, let index): return [object, index]
-        case .lambda(let function):
-            _ = function
-            return []
-        case .query(let collection, let condition): return [collection, condition]
-        }
+        if let name = expression.variableName { return [(name, expression.range)] }
+        if let query = expression.query { return bareNames(in: query.collection) }
+        return expression.children.flatMap { bareNames(in: $0) }
     }
 }

@@ -18,6 +18,9 @@ public final class PanelSession: @unchecked Sendable {
     /// Objects fetched by path during one top-level statement (relations,
     /// `account`): a loop over a thousand servers on three nodes reads
     /// three nodes. Any write empties it.
+    /// An NSLock, not a `Mutex`: the cache holds language values, which are
+    /// not `Sendable` (they are used only by the thread holding the
+    /// interpreter), and a `Mutex` will not hold what it cannot send.
     private let cache = NSLock()
     /// The interpreter and statement the cache belongs to.
     private var cachedEpoch: (interpreter: Int, statement: Int, sequence: Int)?

@@ -50,85 +50,29 @@ public enum ConfirmationScan {
             for statement in statements { walk(statement) }
         }
 
+        /// Every expression and block in order; a `let` or an assignment
+        /// then records whether its name holds a collection, and a loop's
+        /// names hide any collection of that name in its body.
         mutating func walk(_ statement: Stmt) {
+            for expression in statement.expressions { walk(expression) }
             switch statement.kind {
-            case .expression(let expression): walk(expression)
-            case .declaration(name: let name, value: let value):
-                walk(value)
+            case .declaration(let name, let value):
                 if isCollection(value) { collectionNames.insert(name) } else { collectionNames.remove(name) }
-            case .assignment(target: let target, compound: let compound, value: let value):
+            case .assignment(let target, let compound, let value):
                 _ = compound
-                walk(target)
-                walk(value)
-                if case .variable(let name) = target.kind, isCollection(value) { collectionNames.insert(name) }
-            case .ifElse(condition: let condition, then: let then, otherwise: let otherwise):
-                walk(condition)
-                walk(then)
-                if let otherwise { walk(otherwise) }
-            case .whileLoop(condition: let condition, body: let body):
-                walk(condition)
-                walk(body)
+                if let name = target.variableName, isCollection(value) { collectionNames.insert(name) }
             case .forLoop(let loop):
-                walk(loop.iterable)
-                if let condition = loop.condition { walk(condition) }
                 for name in loop.names { collectionNames.remove(name) }
-                walk(loop.body)
-            case .returnValue(let value):
-                if let value { walk(value) }
-            case .function(let declaration): walk(declaration.body)
-            case .tryCatch(body: let body, errorName: let errorName, handler: let handler):
-                _ = errorName
-                walk(body)
-                walk(handler)
-            case .breakLoop, .continueLoop, .importFile: break
+            default:
+                break
             }
+            for block in statement.blocks { walk(block) }
         }
 
         mutating func walk(_ expression: Expr) {
-            switch expression.kind {
-            case .call(let callee, let arguments):
-                if case .member(let receiver, let name, optional: let optional) = callee.kind {
-                    _ = optional
-                    note(expression, method: name, receiver: receiver)
-                }
-                walk(callee)
-                for argument in arguments { walk(argument.value) }
-            case .literal(let literal): _ = literal
-            case .variable(let name): _ = name
-            case .template(let segments):
-                for segment in segments { if case .code(let code) = segment { walk(code) } }
-            case .list(let items): for item in items { walk(item) }
-            case .map(let entries):
-                for entry in entries {
-                    if case .computed(let key) = entry.key { walk(key) }
-                    walk(entry.value)
-                }
-            case .unary(let operation, let operand):
-                _ = operation
-                walk(operand)
-            case .binary(let operation, let left, let right):
-                _ = operation
-                walk(left)
-                walk(right)
-            case .logical(let operation, let left, let right):
-                _ = operation
-                walk(left)
-                walk(right)
-            case .range(let low, let high, inclusive: let inclusive):
-                _ = inclusive
-                walk(low)
-                walk(high)
-            case .member(let object, let name, optional: let optional):
-                _ = (name, optional)
-                walk(object)
-            case .index(let object, let key):
-                walk(object)
-                walk(key)
-            case .lambda(let declaration): walk(declaration.body)
-            case .query(let collection, let condition):
-                walk(collection)
-                walk(condition)
-            }
+            if let call = expression.methodCall { note(expression, method: call.name, receiver: call.receiver) }
+            for child in expression.children { walk(child) }
+            if let function = expression.lambda { walk(function.body) }
         }
 
         mutating func note(_ call: Expr, method: String, receiver: Expr) {
@@ -148,27 +92,20 @@ public enum ConfirmationScan {
         static func isDestructive(_ method: String) -> Bool { ConfirmationScan.destructiveNames.contains(method) }
 
         func isCollection(_ expression: Expr) -> Bool {
-            switch expression.kind {
-            case .variable(let name):
+            if let name = expression.variableName {
                 return ConfirmationScan.collectionGlobals.contains(name) || collectionNames.contains(name)
-            case .query(let collection, let condition):
-                // Only panel objects have actions, so a query acted on is a panel query.
-                _ = (collection, condition)
-                return true
-            case .member(let object, let name, optional: let optional):
-                _ = optional
-                if ConfirmationScan.collectionMembers.contains(name) { return true }
-                return ConfirmationScan.collectionPreserving.contains(name) && isCollection(object)
-            case .call(let callee, let arguments):
-                _ = arguments
-                guard case .member(let object, let name, optional: let optional) = callee.kind else { return false }
-                _ = optional
-                return ConfirmationScan.collectionPreserving.contains(name) && isCollection(object)
-            case .list(let items):
-                return items.count > BulkJob.confirmationThreshold
-            default:
-                return false
             }
+            // Only panel objects have actions, so a query acted on is a panel query.
+            if expression.query != nil { return true }
+            if let member = expression.memberAccess {
+                if ConfirmationScan.collectionMembers.contains(member.name) { return true }
+                return ConfirmationScan.collectionPreserving.contains(member.name) && isCollection(member.object)
+            }
+            if let call = expression.methodCall {
+                return ConfirmationScan.collectionPreserving.contains(call.name) && isCollection(call.receiver)
+            }
+            if case .list(let items) = expression.kind { return items.count > BulkJob.confirmationThreshold }
+            return false
         }
     }
 }

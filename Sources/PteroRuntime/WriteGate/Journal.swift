@@ -69,6 +69,8 @@ public final class Journal: Sendable {
         var script: JournalRecord?
         var counts = Counts()
         var appended = 0
+        /// The file's size: it may not pass `maximumSize`, or a rerun could not read it.
+        var size: Int
         var killAt: Int?
         /// Set when a record could not be written: nothing is sent after it.
         var failure: JournalError?
@@ -97,9 +99,17 @@ public final class Journal: Sendable {
     /// Records the journal held when opened.
     public let recordsBefore: Int
 
-    public init(path: String, appends: Bool = true) throws(JournalError) {
+    /// The most this journal may hold (`maximumSize`; tests lower it).
+    let sizeLimit: Int
+
+    public convenience init(path: String, appends: Bool = true) throws(JournalError) {
+        try self.init(path: path, appends: appends, sizeLimit: Self.maximumSize)
+    }
+
+    init(path: String, appends: Bool, sizeLimit: Int) throws(JournalError) {
         self.path = path
         self.appends = appends
+        self.sizeLimit = sizeLimit
         let shown = TerminalText.visible(path)
         let flags = appends ? O_RDWR | O_CREAT | O_APPEND : O_RDONLY
         let descriptor = open(path, flags | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -122,7 +132,7 @@ public final class Journal: Sendable {
             guard !appends || flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 throw JournalError("the journal \(shown) is in use by another ptero run: wait for it to end (two runs on one journal would each do the whole job)")
             }
-            guard information.st_size <= Self.maximumSize else {
+            guard information.st_size <= sizeLimit else {
                 throw JournalError("the journal \(shown) is \(information.st_size / (1024 * 1024)) MiB, more than a journal of ptero's holds: is it the right file?")
             }
             let bytes = try Self.contents(of: descriptor, size: Int(information.st_size), shown: shown)
@@ -139,7 +149,7 @@ public final class Journal: Sendable {
             }
             let kill = ProcessInfo.processInfo.environment[Self.killVariable].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
             state = Mutex(State(entries: parsed.entries, lastWriteOrder: parsed.lastWriteOrder, finalOrder: parsed.count - 1,
-                                script: parsed.script, killAt: kill, unasked: parsed.entries.count))
+                                script: parsed.script, size: Int(information.st_size), killAt: kill, unasked: parsed.entries.count))
         } catch {
             close(descriptor)
             throw error
@@ -410,7 +420,11 @@ public final class Journal: Sendable {
         do throws(JournalError) {
             let line: [UInt8]
             do { line = try record.line(body: body) } catch { throw JournalError("cannot encode a record of the journal \(shown): \(error)") }
+            guard state.size + line.count <= sizeLimit else {
+                throw JournalError("the journal \(shown) would pass \(sizeLimit / (1024 * 1024)) MiB, more than a rerun reads back: split the migration into smaller runs")
+            }
             try Self.writeAll(line, to: descriptor, shown: shown)
+            state.size += line.count
             if durable, fsync(descriptor) != 0 {
                 throw JournalError("cannot write the journal \(shown): \(String(cString: strerror(errno)))")
             }

@@ -9,7 +9,7 @@ enum FileArchive {
                 ("path", .string(path)),
                 ("directory", .bool(entry.isDirectory)),
                 ("mode", .int(entry.mode)),
-                ("content", .string(hex(entry.content))),
+                ("content", .string(Hex.encode(entry.content))),
             ])
         }
         return magic + JSONSerializer.serialize(.array(items))
@@ -20,30 +20,8 @@ enum FileArchive {
               let value = try? JSONParser.parse(Array(bytes.dropFirst(magic.count))),
               let items = value.arrayValue else { return nil }
         return items.compactMap { item in
-            guard let path = item["path"]?.stringValue, let content = item["content"]?.stringValue else { return nil }
-            return (path, item["directory"]?.boolValue ?? false, item["mode"]?.intValue ?? 0o644, unhex(content))
+            guard let path = item["path"]?.stringValue, let text = item["content"]?.stringValue, let content = Hex.decode(text) else { return nil }
+            return (path, item["directory"]?.boolValue ?? false, item["mode"]?.intValue ?? 0o644, content)
         }
-    }
-
-    private static let digits = Array("0123456789abcdef".utf8)
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count * 2)
-        for byte in bytes { output.append(digits[Int(byte >> 4)]); output.append(digits[Int(byte & 15)]) }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func unhex(_ text: String) -> [UInt8] {
-        let characters = Array(text.utf8)
-        var output: [UInt8] = []
-        var index = 0
-        while index + 1 < characters.count {
-            let high = digits.firstIndex(of: characters[index]) ?? 0
-            let low = digits.firstIndex(of: characters[index + 1]) ?? 0
-            output.append(UInt8(high << 4 | low))
-            index += 2
-        }
-        return output
     }
 }

@@ -36,7 +36,7 @@ enum Cron {
         let startDay = now / 86_400
         for dayOffset in 0...366 {
             let day = startDay + dayOffset
-            let (_, month, dayOfMonth) = civil(day)
+            let (_, month, dayOfMonth) = Timestamp.date(ofDay: day)
             let weekday = ((day % 7) + 11) % 7 // 1970-01-01 was a Thursday (4)
             guard months.contains(month) else { continue }
             let dayMatches = restrictDay && restrictWeekday
@@ -51,17 +51,5 @@ enum Cron {
             }
         }
         return nil
-    }
-
-    private static func civil(_ days: Int) -> (Int, Int, Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -41,6 +41,6 @@ enum MD5 {
     }
 
     static func hex(_ message: [UInt8]) -> String {
-        digest(message).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        Hex.encode(digest(message))
     }
 }
