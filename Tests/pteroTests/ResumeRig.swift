@@ -21,8 +21,12 @@ struct ResumeScript: Sendable {
     var check: @Sendable (String) -> String? = { _ in nil }
     /// The resumed run's last output line must be the reference run's (ids it printed).
     var lastLineMustMatch = false
-    /// At most this many kill points, spread evenly over the run's records.
+    /// A run of more than `everyKillUpTo` records is killed at this many
+    /// points, spread evenly from its first record to its last (the
+    /// issue's "dense sample"), to keep the suite near 3 minutes on 2 cores.
     var sampleLimit = 25
+    /// Runs of at most this many records are killed before every one.
+    static let everyKillUpTo = 30
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/resume")
@@ -258,7 +262,7 @@ final class ResumeRig {
     /// The kill points for a run of `records` records: all of them, or
     /// `limit` spread evenly from the first to the last.
     static func killPoints(records: Int, limit: Int) -> [Int] {
-        guard records > limit, limit > 1 else { return Array(1...max(records, 1)) }
+        guard records > max(limit, ResumeScript.everyKillUpTo), limit > 1 else { return Array(1...max(records, 1)) }
         return Array(Set((0..<limit).map { 1 + ($0 * (records - 1) + (limit - 1) / 2) / (limit - 1) })).sorted()
     }
 
