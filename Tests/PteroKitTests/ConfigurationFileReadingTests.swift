@@ -30,7 +30,7 @@ struct ConfigurationFileReadingTests {
         let file = try ConfigurationFile.parse("""
             [profiles.a]
             url = "https://a.example.com"
-            client_key = "ptlc_x"
+            client_key = "ptlc_\(String(repeating: "x", count: 43))"
             connect_timeout = 5
             read_timeout = 20
             request_timeout = 120

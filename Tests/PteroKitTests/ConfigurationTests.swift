@@ -89,7 +89,7 @@ struct ConfigurationTests {
         #expect { try Profile(name: "p").connectionSettings() } throws: { "\($0)".contains("has no url") }
         #expect { try Profile(name: "p", url: URL(string: "https://x")).connectionSettings() }
             throws: { "\($0)".contains("run `ptero login`") }
-        let settings = try? Profile(name: "p", url: URL(string: "https://x"), clientKey: "ptlc_k").connectionSettings()
-        #expect(settings?.key(for: .application) == "ptlc_k")
+        let settings = try? Profile(name: "p", url: URL(string: "https://x"), clientKey: "ptlc_" + String(repeating: "k", count: 43)).connectionSettings()
+        #expect(settings?.key(for: .application) == "ptlc_" + String(repeating: "k", count: 43))
     }
 }

@@ -45,13 +45,13 @@ struct KeySafetyTests {
             #expect(!ConnectionSettings.isLoopback(host), "\(host)")
         }
         #expect(throws: ConfigurationError.self) {
-            try ConnectionSettings(url: URL(string: "http://127.evil.example")!, applicationKey: "ptla_a").validate()
+            try ConnectionSettings(url: URL(string: "http://127.evil.example")!, applicationKey: Self.productionKey).validate()
         }
         #expect(throws: ConfigurationError.self) {
-            try ConnectionSettings(url: URL(string: "http://127.0.0.1.nip.io:8080")!, applicationKey: "ptla_a").validate()
+            try ConnectionSettings(url: URL(string: "http://127.0.0.1.nip.io:8080")!, applicationKey: Self.productionKey).validate()
         }
         #expect(throws: Never.self) {
-            try ConnectionSettings(url: URL(string: "http://[::1]:8080")!, applicationKey: "ptla_a").validate()
+            try ConnectionSettings(url: URL(string: "http://[::1]:8080")!, applicationKey: Self.productionKey).validate()
         }
     }
 
@@ -62,7 +62,7 @@ struct KeySafetyTests {
             "\(error)".contains("user name or password") && !"\(error)".contains("ptla_secretpassword")
         }
         for text in ["https://host/m/ok?tenant=7", "https://host/panel#top"] {
-            #expect { try ConnectionSettings(url: URL(string: text)!, applicationKey: "ptla_a").validate() }
+            #expect { try ConnectionSettings(url: URL(string: text)!, applicationKey: Self.productionKey).validate() }
                 throws: { "\($0)".contains("query (?...) or fragment") }
         }
     }

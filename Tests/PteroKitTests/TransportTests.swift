@@ -5,6 +5,9 @@ import Testing
 /// The HTTP transport and error reading, against the simulated panel over
 /// a real socket.
 struct TransportTests {
+    /// A key of a panel's shape (48 characters), for settings that must validate.
+    static let wellFormedKey = "ptla_" + String(repeating: "a", count: 43)
+
     @Test func sendsTheKeyAndReadsJSON() async throws {
         let sim = try await LiveSim.start()
         let client = try sim.client()
@@ -62,7 +65,7 @@ struct TransportTests {
     }
 
     @Test func aPanelUnderASubPathIsReached() async throws {
-        let settings = ConnectionSettings(url: URL(string: "https://example.com/panel/")!, applicationKey: "ptla_x")
+        let settings = ConnectionSettings(url: URL(string: "https://example.com/panel/")!, applicationKey: Self.wellFormedKey)
         let transport = try HTTPTransport(settings: settings)
         let request = PanelRequest(.get, "/api/application/servers", query: [URLQueryItem(name: "filter[name]", value: "a+b c")])
         #expect(transport.url(for: request) == "https://example.com/panel/api/application/servers?filter%5Bname%5D=a%2Bb%20c"
@@ -72,13 +75,13 @@ struct TransportTests {
 
     @Test func plainHTTPIsOnlyForThisMachineUnlessAllowed() throws {
         #expect(throws: ConfigurationError.self) {
-            try ConnectionSettings(url: URL(string: "http://panel.example.com")!, applicationKey: "ptla_a").validate()
+            try ConnectionSettings(url: URL(string: "http://panel.example.com")!, applicationKey: Self.wellFormedKey).validate()
         }
-        try ConnectionSettings(url: URL(string: "http://panel.example.com")!, applicationKey: "ptla_a", allowInsecure: true).validate()
-        try ConnectionSettings(url: URL(string: "http://127.0.0.1:8080")!, applicationKey: "ptla_a").validate()
-        try ConnectionSettings(url: URL(string: "http://localhost")!, applicationKey: "ptla_a").validate()
+        try ConnectionSettings(url: URL(string: "http://panel.example.com")!, applicationKey: Self.wellFormedKey, allowInsecure: true).validate()
+        try ConnectionSettings(url: URL(string: "http://127.0.0.1:8080")!, applicationKey: Self.wellFormedKey).validate()
+        try ConnectionSettings(url: URL(string: "http://localhost")!, applicationKey: Self.wellFormedKey).validate()
         #expect(throws: ConfigurationError.self) {
-            try ConnectionSettings(url: URL(string: "ftp://panel")!, applicationKey: "ptla_a").validate()
+            try ConnectionSettings(url: URL(string: "ftp://panel")!, applicationKey: Self.wellFormedKey).validate()
         }
     }
 
@@ -92,7 +95,7 @@ struct TransportTests {
     }
 
     @Test func aClosedPortIsARefusalThatNeverReachedThePanel() async throws {
-        let settings = ConnectionSettings(url: URL(string: "http://127.0.0.1:1")!, applicationKey: "ptla_a")
+        let settings = ConnectionSettings(url: URL(string: "http://127.0.0.1:1")!, applicationKey: Self.wellFormedKey)
         let transport = try HTTPTransport(settings: settings)
         do {
             _ = try await transport.send(PanelRequest(.post, "/api/application/users"))

@@ -131,8 +131,8 @@ struct WriteGateTests {
             _ = try await gate.submit(Self.rename, at: Self.position(1), send: second.send)
         } throws: { error in
             guard let failure = error as? JournalError else { return false }
-            return failure.isDivergence && failure.description.contains("holds to send POST /api/application/servers/7/suspend there")
-                && failure.description.contains("to send PATCH /api/application/servers/7/details")
+            return failure.isDivergence && failure.description.contains("holds the write POST /api/application/servers/7/suspend there")
+                && failure.description.contains("at step 1 the script asks for the write PATCH /api/application/servers/7/details")
         }
         #expect(second.sent.withLock { $0 }.isEmpty)
     }

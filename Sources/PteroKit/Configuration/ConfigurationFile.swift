@@ -71,7 +71,7 @@ public struct ConfigurationFile: Sendable, Equatable {
         }
         for table in parsed.tableOrder {
             guard table.hasPrefix("profiles."), table.count > "profiles.".count else {
-                throw ConfigurationError("\(path): unknown table [\(table)]; profiles are [profiles.NAME]")
+                throw ConfigurationError("\(path): unknown table [\(TOMLSubset.shown(table))]; profiles are [profiles.NAME]")
             }
             let name = TOMLSubset.unquote(String(table.dropFirst("profiles.".count)))
             file.profiles.append(try profile(named: name, settings: parsed.document[table] ?? [:], path: path))

@@ -38,7 +38,7 @@ enum TOMLSubset {
                 }
                 table = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
                 guard !table.isEmpty else { throw SyntaxError(line: number, message: "empty table name") }
-                if document[table] != nil { throw SyntaxError(line: number, message: "table [\(table)] appears twice") }
+                if document[table] != nil { throw SyntaxError(line: number, message: "table [\(shown(table))] appears twice") }
                 document[table] = [:]
                 order.append(table)
                 continue
@@ -106,10 +106,11 @@ enum TOMLSubset {
     }
 
     /// A setting's name for a message: a key pasted where a name belongs
-    /// (`ptla_... = 1`) is not echoed, and controls are made visible.
+    /// (`ptla_... = 1`, or a 48-character key without a prefix from a
+    /// panel before 1.8) is not echoed, and controls are made visible. A
+    /// name mistaken for a key is only not quoted, so the guard errs wide.
     static func shown(_ name: String) -> String {
-        let keyPrefixes = ["ptla_", "ptlc_", "papp_", "pacc_"]
-        if keyPrefixes.contains(where: { name.contains($0) }) { return "(a name that looks like an API key)" }
+        if KeyFormat.looksLikeKey(name) { return "(a name that looks like an API key)" }
         return VisibleText.escaping(name)
     }
 

@@ -21,16 +21,46 @@ public struct SecretScrubber: Sendable {
         self.secrets = Set(secrets.filter { $0.utf8.count >= Self.shortestSecret }).sorted { $0.utf8.count > $1.utf8.count }
     }
 
-    /// `text` with every secret replaced by `[secret]`.
+    /// `text` with every secret replaced by `[secret]`, and every word
+    /// shaped like a prefixed key (`KeyFormat`), whoever's it is.
     public func scrub(_ text: String) -> String {
         var result = text
         for secret in secrets where result.contains(secret) {
             result = result.replacingOccurrences(of: secret, with: Self.mark)
         }
+        if KeyFormat.prefixes.contains(where: { result.contains($0.text) }) {
+            result = String(decoding: Self.scrubPrefixedKeys(Array(result.utf8)), as: UTF8.self)
+        }
         return result
     }
 
-    /// `bytes` with every secret replaced, for an answer's body.
+    /// `bytes` with every word of a key's shape and prefix (a prefix, then
+    /// letters and digits to 48 in all) replaced: a panel or proxy may echo
+    /// a key ptero was not given. A key without a prefix has no shape of
+    /// its own (48 letters and digits could be anything), so only the
+    /// keys ptero holds are recognised in that form, by `secrets`.
+    static func scrubPrefixedKeys(_ bytes: [UInt8]) -> [UInt8] {
+        let prefixes = KeyFormat.prefixes.map { Array($0.text.utf8) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let end = index + KeyFormat.length
+            if end <= bytes.count, index == 0 || !KeyFormat.isLetterOrDigit(bytes[index - 1]),
+               let prefix = prefixes.first(where: { bytes[index..<index + $0.count].elementsEqual($0) }),
+               bytes[index + prefix.count..<end].allSatisfy(KeyFormat.isLetterOrDigit),
+               end == bytes.count || !KeyFormat.isLetterOrDigit(bytes[end]) {
+                output.append(contentsOf: mark.utf8)
+                index += KeyFormat.length
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return output
+    }
+
+    /// `bytes` with every secret and prefixed key replaced, for an answer's body.
     public func scrub(_ bytes: [UInt8]) -> [UInt8] {
         var result = bytes
         for secret in secrets {
@@ -51,6 +81,6 @@ public struct SecretScrubber: Sendable {
             }
             if found { result = output }
         }
-        return result
+        return Self.scrubPrefixedKeys(result)
     }
 }

@@ -32,20 +32,17 @@ public struct ConnectionSettings: Sendable {
     /// Refuses a URL a key must not be sent to: not http(s), with a user or
     /// password in it, with a query or fragment (they would be glued into
     /// every request), or plain http to another machine without the
-    /// opt-in; and keys that cannot be a panel's. No message shows a key or
-    /// the URL's userinfo.
+    /// opt-in; and keys that cannot be a panel's (`KeyFormat`). No message
+    /// shows a key or the URL's userinfo.
     public func validate() throws(ConfigurationError) {
         try Self.validate(url: url, allowInsecure: allowInsecure)
-        for (name, key, prefixes) in [("application key", applicationKey, ["ptla_", "ptlc_", "papp_", "pacc_"]),
-                                      ("client key", clientKey, ["ptlc_", "pacc_"])] {
+        // A root admin's client key also opens the application API, so any
+        // prefix may stand as the application key; a key without a prefix
+        // (a panel before 1.8) is taken for what its place says.
+        for (name, key, accepted) in [("application key", applicationKey, Set(PanelAPI.allCases)),
+                                      ("client key", clientKey, [PanelAPI.client])] {
             guard let key else { continue }
-            if key.isEmpty || key.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
-                || key.unicodeScalars.contains(where: { !$0.isASCII }) {
-                throw ConfigurationError("the \(name) is empty or holds spaces, control characters or non-ASCII letters")
-            }
-            if !prefixes.contains(where: key.hasPrefix) {
-                throw ConfigurationError("the \(name) should start with \(prefixes.joined(separator: " or "))")
-            }
+            try KeyFormat.check(key, role: "the \(name)", accepting: accepted)
         }
         for (name, duration) in [("connect timeout", connectTimeout), ("read timeout", readTimeout), ("request timeout", requestTimeout)]
         where duration <= .zero {

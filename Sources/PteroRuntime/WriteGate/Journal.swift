@@ -380,7 +380,7 @@ public final class Journal: Sendable {
         }
         let recorded = Self.describe(entry.record)
         let asked = Self.describe(kind: kind, question: question, sent: sent)
-        throw JournalError(divergence: "the script asks \(asked) at step \(position), but the journal \(TerminalText.visible(path)) holds \(recorded) there: "
+        throw JournalError(divergence: "at step \(position) the script asks for \(asked), but the journal \(TerminalText.visible(path)) holds \(recorded) there: "
                            + "the script, its input or something it reads changed since the journal was written, so it cannot be resumed exactly; "
                            + "nothing was sent. To run it afresh, move the journal away or give another --journal")
     }
@@ -391,10 +391,10 @@ public final class Journal: Sendable {
 
     private static func describe(kind: JournalRecord.Kind, question: String, sent: String?) -> String {
         switch kind {
-        case .read: "for \(TerminalText.visible(question))"
-        case .intent: "to send \(TerminalText.visible(question))" + (sent.map { $0.isEmpty ? "" : " " + TerminalText.visible(String($0.prefix(200))) } ?? "")
-        case .confirm: "to confirm \(TerminalText.visible(question))"
-        default: "for \(TerminalText.visible(question))"
+        case .read: "the read \(TerminalText.visible(question))"
+        case .intent: "the write \(TerminalText.visible(question))" + (sent.map { $0.isEmpty ? "" : " " + TerminalText.visible(String($0.prefix(200))) } ?? "")
+        case .confirm: "the confirmation \(TerminalText.visible(question))?"
+        default: "the answer of \(TerminalText.visible(question))"
         }
     }
 

@@ -12,6 +12,8 @@ struct LoginCommand: ParsableCommand {
         discussion: """
             Asks for the panel URL (unless --url is given), then an application key (ptla_...) \
             and a client key (ptlc_...), without echoing them; leave one empty to skip it. \
+            Pelican's keys (papp_/pacc_, earlier peli_/plcn_) and keys without a prefix (from a \
+            panel before 1.8) work too: what a key without a prefix is for is asked of the panel. \
             Each key is tried against the panel before anything is saved. Profiles live in \
             $XDG_CONFIG_HOME/ptero/config.toml (default ~/.config/ptero/config.toml), mode 600. \
             Without --profile, login saves the profile "default" and makes it the default; \
@@ -34,8 +36,8 @@ struct LoginCommand: ParsableCommand {
               panelURL.scheme != nil else {
             throw UsageError("login needs the panel's URL, e.g. https://panel.example.com")
         }
-        let applicationKey = SecretPrompt.read("Application key (ptla_..., empty to skip): ").flatMap(Self.nonEmpty)
-        let clientKey = SecretPrompt.read("Client key (ptlc_..., empty to skip): ").flatMap(Self.nonEmpty)
+        let applicationKey = SecretPrompt.read("Application key (ptla_..., papp_..., or 48 characters; empty to skip): ").flatMap(Self.nonEmpty)
+        let clientKey = SecretPrompt.read("Client key (ptlc_..., pacc_..., or 48 characters; empty to skip): ").flatMap(Self.nonEmpty)
         guard applicationKey != nil || clientKey != nil else { throw UsageError("login needs at least one key") }
 
         let name = profile ?? "default"
@@ -44,7 +46,9 @@ struct LoginCommand: ParsableCommand {
         entry.readOnly = readOnly
         let settings = try entry.connectionSettings()
         let report = try Blocking.wait { try await Self.check(settings) }
-        for line in report { StandardStreams.write(line + "\n") }
+        for line in report.lines { StandardStreams.write(line + "\n") }
+        entry.applicationKey = report.settings.applicationKey
+        entry.clientKey = report.settings.clientKey
 
         let previousDefault = file.defaultProfile.flatMap { wanted in file.profiles.contains { $0.name == wanted } ? wanted : nil }
         file.store(entry)
@@ -73,34 +77,93 @@ struct LoginCommand: ParsableCommand {
         return "the default is still \(current): use --profile \(TerminalText.visible(name)), or make it the default with `ptero login --profile \(TerminalText.visible(name)) --default`."
     }
 
-    /// Tries each key with one harmless read; throws the panel's refusal.
-    static func check(_ settings: ConnectionSettings) async throws -> [String] {
-        let transport = try HTTPTransport(settings: settings)
+    /// Tries each key with one harmless read and learns what a key without
+    /// a prefix is for; throws the panel's refusal. Answers the settings to
+    /// save (a key without a prefix is saved as what the panel said it is)
+    /// and the lines to show.
+    static func check(_ settings: ConnectionSettings) async throws -> (settings: ConnectionSettings, lines: [String]) {
+        var lines: [String] = []
+        var found: [PanelAPI: String] = [:]
+        for (place, key) in [(PanelAPI.application, settings.applicationKey), (.client, settings.clientKey)] {
+            guard let key else { continue }
+            let api: PanelAPI
+            if KeyFormat.prefix(of: key) == nil {
+                let learned = try await learnAPI(of: key, givenAs: place, settings)
+                api = learned.api
+                lines.append("The key given as \(place.rawValue) key is \(KeyFormat.article(api)) key (\(KeyFormat.unprefixedNote))"
+                             + (api == place ? "." : "; it is saved as the \(api.rawValue) key."))
+                lines.append(learned.line)
+            } else {
+                api = place
+                lines.append(try await checkKey(key, as: place, settings))
+            }
+            if found[api] != nil {
+                throw UsageError("both keys are \(api.rawValue) keys; give one application key and one client key (or leave one empty)")
+            }
+            found[api] = key
+        }
+        var checked = settings
+        checked.applicationKey = found[.application]
+        checked.clientKey = found[.client]
+        return (checked, lines)
+    }
+
+    /// Which API a key without a prefix (a panel before 1.8) is for, asked
+    /// of the panel with as few requests as possible: the client API
+    /// first, because on 1.8+ a root admin's client key also opens the
+    /// application API (pterodactyl/panel v1.11.8
+    /// `app/Http/Requests/Api/Application/ApplicationApiRequest.php`
+    /// passes any `TYPE_ACCOUNT` key), while an application key is refused
+    /// on the client API by every version: 403 from `AuthenticateKey`
+    /// (key looked up with its type, v0.7.19–v1.7.0
+    /// `app/Http/Middleware/Api/AuthenticateKey.php`) or from
+    /// `RequireClientApiKey` (v1.8+). So a client key costs one request,
+    /// an application key two; each is also the key's check.
+    static func learnAPI(of key: String, givenAs place: PanelAPI, _ settings: ConnectionSettings) async throws -> (api: PanelAPI, line: String) {
+        do {
+            return (.client, try await checkKey(key, as: .client, settings))
+        } catch let refusal as PanelError where [403, 404].contains(refusal.status) {
+            // 403: not a client key (or, before 1.8, not a key at all);
+            // 404: a panel without the account route (0.7).
+            do {
+                return (.application, try await checkKey(key, as: .application, settings))
+            } catch let second as PanelError where second.status == 403 {
+                StandardStreams.writeError("ptero: the panel refused the key given as \(place.rawValue) key on both APIs "
+                                           + "(\(refusal.method.rawValue) \(refusal.path): \(refusal.status)):\n")
+                throw second
+            }
+        }
+    }
+
+    /// One harmless read with `key` alone on `api`: the line saying it works.
+    static func checkKey(_ key: String, as api: PanelAPI, _ settings: ConnectionSettings) async throws -> String {
+        var alone = settings
+        alone.applicationKey = api == .application ? key : nil
+        alone.clientKey = api == .client ? key : nil
+        let transport = try HTTPTransport(settings: alone)
         let client = PanelClient(executor: Executor(transport: transport))
         do {
-            let lines = try await check(client, settings)
+            let line = try await checkKey(api, client)
             try? await transport.shutdown()
-            return lines
+            return line
         } catch {
             try? await transport.shutdown()
             throw error
         }
     }
 
-    static func check(_ client: PanelClient, _ settings: ConnectionSettings) async throws -> [String] {
-        var lines: [String] = []
-        if settings.applicationKey != nil {
+    static func checkKey(_ api: PanelAPI, _ client: PanelClient) async throws -> String {
+        switch api {
+        case .application:
             let locations = client.listLocations(ListQuery(perPage: 1))
             _ = try await locations.first()
             let total = locations.total
-            lines.append("Application key works" + (total.map { " (\($0) location\($0 == 1 ? "" : "s"))" } ?? "") + ".")
-        }
-        if settings.clientKey != nil {
+            return "Application key works" + (total.map { " (\($0) location\($0 == 1 ? "" : "s"))" } ?? "") + "."
+        case .client:
             let account = try await client.account()
             // The panel's username is anyone's text: shown, never obeyed.
-            lines.append("Client key works (user \(TerminalText.visible(account.username))).")
+            return "Client key works (user \(TerminalText.visible(account.username)))."
         }
-        return lines
     }
 
     static func nonEmpty(_ text: String) -> String? {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PteroKit
 import PteroRuntime
 import PteroSim
 
@@ -21,8 +22,8 @@ struct SimCommand: ParsableCommand {
     @Option(help: "Number of nodes.") var nodes = 5
     @Option(help: "Number of servers.") var servers = 60
     @Option(help: "Number of users.") var users = 20
-    @Option(name: .customLong("app-key"), help: "Application key to accept (48 characters, ptla_...).") var applicationKey: String?
-    @Option(name: .customLong("client-key"), help: "Client key to accept (48 characters, ptlc_...).") var clientKey: String?
+    @Option(name: .customLong("app-key"), help: "Application key to accept (48 characters, ptla_... or without a prefix).") var applicationKey: String?
+    @Option(name: .customLong("client-key"), help: "Client key to accept (48 characters, ptlc_... or without a prefix).") var clientKey: String?
     @Option(name: .customLong("rate-limit"), help: "app=N,client=M[,window=SECONDS] per window, or off.") var rateLimit: String?
     @Option(help: "Added latency per request in milliseconds (with jitter).") var latency = 0
     @Option(name: .customLong("fault-rate"), help: "Share of requests answered 500/502/503 or dropped (0 to 1).") var faultRate = 0.0
@@ -34,9 +35,14 @@ struct SimCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be from 0 to 1") }
         guard latency >= 0 else { throw ValidationError("--latency must be 0 or more") }
-        for (name, key, prefix) in [("app-key", applicationKey, "ptla_"), ("client-key", clientKey, "ptlc_")] {
-            if let key, key.count != 48 || !key.hasPrefix(prefix) {
-                throw ValidationError("--\(name) must be 48 characters starting \(prefix)")
+        // Without a prefix too: a 1.11 panel still takes the keys a panel
+        // before 1.8 issued, and `ptero login` must be testable with them.
+        for (name, key, api) in [("app-key", applicationKey, PanelAPI.application), ("client-key", clientKey, .client)] {
+            guard let key else { continue }
+            do {
+                try KeyFormat.check(key, role: "--\(name)", accepting: [api])
+            } catch let error as ConfigurationError {
+                throw ValidationError(error.message)
             }
         }
     }

@@ -14,6 +14,7 @@ struct PanelConnection {
                      gate gateSettings: WriteGate.Settings = WriteGate.Settings(), journal: Journal? = nil,
                      into interpreter: Interpreter) throws -> PanelConnection {
         let transport = try HTTPTransport(settings: settings)
+        History.keepOut(settings.secrets)
         // With JSON output, stdout holds only JSON: the dry-run lines go to stderr.
         let toStandardError = interpreter.printsJSON
         let report: @Sendable (String) -> Void = { line in
