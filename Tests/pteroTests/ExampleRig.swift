@@ -59,9 +59,10 @@ final class ExampleRig {
         return stats?["requests"] as? [String: [String: Int]] ?? [:]
     }
 
-    /// A plain HTTP/1.0 GET on loopback (Foundation on Linux cannot load
-    /// http URLs without FoundationNetworking); returns the body.
-    static func get(_ address: String, key: String? = nil) throws -> String {
+    /// A plain HTTP/1.1 request on loopback, GET unless `method` says
+    /// otherwise (Foundation on Linux cannot load http URLs without
+    /// FoundationNetworking); returns the body.
+    static func get(_ address: String, key: String? = nil, method: String = "GET") throws -> String {
         let rest = address.dropFirst("http://127.0.0.1:".count)
         guard let slash = rest.firstIndex(of: "/"), let port = UInt16(rest[..<slash]) else {
             throw RigError(description: "not a loopback URL: \(address)")
@@ -76,8 +77,11 @@ final class ExampleRig {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw RigError(description: "cannot connect to \(address)") }
+        // A sim that stops answering fails the test after 30 s instead of hanging it.
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let authorization = key.map { "Authorization: Bearer \($0)\r\n" } ?? ""
-        let request = "GET \(rest[slash...]) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(authorization)Connection: close\r\n\r\n"
+        let request = "\(method) \(rest[slash...]) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(authorization)Connection: close\r\n\r\n"
         _ = request.withCString { send(socket, $0, strlen($0), 0) }
         var response = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)
