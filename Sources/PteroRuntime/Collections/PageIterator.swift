@@ -24,6 +24,9 @@ final class PageIterator: HostIterator {
     /// The paths still to walk; one for a plain collection, one per parent
     /// for a spread one (filled on first use).
     private var paths: [String]?
+    /// The query's relation until it has been read (or declined by the
+    /// panel, which then gets asked for the pages).
+    private var relation: RelationPath?
 
     /// Pages the consumer needs at most, when it says (`.take(150)` of an
     /// unfiltered query needs two): no page past them is fetched ahead.
@@ -31,6 +34,7 @@ final class PageIterator: HostIterator {
 
     init(query: PanelQuery, wanted: Int? = nil) {
         self.query = query
+        relation = query.relation
         pagesWanted = query.predicates.isEmpty ? wanted.map { ($0 + query.source.pageSize - 1) / query.source.pageSize } : nil
     }
 
@@ -77,6 +81,16 @@ final class PageIterator: HostIterator {
     }
 
     private func fetch() throws {
+        if let relation {
+            self.relation = nil
+            if let items = try relation.items(session: query.session, object: query.source.object, collection: query.source.path) {
+                buffer = items
+                position = 0
+                lastPage = 1
+                nextPage = 2
+                return
+            }
+        }
         guard let path = try remainingPaths().first else {
             buffer = []
             lastPage = 0

@@ -11,12 +11,22 @@ public final class PanelQuery: HostValue {
     let predicates: [PteroLang.Predicate]
     /// `filter[...]` sent to the panel; every item is still checked locally.
     let pushedFilters: [String: String]
+    /// The parent whose include lists every item the conditions can accept
+    /// (`node == 3`: the node's servers), read instead of the pages.
+    let relation: RelationPath?
 
-    public init(session: PanelSession, source: CollectionSource, predicates: [PteroLang.Predicate] = [], pushedFilters: [String: String] = [:]) {
+    public convenience init(session: PanelSession, source: CollectionSource, predicates: [PteroLang.Predicate] = [],
+                            pushedFilters: [String: String] = [:]) {
+        self.init(session: session, source: source, predicates: predicates, pushedFilters: pushedFilters, relation: nil)
+    }
+
+    init(session: PanelSession, source: CollectionSource, predicates: [PteroLang.Predicate], pushedFilters: [String: String],
+         relation: RelationPath?) {
         self.session = session
         self.source = source
         self.predicates = predicates
         self.pushedFilters = pushedFilters
+        self.relation = relation
     }
 
     public var typeName: String { "Query" }
@@ -35,8 +45,9 @@ public final class PanelQuery: HostValue {
 
     public func filtered(by predicate: PteroLang.Predicate, interpreter: Interpreter) throws -> Value? {
         var filters = pushedFilters
-        filters.merge(PushDown.filters(in: predicate.condition, source: source)) { first, _ in first }
-        return .host(PanelQuery(session: session, source: source, predicates: predicates + [predicate], pushedFilters: filters))
+        filters.merge(PushDown.filters(in: predicate, source: source)) { first, _ in first }
+        return .host(PanelQuery(session: session, source: source, predicates: predicates + [predicate], pushedFilters: filters,
+                                relation: relation ?? PushDown.relation(in: predicate, source: source)))
     }
 
     public func makeIterator(interpreter: Interpreter) throws -> (any HostIterator)? {
@@ -107,7 +118,7 @@ public final class PanelQuery: HostValue {
         if let filter = source.filterName(forField: field), case .string(let text) = wanted, !text.isEmpty, !text.contains(",") {
             filters[filter] = text
         }
-        let narrowed = PanelQuery(session: session, source: source, predicates: predicates, pushedFilters: filters)
+        let narrowed = PanelQuery(session: session, source: source, predicates: predicates, pushedFilters: filters, relation: relation)
         let iterator = PageIterator(query: narrowed)
         while let element = try iterator.next() {
             if case .host(let resource as Resource) = element, let value = resource.attributes.value(forName: field),
