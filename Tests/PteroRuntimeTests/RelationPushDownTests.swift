@@ -92,6 +92,23 @@ struct RelationPushDownTests {
         await harness.stop()
     }
 
+    /// Before, only a bare field was sent: `s.name` in the loop's own
+    /// spelling read every page.
+    @Test func aLoopThatNamesItsElementSendsTheFilter() async throws {
+        let harness = try await PanelHarness(servers: 250)
+        let names = try await harness.run("print(servers[9].name)")
+        let name = try #require(names.first)
+        harness.forgetRequests()
+        let output = try await harness.run("""
+            for s in servers where s.name == "\(name)" { print(s.id) }
+            for s in servers where it.name == "\(name)" and not it.suspended or false { print(s.id) }
+            """)
+        #expect(output.first == "9")
+        #expect(Self.lines(harness).first == "/api/application/servers?page=1&per_page=100&filter[name]=\(name)")
+        #expect(Self.lines(harness).count == 4, "\(Self.lines(harness))")
+        await harness.stop()
+    }
+
     @Test func ownersAndEggsWithTheirNestArePushedDownAndAnEggAloneIsNot() async throws {
         let harness = try await PanelHarness(servers: 250)
         let facts = try await harness.run("""
