@@ -135,6 +135,17 @@ struct RelationPushDownTests {
         await harness.stop()
     }
 
+    @Test func nodesOfALocationAreTheLocationsInclude() async throws {
+        let harness = try await PanelHarness(servers: 10)
+        let expected = try await harness.run("print(nodes.list.filter(fn(n) => n.location_id == 1).map(fn(n) => json(n)))")
+        harness.forgetRequests()
+        let output = try await harness.run("print((nodes where location_id == 1).list.map(fn(n) => json(n)))")
+        #expect(output == expected)
+        #expect(expected.first.map { $0 != "[]" } == true)
+        #expect(Self.lines(harness) == ["/api/application/locations/1?include=nodes"])
+        await harness.stop()
+    }
+
     @Test func nothingIsPushedDownThroughOrOrNot() async throws {
         let harness = try await PanelHarness(servers: 150)
         let output = try await harness.run("""

@@ -12,6 +12,7 @@ enum PushDown {
     /// Set only by `scripts/bench/relations`, to time the same query with
     /// relation push-down off against a build that has it.
     static let relationsDisabledVariable = "PTERO_BENCH_NO_RELATION_PUSHDOWN"
+    static let relationsDisabled = ProcessInfo.processInfo.environment[relationsDisabledVariable] != nil
 
     static func filters(in predicate: PteroLang.Predicate, source: CollectionSource) -> [String: String] {
         var found: [String: String] = [:]
@@ -26,7 +27,7 @@ enum PushDown {
     /// The relation that lists every item the condition can accept, when
     /// the condition pins one: see `RelationPath.candidates`.
     static func relation(in predicate: PteroLang.Predicate, source: CollectionSource) -> RelationPath? {
-        guard ProcessInfo.processInfo.environment[relationsDisabledVariable] == nil else { return nil }
+        guard !relationsDisabled else { return nil }
         var ids: [String: Int] = [:]
         for (field, value) in equalities(in: predicate.condition, predicate: predicate, source: source) {
             // Panel ids start at 1: anything else is no object, left to the local check.

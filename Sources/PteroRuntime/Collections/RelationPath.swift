@@ -12,9 +12,11 @@ import PteroLang
 /// `app/Transformers/Api/Application/NodeTransformer.php`, `UserTransformer.php`
 /// and `EggTransformer.php` offer `servers` (LocationTransformer.php does too,
 /// through the location's nodes, but a server has no `location` attribute to
-/// compare, so nothing is pushed down for it); each renders the relation with
-/// `ServerTransformer`, so an included server has the listing's attributes,
-/// its own relationships only when asked for (`include=servers.allocations`).
+/// compare, so servers are not pushed down by location; its `nodes` include
+/// serves `nodes where location_id == L`); each renders the relation with
+/// the listing's transformer (`ServerTransformer`, `NodeTransformer`), so an
+/// included item has the listing's attributes, its own relationships only
+/// when asked for (`include=servers.allocations`).
 /// The include is the whole relation in one answer, `{object: "list", data}`
 /// without `meta.pagination` (`PterodactylSerializer::collection`), under
 /// `attributes.relationships.servers`; a key that may not read servers gets
@@ -44,9 +46,12 @@ struct RelationPath: Sendable, Equatable {
         }
     }
 
-    /// The relations of the application API's servers; none elsewhere (the
-    /// client API has no includes that list servers).
+    /// The relations of the application API's servers and nodes; none
+    /// elsewhere (the client API has no includes that list servers).
     static func candidates(for source: CollectionSource) -> [Candidate] {
+        if source.object == "node", source.path == "/api/application/nodes" {
+            return [Candidate(fields: ["location_id"], object: "location", include: "nodes") { "/api/application/locations/\($0[0])" }]
+        }
         guard source.object == "server", source.path == "/api/application/servers" else { return [] }
         return [
             Candidate(fields: ["node"], object: "node", include: "servers") { "/api/application/nodes/\($0[0])" },
