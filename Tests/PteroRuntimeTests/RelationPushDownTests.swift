@@ -58,6 +58,23 @@ struct RelationPushDownTests {
         await harness.stop()
     }
 
+    /// A query is lazy, and so is its variable: the node asked for is the
+    /// one the variable holds when the query is read, as the local check reads it.
+    @Test func aQueryReadAfterItsVariableChangedAsksForTheNodeItNowHolds() async throws {
+        let harness = try await PanelHarness(servers: 150)
+        let expected = try await harness.run("print(len(servers.list.filter(fn(s) => s.node == 3)))")
+        harness.forgetRequests()
+        let output = try await harness.run("""
+            let n = 2
+            let q = servers where node == n
+            n = 3
+            print(q.count)
+            """)
+        #expect(output == expected)
+        #expect(Self.lines(harness) == ["/api/application/nodes/3?include=servers"])
+        await harness.stop()
+    }
+
     @Test func aNodeThatDoesNotExistHasNoServers() async throws {
         let harness = try await PanelHarness(servers: 250)
         let output = try await harness.run("""
