@@ -24,6 +24,11 @@ final class PageIterator: HostIterator {
     /// The paths still to walk; one for a plain collection, one per parent
     /// for a spread one (filled on first use).
     private var paths: [String]?
+    /// The query's relation until it has been read (or declined by the
+    /// panel, which then gets asked for the pages).
+    private var relation: RelationPath?
+    /// The `filter[...]` every page asks for.
+    private let filters: [String: String]
 
     /// Pages the consumer needs at most, when it says (`.take(150)` of an
     /// unfiltered query needs two): no page past them is fetched ahead.
@@ -31,6 +36,7 @@ final class PageIterator: HostIterator {
 
     init(query: PanelQuery, wanted: Int? = nil) {
         self.query = query
+        (filters, relation) = query.pushDown()
         pagesWanted = query.predicates.isEmpty ? wanted.map { ($0 + query.source.pageSize - 1) / query.source.pageSize } : nil
     }
 
@@ -77,6 +83,16 @@ final class PageIterator: HostIterator {
     }
 
     private func fetch() throws {
+        if let relation {
+            self.relation = nil
+            if let items = try relation.items(session: query.session, object: query.source.object, collection: query.source.path) {
+                buffer = items
+                position = 0
+                lastPage = 1
+                nextPage = 2
+                return
+            }
+        }
         guard let path = try remainingPaths().first else {
             buffer = []
             lastPage = 0
@@ -85,9 +101,9 @@ final class PageIterator: HostIterator {
         let endpoint = "GET \(path)"
         let answer: Value
         if let task = ahead.removeValue(forKey: nextPage) {
-            answer = try PanelSession.value(of: try query.session.answer(query.request(page: nextPage, path: path)) { try await task.value })
+            answer = try PanelSession.value(of: try query.session.answer(query.request(page: nextPage, path: path, filters: filters)) { try await task.value })
         } else {
-            answer = try query.session.read(query.request(page: nextPage, path: path))
+            answer = try query.session.read(query.request(page: nextPage, path: path, filters: filters))
         }
         let page = try PageEnvelope(answer, endpoint: endpoint, object: query.source.object)
         try checkNumbers(of: page, endpoint: endpoint)
@@ -95,7 +111,7 @@ final class PageIterator: HostIterator {
         if nextPage >= 2, query.session.journal?.isReplaying != true, let total = page.pagination?.totalPages, case let last = min(total, pagesWanted ?? total), nextPage < last {
             let client = query.session.client
             for number in (nextPage + 1)...min(last, nextPage + Self.pagesAhead) where ahead[number] == nil {
-                let request = query.request(page: number, path: path)
+                let request = query.request(page: number, path: path, filters: filters)
                 ahead[number] = Task { try await client.send(request) }
             }
         }

@@ -9,7 +9,8 @@ public final class PanelQuery: HostValue {
     let session: PanelSession
     let source: CollectionSource
     let predicates: [PteroLang.Predicate]
-    /// `filter[...]` sent to the panel; every item is still checked locally.
+    /// `filter[...]` asked for by `.get(field: ...)`; the conditions' own are
+    /// worked out when a listing starts (see `pushDown()`).
     let pushedFilters: [String: String]
 
     public init(session: PanelSession, source: CollectionSource, predicates: [PteroLang.Predicate] = [], pushedFilters: [String: String] = [:]) {
@@ -17,6 +18,20 @@ public final class PanelQuery: HostValue {
         self.source = source
         self.predicates = predicates
         self.pushedFilters = pushedFilters
+    }
+
+    /// What the panel is asked to narrow, from every condition as its
+    /// variables hold now, when a listing starts: `let q = servers where
+    /// node == n` read after `n` changed must ask for the node the local
+    /// check then wants. Every item is still checked here.
+    func pushDown() -> (filters: [String: String], relation: RelationPath?) {
+        var filters = pushedFilters
+        var relation: RelationPath?
+        for predicate in predicates {
+            filters.merge(PushDown.filters(in: predicate, source: source)) { first, _ in first }
+            relation = relation ?? PushDown.relation(in: predicate, source: source)
+        }
+        return (filters, relation)
     }
 
     public var typeName: String { "Query" }
@@ -34,9 +49,7 @@ public final class PanelQuery: HostValue {
     static let changingListMethods: Set<String> = ["push", "pop", "insert", "remove_at"]
 
     public func filtered(by predicate: PteroLang.Predicate, interpreter: Interpreter) throws -> Value? {
-        var filters = pushedFilters
-        filters.merge(PushDown.filters(in: predicate.condition, source: source)) { first, _ in first }
-        return .host(PanelQuery(session: session, source: source, predicates: predicates + [predicate], pushedFilters: filters))
+        .host(PanelQuery(session: session, source: source, predicates: predicates + [predicate], pushedFilters: pushedFilters))
     }
 
     public func makeIterator(interpreter: Interpreter) throws -> (any HostIterator)? {
@@ -163,13 +176,14 @@ public final class PanelQuery: HostValue {
         return page
     }
 
-    func request(page: Int, perPage: Int? = nil, path: String? = nil) -> PanelRequest {
+    /// One page's request; `filters` are the listing's (`pushDown()`), else `.get`'s alone.
+    func request(page: Int, perPage: Int? = nil, path: String? = nil, filters: [String: String]? = nil) -> PanelRequest {
         var query = [URLQueryItem(name: "page", value: String(page)),
                      URLQueryItem(name: "per_page", value: String(perPage ?? source.pageSize))]
         for (name, value) in source.fixedQuery.sorted(by: { $0.key < $1.key }) {
             query.append(URLQueryItem(name: name, value: value))
         }
-        for (field, value) in pushedFilters.sorted(by: { $0.key < $1.key }) {
+        for (field, value) in (filters ?? pushedFilters).sorted(by: { $0.key < $1.key }) {
             query.append(URLQueryItem(name: "filter[\(field)]", value: value))
         }
         return PanelRequest(.get, path ?? source.path, query: query)
