@@ -163,7 +163,11 @@ struct ExampleScriptTests {
         #expect(resumed.errors.contains("interactions replayed"), "\(resumed.errors)")
         #expect(try rig.query("print(\(targets).list.all(fn(s) => s.suspended))") == "true")
         // The writes in flight at the kill were seen done on the panel or sent once: none twice.
-        #expect(try rig.successes("POST /api/application/servers/{server}/suspend") == count)
+        // One kept from leaving by the kill, of a server the seed has suspended, is found done
+        // and never sent, so the panel may count fewer, never more.
+        let suspends = try rig.successes("POST /api/application/servers/{server}/suspend")
+        let found = resumed.errors.firstMatch(of: /([0-9]+) found done on the panel/).flatMap { Int($0.1) } ?? 0
+        #expect(suspends <= count && suspends + found >= count, "\(suspends) suspends, \(found) found done, for \(count) servers")
     }
 
     // MARK: create-users

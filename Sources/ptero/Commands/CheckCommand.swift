@@ -33,8 +33,8 @@ struct CheckCommand: ParsableCommand {
             }
             if diagnostics.isEmpty { continue }
             StandardStreams.writeError(diagnostics.map(\.description).joined(separator: "\n") + "\n")
-            worst = ExitCode.syntaxError.rawValue
+            worst = ExitStatus.syntaxError.rawValue
         }
-        throw ExitNow(worst)
+        throw ExitCode(worst)
     }
 }

@@ -38,6 +38,6 @@ struct DemoCommand: ParsableCommand {
         let banner = REPLBanner.text(for: connection, simulated: true) + "\n" + Self.welcome.replacingOccurrences(of: "%URL%", with: running.url.absoluteString)
         let code = REPL(reader: makeLineReader(), banner: banner, interpreter: interpreter).run()
         connection.close()
-        throw ExitNow(code)
+        throw ExitCode(code)
     }
 }

@@ -36,10 +36,10 @@ struct JournalCommand: ParsableCommand {
             StandardStreams.write(accept != nil
                 ? "step \(position), \(TerminalText.visible(request)): counts as done; the next run does not send it\n"
                 : "step \(position), \(TerminalText.visible(request)): the next run sends it again\n")
-            throw ExitNow(0)
+            throw ExitCode(0)
         }
         let journal = try Journal(path: file, appends: false)
         StandardStreams.write(try journal.table())
-        throw ExitNow(0)
+        throw ExitCode(0)
     }
 }

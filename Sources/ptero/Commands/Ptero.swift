@@ -53,28 +53,28 @@ struct Ptero: ParsableCommand {
             try ScriptArguments.checkCommandLine(words)
             var command = try parseAsRoot()
             try command.run()
-        } catch let done as ExitNow {
-            Foundation.exit(StandardStreams.outputFailureCode() ?? done.code)
+        } catch let done as ExitCode {
+            Foundation.exit(StandardStreams.outputFailureCode() ?? done.rawValue)
         } catch let usage as UsageError {
             StandardStreams.writeError("ptero: \(usage.description)\n")
-            Foundation.exit(ExitCode.usage.rawValue)
+            Foundation.exit(ExitStatus.usage.rawValue)
         } catch let configuration as ConfigurationError {
             StandardStreams.writeError("ptero: \(configuration.message)\n")
-            Foundation.exit(ExitCode.usage.rawValue)
+            Foundation.exit(ExitStatus.usage.rawValue)
         } catch let journal as JournalError {
             StandardStreams.writeError("ptero: \(journal.description)\n")
-            Foundation.exit(ExitCode.usage.rawValue)
+            Foundation.exit(ExitStatus.usage.rawValue)
         } catch let refusal as PanelError {
             StandardStreams.writeError("ptero: \(refusal.fullDescription)\n")
-            Foundation.exit(ExitCode.runtimeError.rawValue)
+            Foundation.exit(ExitStatus.runtimeError.rawValue)
         } catch let failure as TransportError {
             StandardStreams.writeError("ptero: \(failure.message)\n")
-            Foundation.exit(ExitCode.runtimeError.rawValue)
+            Foundation.exit(ExitStatus.runtimeError.rawValue)
         } catch {
             let code = exitCode(for: error).rawValue
             if code == 64 || code == 2 {
                 StandardStreams.writeError(fullMessage(for: error) + "\n")
-                Foundation.exit(ExitCode.usage.rawValue)
+                Foundation.exit(ExitStatus.usage.rawValue)
             }
             exit(withError: error)
         }

@@ -16,6 +16,6 @@ struct ReplCommand: ParsableCommand {
         let connection = try panel.connect(interpreter)
         let code = REPL(reader: makeLineReader(), banner: REPLBanner.text(for: connection), interpreter: interpreter).run()
         connection?.close()
-        throw ExitNow(code)
+        throw ExitCode(code)
     }
 }

@@ -33,9 +33,3 @@ struct RunCommand: ParsableCommand {
         try ScriptLaunch(code: code, file: code == nil ? file : nil, arguments: words, format: format, panel: panel.choice).run()
     }
 }
-
-/// Ends the process with a code once a command is done.
-struct ExitNow: Error {
-    let code: Int32
-    init(_ code: Int32) { self.code = code }
-}

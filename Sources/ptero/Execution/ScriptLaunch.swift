@@ -1,8 +1,9 @@
+import ArgumentParser
 import Foundation
 import PteroLang
 
 /// What the default command runs: `-e` code, a file, a script on stdin, or
-/// the REPL on a terminal. Ends by throwing `ExitNow` with the exit code.
+/// the REPL on a terminal. Ends by throwing `ExitCode` with the exit status.
 struct ScriptLaunch {
     var code: String?
     var file: String?
@@ -40,11 +41,11 @@ struct ScriptLaunch {
     func run() throws {
         if let code {
             let scriptArguments = (file.map { [$0] } ?? []) + arguments
-            throw ExitNow(try runScript(Source(name: "<-e>", text: code), arguments: scriptArguments))
+            throw ExitCode(try runScript(Source(name: "<-e>", text: code), arguments: scriptArguments))
         }
         if let file {
             let source = try ScriptRunner.load(path: file)
-            throw ExitNow(try runScript(source, arguments: arguments))
+            throw ExitCode(try runScript(source, arguments: arguments))
         }
         if StandardStreams.inputIsTerminal {
             try panel.refuseJournalForREPL()
@@ -53,10 +54,10 @@ struct ScriptLaunch {
             let connection = try panel.connect(interpreter)
             let code = REPL(reader: makeLineReader(), banner: REPLBanner.text(for: connection), interpreter: interpreter).run()
             connection?.close()
-            throw ExitNow(code)
+            throw ExitCode(code)
         }
         let text = try ScriptFile.read(descriptor: STDIN_FILENO, name: "the script on stdin")
-        throw ExitNow(try runScript(Source(name: "<stdin>", text: text), arguments: []))
+        throw ExitCode(try runScript(Source(name: "<stdin>", text: text), arguments: []))
     }
 
     private func runScript(_ source: Source, arguments: [String]) throws -> Int32 {
@@ -76,10 +77,10 @@ struct ScriptLaunch {
             }
         }
         let code = runner.run(source)
-        connection?.close(finished: code == ExitCode.success.rawValue)
+        connection?.close(finished: code == ExitStatus.success.rawValue)
         // The run stopped at a write in flight it cannot judge: the person
         // decides with `ptero journal FILE --accept/--retry STEP`.
-        if connection?.gate.journal?.needsDecision == true { return ExitCode.journalNeedsDecision.rawValue }
+        if connection?.gate.journal?.needsDecision == true { return ExitStatus.journalNeedsDecision.rawValue }
         return code
     }
 

@@ -18,10 +18,10 @@ struct ScriptRunner {
         let code = LargeStack.run { () -> Int32 in
             do {
                 try interpreter.run(source)
-                return ExitCode.success.rawValue
+                return ExitStatus.success.rawValue
             } catch {
                 // A failed stdout stopped the script (as an interruption).
-                if StandardStreams.outputFailed { return ExitCode.runtimeError.rawValue }
+                if StandardStreams.outputFailed { return ExitStatus.runtimeError.rawValue }
                 return ScriptRunner.report(error)
             }
         }
@@ -33,18 +33,18 @@ struct ScriptRunner {
         switch error {
         case let diagnostics as Diagnostics:
             StandardStreams.writeError(diagnostics.description + "\n")
-            return ExitCode.syntaxError.rawValue
+            return ExitStatus.syntaxError.rawValue
         case let failure as RuntimeError:
             StandardStreams.writeError((failure.diagnostic?.description ?? "error: \(failure.message)") + "\n")
-            return ExitCode.runtimeError.rawValue
+            return ExitStatus.runtimeError.rawValue
         case let request as ExitRequest:
             return request.code
         case is Interrupted:
             StandardStreams.writeError("interrupted\n")
-            return ExitCode.interrupted.rawValue
+            return ExitStatus.interrupted.rawValue
         default:
             StandardStreams.writeError("error: \(error)\n")
-            return ExitCode.runtimeError.rawValue
+            return ExitStatus.runtimeError.rawValue
         }
     }
 

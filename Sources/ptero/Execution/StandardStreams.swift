@@ -56,7 +56,7 @@ enum StandardStreams {
         if code != EPIPE, !failureReported.exchange(true, ordering: .relaxed) {
             writeError("ptero: cannot write the output: \(String(cString: strerror(code)))\n")
         }
-        return ExitCode.runtimeError.rawValue
+        return ExitStatus.runtimeError.rawValue
     }
     private static let failureReported = Atomic<Bool>(false)
 

@@ -36,7 +36,7 @@ final class REPL {
             case .end:
                 if reader is PlainLineReader == false { StandardStreams.write("\n") }
                 StandardStreams.flush()
-                return ExitCode.success.rawValue
+                return ExitStatus.success.rawValue
             case .interrupted:
                 if let code = leavingCode() { return code }
                 StandardStreams.write("^C\n")
@@ -50,7 +50,7 @@ final class REPL {
                         StandardStreams.write(interpreter.helpText(for: nil) + "\n")
                         continue
                     }
-                    if command == "exit" || command == "quit" { return ExitCode.success.rawValue }
+                    if command == "exit" || command == "quit" { return ExitStatus.success.rawValue }
                 }
                 pending += pending.isEmpty ? line : "\n" + line
                 switch EntryState(pending) {
@@ -78,8 +78,8 @@ final class REPL {
     /// Why the REPL must end now, if it must: SIGTERM or SIGHUP (130), or
     /// stdout that can no longer be written (1).
     func leavingCode() -> Int32? {
-        if StandardStreams.outputFailed { return ExitCode.runtimeError.rawValue }
-        if Interruption.termination.isRaised { return ExitCode.interrupted.rawValue }
+        if StandardStreams.outputFailed { return ExitStatus.runtimeError.rawValue }
+        if Interruption.termination.isRaised { return ExitStatus.interrupted.rawValue }
         return nil
     }
 

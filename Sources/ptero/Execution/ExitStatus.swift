@@ -1,5 +1,12 @@
+import ArgumentParser
+
 /// The exit codes `ptero` promises in `--help` and the README.
-enum ExitCode: Int32 {
+///
+/// How ptero exits, one way: a command that is done throws ArgumentParser's
+/// `ExitCode` with one of these (`throw ExitCode(ExitStatus.success)`), a
+/// mistake in how ptero was invoked throws `UsageError` (its message, then
+/// 2), and `Ptero.main` turns either into the process's exit.
+enum ExitStatus: Int32 {
     case success = 0
     case runtimeError = 1
     case usage = 2
@@ -10,4 +17,9 @@ enum ExitCode: Int32 {
     case syntaxError = 65
     /// Ctrl-C, SIGTERM or SIGHUP stopped the run (128 + SIGINT, as shells report it).
     case interrupted = 130
+}
+
+extension ExitCode {
+    /// The exit of a command that ends with `status`.
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
 }
