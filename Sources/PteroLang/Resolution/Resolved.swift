@@ -88,9 +88,11 @@ public final class FunctionPrototype {
     var compiled: CompiledFunction?
     /// The top level of a script or REPL entry, whose statements advance
     /// `Interpreter.statementEpoch`.
-    var isChunk: Bool { name == "<top level>" }
+    let isChunk: Bool
 
-    init(name: String, parameters: [LocalBinding], defaults: [ResolvedExpr?], source: Source, range: SourceRange) {
+    init(name: String, parameters: [LocalBinding], defaults: [ResolvedExpr?], source: Source, range: SourceRange,
+         isChunk: Bool = false) {
+        self.isChunk = isChunk
         self.name = name
         self.parameters = parameters
         self.defaults = defaults

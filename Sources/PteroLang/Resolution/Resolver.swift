@@ -29,7 +29,7 @@ public struct Resolver {
     mutating func resolveChunk(_ statements: [Stmt]) -> FunctionPrototype {
         let body = resolveTopLevel(statements)
         let prototype = FunctionPrototype(name: "<top level>", parameters: [], defaults: [], source: source,
-                                          range: SourceRange(start: 0, end: 0))
+                                          range: SourceRange(start: 0, end: 0), isChunk: true)
         prototype.body = body
         prototype.slotCount = context.slotCount
         return prototype
