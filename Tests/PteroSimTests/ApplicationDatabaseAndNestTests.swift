@@ -21,7 +21,7 @@ import Testing
             let after = try await sim.app(.get, "/servers/\(serverId)/databases/\(id)?include=password")
             #expect(before.attributes["relationships"]?["password"] != after.attributes["relationships"]?["password"])
             let duplicate = try await sim.app(.post, "/servers/\(serverId)/databases", json: #"{"database":"stats","remote":"%","host":1}"#)
-            #expect(duplicate.errorDetail == "The database has already been taken.")
+            #expect(duplicate.errorDetail == "The Database Name has already been taken.")
             let check2 = try await sim.app(.delete, "/servers/\(serverId)/databases/\(id)").status == 204
             #expect(check2)
             let check3 = try await sim.app(.get, "/servers/\(serverId)/databases/\(id)").status == 404

@@ -13,7 +13,7 @@ import Testing
             #expect(check1)
             let patch = try await sim.app(.patch, "/locations/\(id)", json: #"{"long":"Only long"}"#)
             #expect(patch.status == 422)
-            #expect(patch.errorDetail == "The short field is required.")
+            #expect(patch.errorDetail == "The Location Identifier field is required.")
             let check2 = try await sim.app(.patch, "/locations/\(id)", json: #"{"short":"nl.ams2"}"#).attributes["short"]?.stringValue == "nl.ams2"
             #expect(check2)
             let check3 = try await sim.app(.delete, "/locations/\(id)").status == 204
@@ -29,9 +29,9 @@ import Testing
     @Test func duplicateAndLengthRules() async throws {
         try await withSim { sim in
             let duplicate = try await sim.app(.post, "/locations", json: #"{"short":"us.nyc"}"#)
-            #expect(duplicate.errorDetail == "The short has already been taken.")
+            #expect(duplicate.errorDetail == "The Location Identifier has already been taken.")
             let long = try await sim.app(.post, "/locations", json: "{\"short\":\"\(String(repeating: "x", count: 61))\"}")
-            #expect(long.errorDetail == "The short must be between 1 and 60 characters.")
+            #expect(long.errorDetail == "The Location Identifier must be between 1 and 60 characters.")
             #expect(long.firstError["meta"]?["rule"]?.stringValue == "between")
         }
     }

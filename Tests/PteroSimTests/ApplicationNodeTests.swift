@@ -83,7 +83,7 @@ import Testing
             let result = try await sim.app(.post, "/nodes", json: body)
             #expect(result.status == 422)
             #expect(result.errors.compactMap { $0["meta"]?["rule"]?.stringValue } == ["regex", "exists"])
-            #expect(result.errors.compactMap { $0["detail"]?.stringValue } == ["The name format is invalid.", "The selected location id is invalid."])
+            #expect(result.errors.compactMap { $0["detail"]?.stringValue } == ["The name format is invalid.", "The selected Location is invalid."])
         }
     }
 }

@@ -95,7 +95,7 @@ import Testing
             #expect(result.attributes["external_id"] == .null)
             #expect(result.attributes["description"]?.stringValue == "")
             let invalid = try await sim.app(.patch, "/servers/5/details", json: #"{"name":"x","user":999}"#)
-            #expect(invalid.errorDetail == "The selected user is invalid.")
+            #expect(invalid.errorDetail == "The selected User ID is invalid.")
         }
     }
 
@@ -111,7 +111,11 @@ import Testing
             #expect(missing.errors.first?["meta"]?["source_field"]?.stringValue == "memory")
             let other = sim.state { $0.servers[3]!.allocationId }
             let foreign = try await sim.app(.patch, "/servers/2/build", json: body.replacingOccurrences(of: "\"allocation\":\(primary)", with: "\"allocation\":\(other)"))
-            #expect(foreign.errorDetail == "The requested default allocation is not currently assigned to this server.")
+            // Server.php's `allocation_id` is `unique:servers`: another server's primary is refused by validation.
+            #expect(foreign.errorDetail == "The allocation has already been taken.")
+            let free = sim.state { state in state.sortedValues(state.allocations).first { $0.serverId == nil }!.id }
+            let unassigned = try await sim.app(.patch, "/servers/2/build", json: body.replacingOccurrences(of: "\"allocation\":\(primary)", with: "\"allocation\":\(free)"))
+            #expect(unassigned.errorDetail == "The requested default allocation is not currently assigned to this server.")
         }
     }
 

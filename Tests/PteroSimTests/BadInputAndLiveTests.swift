@@ -16,7 +16,7 @@ import Testing
     @Test func wrongTypesAreValidationErrors() async throws {
         try await withSim { sim in
             let result = try await sim.app(.post, "/locations", json: #"{"short":["a"],"long":5}"#)
-            #expect(result.errors.compactMap { $0["detail"]?.stringValue } == ["The short must be a string.", "The long must be a string."])
+            #expect(result.errors.compactMap { $0["detail"]?.stringValue } == ["The Location Identifier must be a string.", "The Location Description must be a string."])
         }
     }
 

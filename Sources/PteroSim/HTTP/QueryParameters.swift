@@ -8,12 +8,7 @@ struct QueryParameters: Sendable {
 
     init(_ query: String) {
         raw = query
-        pairs = query.split(separator: "&", omittingEmptySubsequences: true).map { part in
-            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = Self.decode(pieces[0])
-            let value = pieces.count > 1 ? Self.decode(pieces[1]) : ""
-            return (key, value)
-        }
+        pairs = PHPQueryString.pairs(query)
     }
 
     subscript(name: String) -> String? { pairs.last(where: { $0.0 == name })?.1 }
@@ -31,11 +26,7 @@ struct QueryParameters: Sendable {
 
     /// Values of `prefix[key]=value` in order, e.g. every `filter[...]`.
     func bracketed(_ prefix: String) -> [(String, String)] {
-        pairs.compactMap { key, value in
-            guard key.hasPrefix(prefix + "["), key.hasSuffix("]") else { return nil }
-            let name = key.dropFirst(prefix.count + 1).dropLast()
-            return (String(name), value)
-        }
+        PHPQueryString.bracketed(pairs, prefix: prefix)
     }
 
     /// The same query with `page` replaced, for links that keep the caller's parameters.
@@ -45,27 +36,14 @@ struct QueryParameters: Sendable {
         return parts.joined(separator: "&")
     }
 
-    static func decode<S: StringProtocol>(_ text: S) -> String {
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "+") { bytes.append(32); continue }
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                continue
-            }
-            bytes.append(byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func decode<S: StringProtocol>(_ text: S) -> String { PHPQueryString.decode(text) }
 }
 
 extension QueryParameters {
     /// The same parameters without `name` (for filters handled outside the query builder).
     func removing(_ name: String) -> QueryParameters {
         QueryParameters(raw.split(separator: "&").filter { part in
-            let key = QueryParameters.decode(part.split(separator: "=", maxSplits: 1).first ?? "")
+            let key = PHPQueryString.canonicalName(QueryParameters.decode(part.split(separator: "=", maxSplits: 1).first ?? ""))
             return key != name
         }.joined(separator: "&"))
     }

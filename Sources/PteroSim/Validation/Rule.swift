@@ -26,6 +26,11 @@ enum Rule: Sendable {
     case confirmed
     case username
     case requiredUnless(String, [String])
+    /// Required when the other field is filled (app/Http/Requests/Api/Application/Servers/
+    /// UpdateServerBuildConfigurationRequest.php makes `limits.*` so).
+    case requiredWith(String)
+    /// Required when the other field is not filled (the same request's legacy top-level limits).
+    case requiredWithout(String)
     /// A check against the store (unique/exists); `name` is `unique` or `exists`.
     case check(name: String, passes: @Sendable (JSONValue) -> Bool)
 
@@ -56,6 +61,8 @@ enum Rule: Sendable {
         case .confirmed: "confirmed"
         case .username: "p_username"
         case .requiredUnless: "required_unless"
+        case .requiredWith: "required_with"
+        case .requiredWithout: "required_without"
         case .check(let name, passes: _): name
         }
     }
@@ -63,7 +70,7 @@ enum Rule: Sendable {
     /// Rules that run even when the field is missing (Laravel's "implicit" rules).
     var isImplicit: Bool {
         switch self {
-        case .required, .present, .filled, .requiredUnless: true
+        case .required, .present, .filled, .requiredUnless, .requiredWith, .requiredWithout: true
         default: false
         }
     }

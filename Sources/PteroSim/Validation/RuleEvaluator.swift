@@ -11,6 +11,10 @@ enum RuleEvaluator {
             let otherValue = Validator.lookup(other, in: body).flatMap(scalarText)
             if let otherValue, values.contains(otherValue) { return true }
             return isFilled(value)
+        case .requiredWith(let other):
+            return !isFilled(Validator.lookup(other, in: body)) || isFilled(value)
+        case .requiredWithout(let other):
+            return isFilled(Validator.lookup(other, in: body)) || isFilled(value)
         case .nullable: return true
         default: break
         }
@@ -85,6 +89,14 @@ enum RuleEvaluator {
             return matches(trimmed, "^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$") ? Double(trimmed) : nil
         default: return nil
         }
+    }
+
+    /// The id an `exists`/`unique` query would match: MySQL compares `'5'` with 5 as equal, so an
+    /// id column matches an integer or the text of one, but not 5.5 or "x".
+    static func databaseId(_ value: JSONValue) -> Int? {
+        if let number = value.intValue { return number }
+        guard let text = value.stringValue, matches(text, "^[0-9]{1,18}$") else { return nil }
+        return Int(text)
     }
 
     static func isInteger(_ value: JSONValue) -> Bool {

@@ -6,9 +6,14 @@ enum ValidationMessages {
         switch rule {
         case .required: return "The \(attribute) field is required."
         case .present: return "The \(attribute) field must be present."
-        case .filled: return "The \(attribute) field must have a value."
+        // resources/lang/en/validation.php at v1.11.8: `filled` reads as `required` does.
+        case .filled: return "The \(attribute) field is required."
         case .requiredUnless(let other, let values):
             return "The \(attribute) field is required unless \(other.replacingOccurrences(of: "_", with: " ")) is in \(values.joined(separator: ", "))."
+        case .requiredWith(let other):
+            return "The \(attribute) field is required when \(other.replacingOccurrences(of: "_", with: " ")) is present."
+        case .requiredWithout(let other):
+            return "The \(attribute) field is required when \(other.replacingOccurrences(of: "_", with: " ")) is not present."
         case .nullable, .sometimes: return ""
         case .string: return "The \(attribute) must be a string."
         case .integer: return "The \(attribute) must be an integer."

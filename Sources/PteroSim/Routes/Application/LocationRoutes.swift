@@ -31,11 +31,14 @@ enum LocationRoutes {
         .json(input.applicationTransformer.location(try find(input, state), in: state))
     }
 
+    /// app/Models/Location.php `$validationRules`, with the attribute names of
+    /// app/Http/Requests/Api/Application/Locations/StoreLocationRequest.php `attributes()`
+    /// (UpdateLocationRequest extends it, so PATCH says the same).
     static func rules(_ state: PanelState, ignoring id: Int?) -> [FieldRules] {
         let shorts = Set(state.locations.values.filter { $0.id != id }.map(\.short))
         return [
-            FieldRules("short", [.required, .string, .between(1, 60), .unique { shorts.contains($0.stringValue ?? "") }]),
-            FieldRules("long", [.nullable, .string, .between(1, 191)]),
+            FieldRules("short", [.required, .string, .between(1, 60), .unique { shorts.contains($0.stringValue ?? "") }], label: "Location Identifier"),
+            FieldRules("long", [.nullable, .string, .between(1, 191)], label: "Location Description"),
         ]
     }
 

@@ -88,12 +88,14 @@ enum NodeRoutes {
         ]))
     }
 
+    /// app/Models/Node.php `$validationRules` as app/Http/Requests/Api/Application/Nodes/StoreNodeRequest.php
+    /// renames them (snake case), with its `attributes()`; UpdateNodeRequest extends it.
     static func rules(_ state: PanelState) -> [FieldRules] {
         let locationIds = Set(state.locations.keys)
         return [
             FieldRules("name", [.required, .regex("/^([\\w .-]{1,100})$/")]),
-            FieldRules("location_id", [.required, .exists { $0.intValue.map(locationIds.contains) ?? false }]),
-            FieldRules("public", [.boolean]),
+            FieldRules("location_id", [.required, .exists { $0.intValue.map(locationIds.contains) ?? false }], label: "Location"),
+            FieldRules("public", [.boolean], label: "Node Visibility"),
             FieldRules("fqdn", [.required, .string]),
             FieldRules("scheme", [.required]),
             FieldRules("behind_proxy", [.boolean]),
@@ -101,11 +103,11 @@ enum NodeRoutes {
             FieldRules("memory_overallocate", [.required, .numeric, .min(-1)]),
             FieldRules("disk", [.required, .numeric, .min(1)]),
             FieldRules("disk_overallocate", [.required, .numeric, .min(-1)]),
-            FieldRules("daemon_base", [.sometimes, .required, .regex("/^([\\/][\\d\\w.\\-\\/]+)$/")]),
+            FieldRules("daemon_base", [.sometimes, .required, .regex("/^([\\/][\\d\\w.\\-\\/]+)$/")], label: "Daemon Base Path"),
             FieldRules("daemon_sftp", [.required, .numeric, .between(1, 65535)]),
             FieldRules("daemon_listen", [.required, .numeric, .between(1, 65535)]),
             FieldRules("maintenance_mode", [.boolean]),
-            FieldRules("upload_size", [.integer, .between(1, 1024)]),
+            FieldRules("upload_size", [.integer, .between(1, 1024)], label: "File Upload Size Limit"),
         ]
     }
 

@@ -1,37 +1,57 @@
 /// Application `PATCH /servers/{id}/build`: limits (nested or legacy top level),
 /// feature limits and allocation changes.
 enum ServerBuildRoute {
-    static func limitRules(prefix: String) -> [FieldRules] {
-        [
-            FieldRules(prefix + "memory", [.required, .numeric, .min(0)]),
-            FieldRules(prefix + "swap", [.required, .numeric, .min(-1)]),
-            FieldRules(prefix + "io", [.required, .numeric, .between(10, 1000)]),
-            FieldRules(prefix + "cpu", [.required, .numeric, .min(0)]),
-            FieldRules(prefix + "threads", [.nullable, .regex("/^[0-9-,]+$/")]),
-            FieldRules(prefix + "disk", [.required, .numeric, .min(0)]),
-        ]
+    /// app/Models/Server.php's limit rules, by name, with `required` as the caller needs it.
+    static func limitRule(_ name: String, prefix: String, required: Rule = .required) -> FieldRules {
+        switch name {
+        case "memory": FieldRules(prefix + name, [required, .numeric, .min(0)])
+        case "swap": FieldRules(prefix + name, [required, .numeric, .min(-1)])
+        case "io": FieldRules(prefix + name, [required, .numeric, .between(10, 1000)])
+        case "cpu": FieldRules(prefix + name, [required, .numeric, .min(0)])
+        case "disk": FieldRules(prefix + name, [required, .numeric, .min(0)])
+        default: FieldRules(prefix + name, [.nullable, .regex("/^[0-9-,]+$/")])
+        }
     }
 
-    static let featureRules: [FieldRules] = [
-        FieldRules("feature_limits", [.required, .array]),
-        FieldRules("feature_limits.databases", [.present, .nullable, .integer, .min(0)]),
-        FieldRules("feature_limits.allocations", [.nullable, .integer, .min(0)]),
-        FieldRules("feature_limits.backups", [.present, .nullable, .integer, .min(0)]),
-    ]
+    /// The limits in the order a request class declares them, so 422 entries come out in its order.
+    static func limitRules(prefix: String, order: [String], required: Rule = .required) -> [FieldRules] {
+        order.map { limitRule($0, prefix: prefix, required: required) }
+    }
+
+    /// app/Models/Server.php's limit rules; the labels are
+    /// app/Http/Requests/Api/Application/Servers/UpdateServerBuildConfigurationRequest.php `attributes()`
+    /// (only that request renames them; server creation shares these rules without labels).
+    static func featureRules(labelled: Bool) -> [FieldRules] {
+        [
+            FieldRules("feature_limits", [.required, .array]),
+            FieldRules("feature_limits.databases", [.present, .nullable, .integer, .min(0)], label: labelled ? "Database Limit" : nil),
+            FieldRules("feature_limits.allocations", [.nullable, .integer, .min(0)], label: labelled ? "Allocation Limit" : nil),
+            FieldRules("feature_limits.backups", [.present, .nullable, .integer, .min(0)], label: labelled ? "Backup Limit" : nil),
+        ]
+    }
 
     static func build(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         var server = try ServerRoutes.find(input, state)
         let allocationIds = Set(state.allocations.keys)
-        let nested = input.has("limits")
+        let heldElsewhere = Set(state.servers.values.filter { $0.id != server.id }.map(\.allocationId))
+        // UpdateServerBuildConfigurationRequest.php: both the nested and the legacy top-level limits are
+        // validated, `required` turned into `required_with:limits` / `required_without:limits`; `allocation`
+        // is Server.php's `allocation_id` (`required|bail|unique:servers|exists:allocations,id`, no `integer`).
+        let order = ["memory", "swap", "io", "cpu", "threads", "disk"]
         try Validator.validate(input.body, [
-            FieldRules("allocation", [.required, .integer, .exists { $0.intValue.map(allocationIds.contains) ?? false }]),
-            FieldRules("oom_disabled", [.boolean]),
-        ] + (nested ? [FieldRules("limits", [.array])] : []) + limitRules(prefix: nested ? "limits." : "") + featureRules + [
-            FieldRules("add_allocations", [.array]),
-            FieldRules("add_allocations.*", [.integer]),
-            FieldRules("remove_allocations", [.array]),
-            FieldRules("remove_allocations.*", [.integer]),
-        ])
+            FieldRules("allocation", [.required, .unique { RuleEvaluator.databaseId($0).map(heldElsewhere.contains) ?? false },
+                                      .exists { RuleEvaluator.databaseId($0).map(allocationIds.contains) ?? false }]),
+            FieldRules("oom_disabled", [.sometimes, .boolean]),
+            FieldRules("limits", [.sometimes, .array]),
+        ] + limitRules(prefix: "limits.", order: order, required: .requiredWith("limits"))
+          + limitRules(prefix: "", order: order, required: .requiredWithout("limits")) + [
+            FieldRules("add_allocations", [.array], label: "allocations to add"),
+            FieldRules("add_allocations.*", [.integer], label: "allocation to add"),
+            FieldRules("remove_allocations", [.array], label: "allocations to remove"),
+            FieldRules("remove_allocations.*", [.integer], label: "allocation to remove"),
+        ] + featureRules(labelled: true))
+        // The request's validated(): a non-empty `limits` wins over the legacy keys.
+        let nested = RuleEvaluator.isFilled(input.body["limits"])
         let prefix = nested ? "limits." : ""
         let add = (input.body["add_allocations"]?.arrayValue ?? []).compactMap(\.intValue)
         let remove = (input.body["remove_allocations"]?.arrayValue ?? []).compactMap(\.intValue)

@@ -9,17 +9,20 @@ enum ServerCreateRoute {
         let deploying = input.has("deploy")
         var rules: [FieldRules] = [
             FieldRules("external_id", [.nullable, .string, .between(1, 191), .unique { externalIds.contains($0.stringValue ?? "") }]),
-            FieldRules("name", [.required, .string, .between(1, 191)]),
+            // app/Models/Server.php: `name` is `required|string|min:1|max:191` (StoreServerRequest.php).
+            FieldRules("name", [.required, .string, .min(1), .max(191)]),
             FieldRules("description", [.nullable, .string]),
             FieldRules("user", [.required, .integer, .exists { $0.intValue.map(userIds.contains) ?? false }]),
-            FieldRules("egg", [.required, .integer, .exists { $0.intValue.map(eggIds.contains) ?? false }]),
+            // Server.php's `egg_id` is `required|exists:eggs,id`: no `integer`, so "x" is "The selected egg is invalid."
+            FieldRules("egg", [.required, .exists { RuleEvaluator.databaseId($0).map(eggIds.contains) ?? false }]),
             FieldRules("docker_image", [.required, .string, .max(191), .regex(ServerUpdateRoutes.imagePattern)]),
             FieldRules("startup", [.required, .string]),
             FieldRules("environment", [.present, .array]),
             FieldRules("skip_scripts", [.boolean]),
             FieldRules("oom_disabled", [.boolean]),
             FieldRules("limits", [.required, .array]),
-        ] + ServerBuildRoute.limitRules(prefix: "limits.") + ServerBuildRoute.featureRules
+        ] + ServerBuildRoute.limitRules(prefix: "limits.", order: ["memory", "swap", "disk", "io", "threads", "cpu"])
+          + ServerBuildRoute.featureRules(labelled: false)
         if deploying {
             rules += [
                 FieldRules("deploy", [.array]),

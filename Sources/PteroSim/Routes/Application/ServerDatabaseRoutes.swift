@@ -33,12 +33,14 @@ enum ServerDatabaseRoutes {
         let server = try ServerRoutes.find(input, state)
         let hostIds = Set(state.databaseHosts.keys)
         let taken = Set(state.databases(ofServer: server.id).map(\.database))
+        // app/Http/Requests/Api/Application/Servers/Databases/StoreServerDatabaseRequest.php: its own rules
+        // (`min:1`, `max:48`) and `attributes()`.
         try Validator.validate(input.body, [
-            FieldRules("database", [.required, .alphaDash, .between(1, 48), .unique { value in
+            FieldRules("database", [.required, .alphaDash, .min(1), .max(48), .unique { value in
                 taken.contains(String("s\(server.id)_\(value.stringValue ?? "")".prefix(48)))
-            }]),
-            FieldRules("remote", [.required, .string, .regex("/^[0-9%.]{1,15}$/")]),
-            FieldRules("host", [.required, .integer, .exists { $0.intValue.map(hostIds.contains) ?? false }]),
+            }], label: "Database Name"),
+            FieldRules("remote", [.required, .string, .regex("/^[0-9%.]{1,15}$/")], label: "Remote Connection String"),
+            FieldRules("host", [.required, .integer, .exists { $0.intValue.map(hostIds.contains) ?? false }], label: "Database Host Server ID"),
         ])
         if let limit = server.databaseLimit, state.databases(ofServer: server.id).count >= limit {
             throw PanelError.display("Operation aborted: creating a new database would put this server over the defined limit.", code: "TooManyDatabasesException")

@@ -4,10 +4,12 @@ enum ServerUpdateRoutes {
         var server = try ServerRoutes.find(input, state)
         let userIds = Set(state.users.keys)
         let externalIds = Set(state.servers.values.filter { $0.id != server.id }.compactMap(\.externalId))
+        // app/Http/Requests/Api/Application/Servers/UpdateServerDetailsRequest.php: app/Models/Server.php's
+        // rules (`name` is min:1|max:191, not between) and its `attributes()`.
         try Validator.validate(input.body, [
             FieldRules("external_id", [.nullable, .string, .between(1, 191), .unique { externalIds.contains($0.stringValue ?? "") }]),
-            FieldRules("name", [.required, .string, .between(1, 191)]),
-            FieldRules("user", [.required, .integer, .exists { $0.intValue.map(userIds.contains) ?? false }]),
+            FieldRules("name", [.required, .string, .min(1), .max(191)], label: "Server Name"),
+            FieldRules("user", [.required, .integer, .exists { $0.intValue.map(userIds.contains) ?? false }], label: "User ID"),
             FieldRules("description", [.nullable, .string]),
         ])
         server.externalId = input.string("external_id")
@@ -19,7 +21,8 @@ enum ServerUpdateRoutes {
         return .json(input.applicationTransformer.server(server, in: state))
     }
 
-    static let imagePattern = "/^~?[\\w\\.\\/\\-:@ ]*$/"
+    /// app/Models/Server.php `$validationRules['image']` at v1.11.8.
+    static let imagePattern = "/^[\\w\\.\\/\\-:@ ]*$/"
 
     static func startup(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         var server = try ServerRoutes.find(input, state)
@@ -27,7 +30,8 @@ enum ServerUpdateRoutes {
         try Validator.validate(input.body, [
             FieldRules("startup", [.required, .string]),
             FieldRules("environment", [.present, .array]),
-            FieldRules("egg", [.required, .integer, .exists { $0.intValue.map(eggIds.contains) ?? false }]),
+            // UpdateServerStartupRequest.php: Server.php's `egg_id` (`required|exists:eggs,id`) and `image`.
+            FieldRules("egg", [.required, .exists { RuleEvaluator.databaseId($0).map(eggIds.contains) ?? false }]),
             FieldRules("image", [.required, .string, .max(191), .regex(imagePattern)]),
             FieldRules("skip_scripts", [.present, .boolean]),
         ])

@@ -41,18 +41,21 @@ enum UserRoutes {
         return .json(input.applicationTransformer.user(user, in: state))
     }
 
+    /// app/Models/User.php `$validationRules` as app/Http/Requests/Api/Application/Users/StoreUserRequest.php
+    /// picks them (`first_name`/`last_name` for `name_first`/`name_last`); of its `attributes()` only
+    /// `external_id` and `root_admin` name a validated field. UpdateUserRequest extends it.
     static func rules(_ input: RouteInput, _ state: PanelState, ignoring userId: Int?) -> [FieldRules] {
         let others = state.users.values.filter { $0.id != userId }
         let emails = Set(others.map { $0.email.lowercased() })
         let usernames = Set(others.map { $0.username.lowercased() })
         let externalIds = Set(others.compactMap(\.externalId))
         return [
-            FieldRules("external_id", [.nullable, .max(191), .unique { externalIds.contains($0.stringValue ?? RuleEvaluator.scalarText($0) ?? "") }]),
+            FieldRules("external_id", [.nullable, .max(191), .unique { externalIds.contains($0.stringValue ?? RuleEvaluator.scalarText($0) ?? "") }], label: "Third Party Identifier"),
             FieldRules("email", [.required, .email, .between(1, 191), .unique { emails.contains(($0.stringValue ?? "").lowercased()) }]),
             FieldRules("username", [.required, .between(1, 191), .unique { usernames.contains(($0.stringValue ?? "").lowercased()) }, .username]),
             FieldRules("password", [.nullable, .string]),
             FieldRules("language", [.string, .in(["en"])]),
-            FieldRules("root_admin", [.boolean]),
+            FieldRules("root_admin", [.boolean], label: "Root Administrator Status"),
             FieldRules("first_name", [.required, .string, .between(1, 191)]),
             FieldRules("last_name", [.required, .string, .between(1, 191)]),
         ]

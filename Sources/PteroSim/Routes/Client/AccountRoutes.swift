@@ -35,7 +35,8 @@ enum AccountRoutes {
 
     static func updatePassword(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         guard input.string("current_password") == input.user.password else { throw invalidPassword() }
-        try Validator.validate(input.body, [FieldRules("password", [.required, .string, .min(8), .confirmed])])
+        // app/Http/Requests/Api/Client/Account/UpdatePasswordRequest.php: `confirmed` before `min:8`.
+        try Validator.validate(input.body, [FieldRules("password", [.required, .string, .confirmed, .min(8)])])
         state.users[input.user.id]?.password = input.string("password")!
         state.log("user:account.password-changed", input: input)
         return .noContent

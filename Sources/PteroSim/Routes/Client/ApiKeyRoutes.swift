@@ -27,7 +27,8 @@ enum ApiKeyRoutes {
     static func create(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         var failures = Validator.failures(input.body, [
             FieldRules("description", [.required, .nullable, .string, .max(500)]),
-            FieldRules("allowed_ips", [.array, .max(50)]),
+            // StoreApiKeyRequest.php: ApiKey.php's `nullable|array` plus `max:50`.
+            FieldRules("allowed_ips", [.nullable, .array, .max(50)]),
             FieldRules("allowed_ips.*", [.string]),
         ])
         let ips = (input.body["allowed_ips"]?.arrayValue ?? [])

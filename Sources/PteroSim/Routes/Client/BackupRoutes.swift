@@ -40,10 +40,11 @@ enum BackupRoutes {
 
     static func create(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         try input.access.require("backup.create")
+        // app/Http/Requests/Api/Client/Servers/Backups/StoreBackupRequest.php, in its order.
         try Validator.validate(input.body, [
             FieldRules("name", [.nullable, .string, .max(191)]),
-            FieldRules("ignored", [.nullable, .string]),
             FieldRules("is_locked", [.nullable, .boolean]),
+            FieldRules("ignored", [.nullable, .string]),
         ])
         let server = state.servers[input.serverId]!
         let recent = state.backups.values.filter { $0.serverId == server.id && $0.createdAt >= input.nowSeconds - throttleSeconds }

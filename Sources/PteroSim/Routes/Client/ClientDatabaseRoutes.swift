@@ -27,7 +27,8 @@ enum ClientDatabaseRoutes {
         try input.access.require("database.create")
         let server = state.servers[input.serverId]!
         try Validator.validate(input.body, [
-            FieldRules("database", [.required, .alphaDash, .between(3, 48)]),
+            // app/Http/Requests/Api/Client/Servers/Databases/StoreDatabaseRequest.php: `min:3`, `max:48`.
+            FieldRules("database", [.required, .alphaDash, .min(3), .max(48)]),
             FieldRules("remote", [.required, .string, .regex("/^[\\w\\-\\/.%:]+$/")]),
         ])
         let name = input.string("database")!

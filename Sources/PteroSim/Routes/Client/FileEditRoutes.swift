@@ -2,12 +2,13 @@
 enum FileEditRoutes {
     static func rename(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         try input.access.require("file.update")
+        // app/Http/Requests/Api/Client/Servers/Files/RenameFileRequest.php, in its order (`to` before `from`).
         try Validator.validate(input.body, [
             FieldRules("root", [.required, .nullable, .string]),
             FieldRules("files", [.required, .array]),
             FieldRules("files.*", [.array]),
-            FieldRules("files.*.from", [.required, .string]),
             FieldRules("files.*.to", [.required, .string]),
+            FieldRules("files.*.from", [.required, .string]),
         ])
         let root = VirtualFileSystem.normalize(input.string("root") ?? "/")
         let moves = (input.body["files"]?.arrayValue ?? []).map {

@@ -32,13 +32,15 @@ enum ScheduleRoutes {
 
     /// Validates the full body and copies it onto `schedule` (create and update alike).
     static func apply(_ input: RouteInput, to schedule: inout Schedule) throws {
+        // app/Http/Requests/Api/Client/Servers/Schedules/StoreScheduleRequest.php (UpdateScheduleRequest extends
+        // it): Schedule.php's rules in its order; it has no rule for `only_when_online`, kept here as `boolean`.
         try Validator.validate(input.body, [
             FieldRules("name", [.required, .string, .max(191)]),
+            FieldRules("is_active", [.filled, .boolean]),
             FieldRules("minute", [.required, .string]),
             FieldRules("hour", [.required, .string]),
             FieldRules("day_of_month", [.required, .string]),
             FieldRules("day_of_week", [.required, .string]),
-            FieldRules("is_active", [.filled, .boolean]),
             FieldRules("only_when_online", [.boolean]),
         ])
         guard let month = Validator.lookup("month", in: input.body).flatMap(RuleEvaluator.scalarText) else { throw PanelError.internalError }

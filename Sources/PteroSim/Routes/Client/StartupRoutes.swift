@@ -40,7 +40,9 @@ enum StartupRoutes {
         }
         guard variable.userViewable else { throw PanelError.badRequest("The environment variable you are trying to edit does not exist.") }
         guard variable.userEditable else { throw PanelError.badRequest("The environment variable you are trying to edit is read-only.") }
-        try Validator.validate(input.body, [FieldRules("value", RuleString.parse(variable.rules), label: variable.name)])
+        // app/Http/Controllers/Api/Client/Servers/StartupController.php `update`: `validate($request, ['value' =>
+        // $variable->rules])`, no attribute name, so messages say "The value field ...".
+        try Validator.validate(input.body, [FieldRules("value", RuleString.parse(variable.rules))])
         let value = Validator.lookup("value", in: input.body).flatMap(RuleEvaluator.scalarText) ?? ""
         server.variableValues[variable.id] = value
         state.servers[server.id] = server
@@ -52,7 +54,8 @@ enum StartupRoutes {
     static func rename(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         try input.access.require("settings.rename")
         try Validator.validate(input.body, [
-            FieldRules("name", [.required, .string, .between(1, 191)]),
+            // app/Http/Requests/Api/Client/Servers/Settings/RenameServerRequest.php: Server.php's `name`.
+            FieldRules("name", [.required, .string, .min(1), .max(191)]),
             FieldRules("description", [.nullable, .string]),
         ])
         state.servers[input.serverId]?.name = input.string("name")!
@@ -73,7 +76,10 @@ enum StartupRoutes {
         try input.access.require("startup.docker-image")
         let server = state.servers[input.serverId]!
         let images = state.eggs[server.eggId]?.dockerImages.map(\.1) ?? []
-        try Validator.validate(input.body, [FieldRules("docker_image", [.required, .string, .in(images)])])
+        // app/Http/Requests/Api/Client/Servers/Settings/SetDockerImageRequest.php.
+        try Validator.validate(input.body, [FieldRules("docker_image", [
+            .required, .string, .max(191), .regex("/^[\\w#\\.\\/\\- ]*\\|*[\\w\\.\\/\\-:@ ]*$/"), .in(images),
+        ])])
         guard images.contains(server.image) else {
             throw PanelError.badRequest("This server's Docker image has been manually set by an administrator and cannot be updated.")
         }

@@ -80,7 +80,8 @@ enum SubuserRoutes {
     static func update(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         try input.access.require("user.update")
         let (subuser, user) = try find(input, state)
-        try Validator.validate(input.body, [FieldRules("permissions", [.present, .array]), FieldRules("permissions.*", [.string])])
+        // app/Http/Requests/Api/Client/Servers/Subusers/UpdateSubuserRequest.php: `required|array`, so [] is refused.
+        try Validator.validate(input.body, [FieldRules("permissions", [.required, .array]), FieldRules("permissions.*", [.string])])
         let permissions = try permissions(input)
         state.subusers[subuser.id]?.permissions = permissions
         state.subusers[subuser.id]?.updatedAt = input.nowSeconds

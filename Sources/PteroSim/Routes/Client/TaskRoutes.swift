@@ -1,11 +1,12 @@
 /// Schedule tasks: ordered by `sequence_id`, at most ten per schedule.
 enum TaskRoutes {
+    /// app/Http/Requests/Api/Client/Servers/Schedules/StoreTaskRequest.php (`time_offset` is min/max, not between).
     static let rules: [FieldRules] = [
         FieldRules("action", [.required, .in(["command", "power", "backup"])]),
         FieldRules("payload", [.requiredUnless("action", ["backup"]), .nullable, .string]),
-        FieldRules("time_offset", [.required, .numeric, .between(0, 900)]),
-        FieldRules("sequence_id", [.nullable, .numeric, .min(1)]),
-        FieldRules("continue_on_failure", [.boolean]),
+        FieldRules("time_offset", [.required, .numeric, .min(0), .max(900)]),
+        FieldRules("sequence_id", [.sometimes, .required, .numeric, .min(1)]),
+        FieldRules("continue_on_failure", [.sometimes, .required, .boolean]),
     ]
 
     static func find(_ input: RouteInput, _ state: PanelState, schedule: Schedule) throws -> ScheduleTask {
