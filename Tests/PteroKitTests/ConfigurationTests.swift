@@ -47,7 +47,7 @@ struct ConfigurationTests {
         } throws: { "\($0)".contains("[profiles.a] url_typo is not a setting") }
         #expect {
             _ = try ConfigurationFile.parse("[profiles.a]\nurl = https://x\n", path: "c.toml")
-        } throws: { "\($0)" == "c.toml:2: url: a value is a \"string\", an integer, true or false" }
+        } throws: { "\($0)" == "c.toml:2: url: not a TOML value (a setting is a \"string\", an integer, true or false)" }
         #expect {
             _ = try ConfigurationFile.parse("[profiles.a]\nconcurrency = \"8\"\n", path: "c.toml")
         } throws: { "\($0)".contains("concurrency has the wrong kind of value") }

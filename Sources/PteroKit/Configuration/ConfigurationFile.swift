@@ -56,25 +56,31 @@ public struct ConfigurationFile: Sendable, Equatable {
     }
 
     static func parse(_ text: String, path: String) throws(ConfigurationError) -> ConfigurationFile {
-        let parsed: (document: TOMLSubset.Document, tableOrder: [String])
+        let document: TOMLSubset.Document
         do {
-            parsed = try TOMLSubset.parse(text)
+            document = try TOMLSubset.parse(text)
         } catch {
             throw ConfigurationError("\(path):\(error.line): \(error.message)")
         }
         var file = ConfigurationFile()
-        for (key, value) in parsed.document[""] ?? [:] {
+        for (key, value) in document.tables[[]] ?? [:] {
             guard key == "default", case .string(let name) = value else {
                 throw ConfigurationError("\(path): unknown top-level setting \(TOMLSubset.shown(key)); profiles go under [profiles.NAME]")
             }
             file.defaultProfile = name
         }
-        for table in parsed.tableOrder {
-            guard table.hasPrefix("profiles."), table.count > "profiles.".count else {
-                throw ConfigurationError("\(path): unknown table [\(TOMLSubset.shown(table))]; profiles are [profiles.NAME]")
+        for table in document.order {
+            let settings = document.tables[table] ?? [:]
+            if table == ["profiles"] {
+                if let key = settings.keys.first {
+                    throw ConfigurationError("\(path): [profiles] \(TOMLSubset.shown(key)) is not a profile; profiles are [profiles.NAME]")
+                }
+                continue
             }
-            let name = TOMLSubset.unquote(String(table.dropFirst("profiles.".count)))
-            file.profiles.append(try profile(named: name, settings: parsed.document[table] ?? [:], path: path))
+            guard table.count == 2, table[0] == "profiles" else {
+                throw ConfigurationError("\(path): unknown table [\(TOMLSubset.shownPath(table))]; profiles are [profiles.NAME]")
+            }
+            file.profiles.append(try profile(named: table[1], settings: settings, path: path))
         }
         return file
     }
@@ -82,7 +88,7 @@ public struct ConfigurationFile: Sendable, Equatable {
     static func profile(named name: String, settings: [String: TOMLSubset.Value], path: String) throws(ConfigurationError) -> Profile {
         var profile = Profile(name: name)
         for (key, value) in settings {
-            let place = "\(path): [profiles.\(TOMLSubset.shown(name))] \(TOMLSubset.shown(key))"
+            let place = "\(path): [\(TOMLSubset.shownPath(["profiles", name]))] \(TOMLSubset.shown(key))"
             switch (key, value) {
             case ("url", .string(let text)):
                 guard let url = URL(string: text), url.scheme != nil else { throw ConfigurationError("\(place): not a URL") }
@@ -117,7 +123,7 @@ public struct ConfigurationFile: Sendable, Equatable {
         if let defaultProfile { lines.append("default = \(TOMLSubset.quote(defaultProfile))") }
         for profile in profiles {
             lines.append("")
-            lines.append("[profiles.\(profile.name)]")
+            lines.append("[profiles.\(TOMLSubset.key(profile.name))]")
             if let url = profile.url { lines.append("url = \(TOMLSubset.quote(url.absoluteString))") }
             if let key = profile.applicationKey { lines.append("application_key = \(TOMLSubset.quote(key))") }
             if let key = profile.clientKey { lines.append("client_key = \(TOMLSubset.quote(key))") }
