@@ -75,12 +75,17 @@ public final class PanelSession: @unchecked Sendable {
         } catch let error as ReplayedFailure {
             throw RuntimeError(error.description)
         } catch let error as JournalError {
-            // A script's `try` must not carry on writing with nothing
-            // recorded, nor past a journal it does not agree with.
-            var failure = RuntimeError(error.description)
-            failure.isCatchable = false
-            throw failure
+            throw Self.uncatchable(error)
         }
+    }
+
+    /// A journal's refusal as a script error no `try` catches: a script must
+    /// not carry on writing with nothing recorded, nor past a journal it
+    /// does not agree with.
+    static func uncatchable(_ error: JournalError) -> RuntimeError {
+        var failure = RuntimeError(error.description)
+        failure.isCatchable = false
+        return failure
     }
 
     /// The panel's refusal as a script error: one line with the first
@@ -157,9 +162,7 @@ public final class PanelSession: @unchecked Sendable {
         do {
             try gate.confirmDestructive(description, at: position)
         } catch let error as JournalError {
-            var failure = RuntimeError(error.description)
-            failure.isCatchable = false
-            throw failure
+            throw Self.uncatchable(error)
         } catch {
             try stopIfInterrupted()
             throw RuntimeError("\(error)")
@@ -186,18 +189,14 @@ public final class PanelSession: @unchecked Sendable {
                 return PanelResponse(status: 200, body: body)
             }
         } catch {
-            var failure = RuntimeError(error.description)
-            failure.isCatchable = false
-            throw failure
+            throw Self.uncatchable(error)
         }
         let client = self.client
         let response = try wait { try await (fetch ?? { try await client.send(request) })() }
         do {
             try journal.recordRead(at: position, request: summary, status: response.status, body: response.body)
         } catch {
-            var failure = RuntimeError(error.description)
-            failure.isCatchable = false
-            throw failure
+            throw Self.uncatchable(error)
         }
         return response
     }
@@ -258,9 +257,7 @@ extension PanelSession: InteractionRecorder {
             if record.value != nil { try journal.recordAnswer(record) }
             return value
         } catch let error as JournalError {
-            var failure = RuntimeError(error.description)
-            failure.isCatchable = false
-            throw failure
+            throw Self.uncatchable(error)
         }
     }
 

@@ -238,17 +238,10 @@ public final class WriteGate: Sendable {
         }
     }
 
-    /// Fields whose values are secrets: a dry run's output ends up in
-    /// terminals, logs and tickets, so it shows that one is sent, not what.
-    static let secretFields: Set<String> = ["password", "current_password", "password_confirmation"]
-
-    static func masked(_ data: Data) -> Data {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              object.keys.contains(where: secretFields.contains) else { return data }
-        var copy = object
-        for key in object.keys where secretFields.contains(key) { copy[key] = "********" }
-        return (try? JSONSerialization.data(withJSONObject: copy, options: [.sortedKeys, .withoutEscapingSlashes])) ?? data
-    }
+    /// A body with its secrets masked (see `JournalSecrets`): a dry run's
+    /// output ends up in terminals, logs and tickets, so it shows that a
+    /// password is sent, not which.
+    static func masked(_ data: Data) -> Data { JournalSecrets.scrub(data) }
 }
 
 /// A write the gate would not let through.
