@@ -77,8 +77,29 @@ import Testing
     /// integration test above cannot know whether its two requests share one.
     @Test func busiestMinuteCountsRequestsPerWallClockMinute() {
         var stats = SimulationStats()
-        for now in [60.0, 119.9, 120.0] { stats.record(route: "GET /x", api: "application", status: 200, now: now) }
+        for now in [60.0, 119.9, 120.0] { stats.record(route: "GET /x", method: "GET", path: "/x", api: "application", status: 200, now: now) }
         #expect(stats.json["busiest_minute"]?["application"]?["requests"] == .int(2))
         #expect(stats.json["busiest_minute"]?["application"]?["minute"] == .string(Timestamp.iso(60)))
+    }
+
+    /// Writes are counted by their concrete path too, so a test can tell
+    /// which server a write reached; reads are not (there are too many).
+    @Test func statsCountWritesByTheirPath() async throws {
+        try await withSim { sim in
+            let servers = try await sim.app(.get, "/servers?per_page=2")
+            let ids = servers.data.compactMap { $0["attributes"]?["id"]?.intValue }
+            #expect(ids.count == 2)
+            _ = try await sim.app(.post, "/servers/\(ids[0])/reinstall")
+            _ = try await sim.app(.post, "/servers/\(ids[0])/reinstall")
+            _ = try await sim.app(.post, "/servers/\(ids[1])/reinstall")
+            _ = try await sim.app(.post, "/servers/999999/reinstall")
+            let stats = try await sim.request(.get, "/_sim/stats", key: sim.appKey)
+            let writes = stats.json["writes"]
+            #expect(writes?["POST /api/application/servers/\(ids[0])/reinstall"]?["204"]?.intValue == 2)
+            #expect(writes?["POST /api/application/servers/\(ids[1])/reinstall"]?["204"]?.intValue == 1)
+            #expect(writes?["POST /api/application/servers/999999/reinstall"]?["404"]?.intValue == 1)
+            #expect(writes?["GET /api/application/servers"] == nil)
+            #expect(stats.json["requests"]?["POST /api/application/servers/{server}/reinstall"]?["204"]?.intValue == 3)
+        }
     }
 }

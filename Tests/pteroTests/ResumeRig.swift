@@ -357,18 +357,32 @@ final class ResumeRig {
         return (nil, problems + ["still stopping with status 4 after \(Self.maximumDecisions) decisions"])
     }
 
-    /// Whether the panel counted the write in flight that `step` names: it
-    /// accepted more writes on that route than the journal holds answers for.
+    /// Whether the panel took the write in flight that `step` names: it
+    /// accepted more writes of that exact `METHOD /path` than the journal
+    /// holds as taken. Judged by the concrete path, not the route: with a
+    /// bulk job's items in flight together, a route's count cannot say
+    /// which server's reinstall arrived.
     func panelGotStep(_ step: String, journal: String, stop: PteroRun) throws -> Bool {
         let records = JournalRecords(path: journal)
         guard let request = records.request(ofStep: step) ?? JournalRecords.request(in: stop.errors) else {
             throw RigError(description: "cannot tell which request step \(step) is: \(stop.errors.suffix(400))")
         }
-        let accepted = try acceptedWrites()
-        guard let route = Self.route(of: request, among: Array(try requestCounts().keys)) else {
-            return false // the panel never saw a request of that route
+        let exact = Self.withoutQuery(request)
+        let accepted = try acceptedWritesByPath()[exact, default: 0]
+        return accepted > records.writesTaken(matching: { Self.withoutQuery($0) == exact })
+    }
+
+    /// Writes the panel accepted (2xx) since the last reset, by `METHOD /path`.
+    func acceptedWritesByPath() throws -> [String: Int] {
+        let writes = try stats()["writes"] as? [String: [String: Int]] ?? [:]
+        return writes.compactMapValues { statuses in
+            let count = statuses.filter { $0.key.hasPrefix("2") }.values.reduce(0, +)
+            return count > 0 ? count : nil
         }
-        return accepted[route, default: 0] > records.writesTaken(matching: { Self.route(of: $0, among: [route]) != nil })
+    }
+
+    static func withoutQuery(_ request: String) -> String {
+        request.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request
     }
 
     // MARK: helpers

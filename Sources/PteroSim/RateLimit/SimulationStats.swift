@@ -1,21 +1,28 @@
 /// Counters behind `GET /_sim/stats`: what a client run did to the panel.
 struct SimulationStats: Sendable {
     var requestsByRoute: [String: [Int: Int]] = [:]
+    /// Writes by concrete `METHOD /path` and status: which object a write
+    /// reached, which a route's count cannot say (two reinstalls on one
+    /// route may be one server twice or two servers once).
+    var writesByPath: [String: [Int: Int]] = [:]
     var throttled = 0
     var total = 0
     /// Requests per API per wall-clock minute (minute = unix seconds / 60).
     var perMinute: [String: [Int: Int]] = [:]
 
-    mutating func record(route: String, api: String?, status: Int, now: Double) {
+    mutating func record(route: String, method: String, path: String, api: String?, status: Int, now: Double) {
         total += 1
         requestsByRoute[route, default: [:]][status, default: 0] += 1
+        if method != "GET" && method != "HEAD" { writesByPath[method + " " + path, default: [:]][status, default: 0] += 1 }
         if status == 429 { throttled += 1 }
         if let api { perMinute[api, default: [:]][Int(now) / 60, default: 0] += 1 }
     }
 
     var json: JSONValue {
-        let routes = requestsByRoute.keys.sorted().map { route in
-            (route, JSONValue.object(requestsByRoute[route]!.keys.sorted().map { (String($0), .int(requestsByRoute[route]![$0]!)) }))
+        func byStatus(_ counts: [String: [Int: Int]]) -> JSONValue {
+            .object(counts.keys.sorted().map { key in
+                (key, JSONValue.object(counts[key]!.keys.sorted().map { (String($0), .int(counts[key]![$0]!)) }))
+            })
         }
         let busiest = perMinute.keys.sorted().map { api -> (String, JSONValue) in
             let best = perMinute[api]!.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
@@ -27,7 +34,8 @@ struct SimulationStats: Sendable {
         return .object([
             ("total_requests", .int(total)),
             ("rate_limited", .int(throttled)),
-            ("requests", .object(routes)),
+            ("requests", byStatus(requestsByRoute)),
+            ("writes", byStatus(writesByPath)),
             ("busiest_minute", .object(busiest)),
         ])
     }

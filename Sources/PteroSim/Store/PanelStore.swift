@@ -59,7 +59,7 @@ final class PanelStore: Sendable {
         return state.withLock { state in
             var pipeline = RequestPipeline(store: self, request: request, parsedBody: parsedBody)
             let response = pipeline.run(&state)
-            state.stats.record(route: pipeline.routeName, api: pipeline.apiName, status: response.status, now: request.now)
+            state.stats.record(route: pipeline.routeName, method: request.method, path: request.path, api: pipeline.apiName, status: response.status, now: request.now)
             return response
         }
     }

@@ -12,7 +12,7 @@ struct SimCommand: ParsableCommand {
         abstract: "Serve a simulated Pterodactyl panel (both APIs) on 127.0.0.1 with seeded data.",
         discussion: """
             Prints the URL and the keys it accepts, then serves until interrupted. \
-            GET /_sim/stats (requests by route and status) and POST /_sim/reset (back to the seed data) \
+            GET /_sim/stats (requests by route and status, writes by path and status) and POST /_sim/reset (back to the seed data) \
             want the application key, as `Authorization: Bearer ptla_...`.
             """
     )
