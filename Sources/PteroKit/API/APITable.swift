@@ -1,0 +1,64 @@
+/// The panel software a profile talks to; each has its own `APITable`.
+public enum PanelDialect: String, Sendable, CaseIterable {
+    /// Pterodactyl 1.0 to 1.11.
+    case pterodactyl1 = "pterodactyl-1"
+
+    /// The dialect's endpoints.
+    public var table: APITable {
+        switch self {
+        case .pterodactyl1: .pterodactyl1
+        }
+    }
+}
+
+/// Every endpoint of one panel dialect: the one description of its API
+/// that the typed client, the runtime, `help`, completion and the tests
+/// read (README, "One description of the panel").
+public struct APITable: Sendable {
+    public let dialect: PanelDialect
+    /// In the order of the panel's route files.
+    public let endpoints: [APIEndpoint]
+
+    public init(dialect: PanelDialect, endpoints: [APIEndpoint]) {
+        self.dialect = dialect
+        self.endpoints = endpoints
+    }
+
+    /// The row named `id` (`servers.update_build`).
+    public func endpoint(_ id: String) -> APIEndpoint? {
+        endpoints.first { $0.id == id }
+    }
+
+    /// The rows the language offers as the method `name` of objects of `kind`.
+    public func methods(_ name: String, of kind: String) -> [APIEndpoint] {
+        endpoints.filter {
+            if case .method(let owner, let method, _)? = $0.offer { return owner == kind && method == name }
+            return false
+        }
+    }
+
+    /// The method names the language offers on objects of `kind`, in table order.
+    public func methodNames(of kind: String) -> [String] {
+        var names = [String]()
+        for endpoint in endpoints {
+            if case .method(let owner, let method, _)? = endpoint.offer, owner == kind, !names.contains(method) { names.append(method) }
+        }
+        return names
+    }
+
+    /// The list rows offered as the collection `name` (one a side at most).
+    public func collections(_ name: String) -> [APIEndpoint] {
+        endpoints.filter { $0.offer == .collection(name) }
+    }
+
+    /// The row that creates items of the collection `name` on `api`, if any.
+    public func creation(_ name: String, api: PanelAPI) -> APIEndpoint? {
+        endpoints.first { $0.offer == .create(name) && $0.api == api }
+    }
+
+    /// Every body field of the table named `name` (the same name may mean
+    /// the same thing in several bodies: `memory` is MiB everywhere).
+    public func fields(named name: String) -> [BodyField] {
+        endpoints.compactMap { $0.field(name) }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import PteroKit
+import Testing
+
+/// The one table of the panel's API (`APITable`) against the reference
+/// table (`Tests/Fixtures/pterodactyl-endpoints.tsv`, a digest of the
+/// panel's route files) and against itself.
+struct APITableTests {
+    static let table = APITable.pterodactyl1
+
+    @Test func theTableMatchesTheReferenceRowForRow() {
+        let rows = Self.table.endpoints.map { "\($0.method.rawValue) \($0.path)" }
+        #expect(rows.count == 111)
+        #expect(rows == ReferenceEndpoints.rows)
+    }
+
+    @Test func answersAreTheReferenceTablesOwn() throws {
+        let reference = try Self.referenceColumns()
+        for (endpoint, columns) in zip(Self.table.endpoints, reference) {
+            #expect(endpoint.answer.notation == columns[4], "\(endpoint.route)")
+            #expect(endpoint.api.rawValue == columns[0], "\(endpoint.route)")
+        }
+    }
+
+    @Test func idsAndSwiftNamesAreUniqueAndSidesMatchPaths() {
+        let ids = Self.table.endpoints.map(\.id), names = Self.table.endpoints.map(\.swiftName)
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(names).count == names.count)
+        for endpoint in Self.table.endpoints {
+            #expect(endpoint.path.hasPrefix(endpoint.api == .client ? "/api/client" : "/api/application/"), "\(endpoint.path)")
+        }
+    }
+
+    @Test func answersParse() {
+        let suspend = Self.table.endpoint("servers.suspend")!.answer
+        #expect(suspend.isEmpty && suspend.status == 204 && suspend.object == nil)
+        let list = Self.table.endpoint("servers.list")!.answer
+        #expect(list.isList && list.isPaginated && list.object == "server" && list.status == 200)
+        let create = Self.table.endpoint("users.create")!.answer
+        #expect(!create.isList && create.object == "user" && create.status == 201)
+        let execute = Self.table.endpoint("server.schedules.execute")!.answer
+        #expect(execute.isEmpty && execute.status == 202)
+        #expect(Self.table.endpoint("server.files.contents")!.answer.object == nil)
+        #expect(Self.table.endpoint("server.startup.view")!.answer.object == "egg_variable")
+        for endpoint in Self.table.endpoints where !endpoint.answer.isEmpty && !endpoint.answer.notation.hasPrefix("raw:") {
+            #expect(endpoint.answer.object?.isEmpty == false, "\(endpoint.route): \(endpoint.answer.notation)")
+        }
+    }
+
+    /// What the language offers is a write (a method) or a GET (a
+    /// collection) whose answer is a list of the right kind.
+    @Test func offersAreOfTheRightShape() {
+        for endpoint in Self.table.endpoints {
+            switch endpoint.offer {
+            case .method(_, _, _)?:
+                #expect(endpoint.method != .get, "\(endpoint.route) is offered as a method but reads")
+            case .collection(let name)?:
+                #expect(endpoint.method == .get && endpoint.answer.isList, "\(endpoint.route) is offered as \(name)")
+            case .create(let name)?:
+                #expect(endpoint.method == .post && !Self.table.collections(name).isEmpty, "\(endpoint.route) creates in \(name)")
+            case nil:
+                continue
+            }
+            for name in endpoint.required {
+                #expect(endpoint.labels.contains(name), "\(endpoint.route) requires \(name), which its body lacks")
+            }
+            for name in endpoint.defaults.keys {
+                #expect(endpoint.labels.contains(name), "\(endpoint.route) defaults \(name), which its body lacks")
+            }
+        }
+    }
+
+    /// One field name means one thing: `memory` is MiB in every body.
+    @Test func aFieldNameHasOneTypeAcrossTheTable() {
+        var seen = [String: FieldType]()
+        for endpoint in Self.table.endpoints {
+            for label in endpoint.labels {
+                guard let field = endpoint.field(label) else { continue }
+                if case .map = field.type { continue }
+                if let earlier = seen[label] {
+                    #expect(earlier == field.type, "\(label) in \(endpoint.route)")
+                } else {
+                    seen[label] = field.type
+                }
+            }
+        }
+        #expect(seen["memory"] == .whole("a whole number of MiB"))
+    }
+
+    @Test func buildFlattensItsNestedLimits() {
+        let build = Self.table.methods("build", of: "server")
+        #expect(build.map(\.route) == ["PATCH /api/application/servers/{server}/build"])
+        #expect(build.first?.labels == ["memory", "swap", "disk", "io", "cpu", "threads", "oom_disabled", "allocation",
+                                        "databases", "allocations", "backups", "add_allocations", "remove_allocations"])
+        #expect(build.first?.field("oom_disabled")?.readFrom == "limits.oom_disabled")
+        #expect(Self.table.methods("delete", of: "server").map(\.path)
+                == ["/api/application/servers/{server}", "/api/application/servers/{server}/force"])
+    }
+
+    /// Each row of the reference table, split at its tabs.
+    static func referenceColumns() throws -> [[String]] {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/pterodactyl-endpoints.tsv")
+        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+    }
+}
