@@ -52,10 +52,12 @@ struct TransportFailureTests {
     }
 
     @Test func anAnswerTrickledAByteAtATimeEndsAtTheRequestTimeout() async throws {
-        // Each byte comes well within the read timeout; the whole never does.
+        // Each byte comes well within the read timeout (50 ms apart against
+        // 3 s, a margin a loaded machine keeps); the whole (5 s) never comes
+        // within the request timeout.
         let panel = try await MisbehavingPanel.start(.trickle(head: "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n",
-                                                              body: String(repeating: "x", count: 100), interval: .milliseconds(100)))
-        let error = try await failure(post, at: panel.url)
+                                                              body: String(repeating: "x", count: 100), interval: .milliseconds(50)))
+        let error = try await failure(post, at: panel.url, readTimeout: .seconds(3), requestTimeout: .seconds(1))
         #expect(error?.kind == .timeout)
         #expect(error?.message.contains("request timeout") == true, "\(error?.message ?? "")")
         await panel.stop()

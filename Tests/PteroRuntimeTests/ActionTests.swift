@@ -131,6 +131,22 @@ struct ServerChangeTests {
         await harness.stop()
     }
 
+    /// A method the API table has on one side only is refused, with the
+    /// route, for an object read through the other: a node's allocation
+    /// has no `primary` (that is a server's network list), and nothing is sent.
+    @Test func aMethodOfTheOtherAPIIsRefusedWithItsRoute() async throws {
+        let harness = try await PanelHarness(servers: 2, gate: ActionTests.yes)
+        let output = try await harness.run("""
+            let a = nodes.first.allocations.first
+            try { a.set_primary() } catch e { print(e.message) }
+            """)
+        #expect(output.count == 1)
+        #expect(output.first?.hasSuffix("was read through the application API, and set_primary() is the client API's only "
+                                         + "(POST /api/client/servers/{server}/network/allocations/{allocation}/primary): read it from there") == true,
+                "\(output)")
+        await harness.stop()
+    }
+
     @Test func aListOfObjectsRunsTheirActionAsABulkJob() async throws {
         let harness = try await PanelHarness(servers: 6, gate: ActionTests.yes)
         let output = try await harness.run("""

@@ -12,7 +12,7 @@ struct MethodHelpTests {
         let output = try await harness.run("help(servers.first.build)")
         #expect(output == [
             "build(memory:, swap:, disk:, io:, cpu:, threads:, oom_disabled:, allocation:, databases:, allocations:, backups:, add_allocations:, remove_allocations:)",
-            "  PATCH /api/application/servers/{id}/build",
+            "  PATCH /api/application/servers/{server}/build",
             "  Changes the server's limits, feature limits and allocations; fields not named keep their values.",
         ])
         await harness.stop()
@@ -23,11 +23,11 @@ struct MethodHelpTests {
         let output = try await harness.run("help(servers.suspend)\nhelp(nodes.first.delete)\nhelp(users.create)")
         #expect(output == [
             "suspend()",
-            "  POST /api/application/servers/{id}/suspend",
+            "  POST /api/application/servers/{server}/suspend",
             "  Suspends the server: it stops and its owner cannot start it.",
             "  On a query or a list: a bulk job, one request per server, at the panel's rate limit.",
             "delete()",
-            "  DELETE /api/application/nodes/{id}",
+            "  DELETE /api/application/nodes/{node}",
             "  Deletes this node on the panel.",
             "  Asks first on a terminal (--yes skips the question).",
             "create(...)",
@@ -66,5 +66,30 @@ struct MethodHelpTests {
         #expect(output.contains { $0.contains("where node == 3") })
         #expect(output.contains { $0.contains("help(servers.first.build)") })
         await harness.stop()
+    }
+
+    /// A method made of several rows of the API table shows each: the
+    /// forced delete, and a database's password reset on either API.
+    @Test func helpShowsEveryRowAMethodSends() async throws {
+        let harness = try await PanelHarness(servers: 2)
+        let output = try await harness.run("help(servers.first.delete)\nhelp(servers.first.databases.first.reset_password)")
+        #expect(output.contains("  DELETE /api/application/servers/{server}"), "\(output)")
+        #expect(output.contains("  DELETE /api/application/servers/{server}/force (force: true)"), "\(output)")
+        #expect(output.contains("  POST /api/client/servers/{server}/databases/{database}/rotate-password (read through the client API)"), "\(output)")
+        #expect(output.first == "delete(force:)")
+        await harness.stop()
+    }
+
+    /// Every method's help names only routes of the API table.
+    @Test func everyMethodsRoutesAreTableRows() {
+        let routes = Set(APITable.pterodactyl1.endpoints.map(\.route))
+        for (object, actions) in ResourceAction.table {
+            for action in actions {
+                for line in action.endpoint.split(separator: "\n") {
+                    let route = line.trimmingCharacters(in: .whitespaces).split(separator: " ").prefix(2).joined(separator: " ")
+                    #expect(routes.contains(route), "\(object).\(action.name): \(line)")
+                }
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import PteroKit
 import PteroLang
 
 /// Body fields the panel stores as integers. Its validation takes any
@@ -7,32 +8,43 @@ import PteroLang
 /// or refused there. Each named argument is checked before any request is
 /// built, with what the field counts and how to make it whole.
 enum WholeNumbers {
-    /// What each integer field holds, as the message says it.
-    static let meaning: [String: String] = [
-        "memory": "a whole number of MiB", "swap": "a whole number of MiB", "disk": "a whole number of MiB",
-        "io": "a whole number (the IO weight, 10 to 1000)", "cpu": "a whole number of percent",
-        "databases": "a whole number of databases", "allocations": "a whole number of allocations",
-        "backups": "a whole number of backups",
-        "allocation": "an allocation id (a whole number)", "user": "a user id (a whole number)",
-        "egg": "an egg id (a whole number)", "nest": "a nest id (a whole number)",
-        "location_id": "a location id (a whole number)", "host": "a database host id (a whole number)",
-        "memory_overallocate": "a whole number of percent", "disk_overallocate": "a whole number of percent",
-        "upload_size": "a whole number of MiB", "daemon_listen": "a port (a whole number)",
-        "daemon_sftp": "a port (a whole number)",
-        "time_offset": "a whole number of seconds", "sequence_id": "a whole number",
-        "default": "an allocation id (a whole number)",
-    ]
+    /// What each integer field holds, as the message says it: the API
+    /// table's `.whole` fields, and the create bodies' fields its rows do
+    /// not describe yet.
+    static let meaning: [String: String] = {
+        var meaning: [String: String] = [
+            "nest": "a nest id (a whole number)", "host": "a database host id (a whole number)",
+            "default": "an allocation id (a whole number)",
+        ]
+        for (name, type) in fieldTypes { if case .whole(let text) = type { meaning[name] = text } }
+        return meaning
+    }()
 
     /// Fields that hold a list of ids.
-    static let lists: [String: String] = [
-        "add_allocations": "a list of allocation ids (whole numbers)",
-        "remove_allocations": "a list of allocation ids (whole numbers)",
-        "additional": "a list of allocation ids (whole numbers)",
-        "locations": "a list of location ids (whole numbers)",
-    ]
+    static let lists: [String: String] = {
+        var lists: [String: String] = [
+            "additional": "a list of allocation ids (whole numbers)",
+            "locations": "a list of location ids (whole numbers)",
+        ]
+        for (name, type) in fieldTypes { if case .wholeList(let text) = type { lists[name] = text } }
+        return lists
+    }()
 
     /// Maps whose entries are checked by the same names (`limits: {memory: ...}`).
-    static let nested: Set<String> = ["limits", "feature_limits", "allocation", "deploy"]
+    static let nested: Set<String> = Set(fieldTypes.compactMap { name, type in
+        if case .map = type { return name }
+        return nil
+    }).union(["allocation", "deploy"])
+
+    /// Every body field of the API table by name (one type a name: APITableTests).
+    static let fieldTypes: [(String, FieldType)] = APITable.pterodactyl1.endpoints.flatMap { endpoint in
+        endpoint.body.flatMap { flatten($0) }
+    }
+
+    private static func flatten(_ field: BodyField) -> [(String, FieldType)] {
+        if case .map(let inner) = field.type { return [(field.name, field.type)] + inner.flatMap { flatten($0) } }
+        return [(field.name, field.type)]
+    }
 
     /// Checks `value` given for the field `name`: a float, a string or
     /// anything but an integer (or null, or an object, which is sent by

@@ -1,3 +1,4 @@
+import PteroKit
 /// Where a collection's items come from and what the panel can filter.
 public struct CollectionSource: Sendable {
     /// The global's name: `servers`.
@@ -48,43 +49,61 @@ public struct CollectionSource: Sendable {
         filterAliases[field] ?? (filters.contains(field) ? field : nil)
     }
 
-    /// The application API's top-level collections (§5 of the reference).
+    /// The collection the API table offers as `name` on `api`: its path,
+    /// its items' kind, its filters and whether it can create. What the
+    /// language adds (another name, filter aliases, a page size, a fixed
+    /// query) comes with the call.
+    static func offered(_ name: String, api: PanelAPI = .application, as global: String? = nil, filterAliases: [String: String] = [:],
+                        pageSize: Int = 100, across parent: CollectionSource? = nil, fixedQuery: [String: String] = [:]) -> CollectionSource {
+        let table = APITable.pterodactyl1
+        guard let row = table.collections(name).first(where: { $0.api == api }), let object = row.answer.object else {
+            preconditionFailure("the API table offers no collection \(name) on the \(api.rawValue) API")
+        }
+        let creation = table.creation(name, api: api)
+        return CollectionSource(name: global ?? name, object: object, path: row.path, filters: Set(row.filters),
+                                exactFilters: Set(row.exactFilters), filterAliases: filterAliases, pageSize: pageSize, across: parent,
+                                creatable: creation != nil, fixedQuery: fixedQuery,
+                                createDefaults: creation?.defaults ?? [:])
+    }
+
+    /// The application API's top-level collections.
     public static let application: [CollectionSource] = [
-        CollectionSource(name: "servers", object: "server", path: "/api/application/servers",
-                         filters: ["uuid", "name", "description", "image", "external_id"],
-                         filterAliases: ["identifier": "uuidShort"], creatable: true),
-        CollectionSource(name: "nodes", object: "node", path: "/api/application/nodes", filters: ["uuid", "name", "fqdn"],
-                         creatable: true),
-        CollectionSource(name: "users", object: "user", path: "/api/application/users",
-                         filters: ["email", "uuid", "username", "external_id"], creatable: true),
-        CollectionSource(name: "locations", object: "location", path: "/api/application/locations", filters: ["short", "long"],
-                         creatable: true),
+        offered("servers", filterAliases: ["identifier": "uuidShort"]),
+        offered("nodes"),
+        offered("users"),
+        offered("locations"),
         nests,
-        CollectionSource(name: "eggs", object: "egg", path: "/api/application/nests/{id}/eggs", across: nests),
+        offered("nest.eggs", as: "eggs", across: nests),
     ]
 
-    static let nests = CollectionSource(name: "nests", object: "nest", path: "/api/application/nests")
+    static let nests = offered("nests")
 
     /// The client API's servers: those the key's user may see (all of them
     /// for a root admin with `type: admin-all`, as `client.servers` asks).
-    static let clientServers = CollectionSource(name: "client.servers", object: "server", path: "/api/client",
-                                                filters: ["uuid", "name", "description", "external_id"],
-                                                filterAliases: ["identifier": "*"], pageSize: 100)
+    /// The client API finds an identifier with `*` (which matches more;
+    /// every item is still checked here).
+    static let clientServers = offered("client.servers", api: .client, filterAliases: ["identifier": "*"])
 
     /// Every server of the panel through the client API (root admins only;
     /// the panel gives others an empty list).
-    static let clientAllServers = CollectionSource(name: "client.all_servers", object: "server", path: "/api/client",
-                                                   filters: ["uuid", "name", "description", "external_id"],
-                                                   filterAliases: ["identifier": "*"], pageSize: 100,
-                                                   fixedQuery: ["type": "admin-all"])
+    static let clientAllServers = offered("client.servers", api: .client, as: "client.all_servers", filterAliases: ["identifier": "*"],
+                                          fixedQuery: ["type": "admin-all"])
 
     /// The account's API keys.
-    static let apiKeys = CollectionSource(name: "account.api_keys", object: "api_key", path: "/api/client/account/api-keys",
-                                          creatable: true)
+    static let apiKeys = offered("account.api_keys", api: .client)
 
     /// The account's SSH keys (for SFTP).
-    static let sshKeys = CollectionSource(name: "account.ssh_keys", object: "ssh_key", path: "/api/client/account/ssh-keys",
-                                          creatable: true)
+    static let sshKeys = offered("account.ssh_keys", api: .client)
+
+    /// The account's activity log.
+    static let activity = offered("account.activity", api: .client)
+
+    /// `template` with its first `{...}` filled with `value`
+    /// (`/api/application/nests/{nest}/eggs` for nest 3).
+    static func filling(_ template: String, with value: String) -> String {
+        guard let open = template.firstIndex(of: "{"), let close = template[open...].firstIndex(of: "}") else { return template }
+        return template.replacingCharacters(in: open...close, with: value)
+    }
 
     /// This template at one parent's path.
     func bound(name: String, path: String) -> CollectionSource {

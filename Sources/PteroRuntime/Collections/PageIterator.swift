@@ -53,7 +53,7 @@ final class PageIterator: HostIterator {
         let parents = try PanelQuery(session: query.session, source: parent).elements()
         paths = parents.compactMap { element in
             guard case .host(let resource as Resource) = element, let id = resource.numericID else { return nil }
-            return query.source.path.replacingOccurrences(of: "{id}", with: String(id))
+            return CollectionSource.filling(query.source.path, with: String(id))
         }
         return paths!
     }

@@ -17,35 +17,31 @@ enum SubCollections {
         let source: CollectionSource
     }
 
-    /// By the parent's `object`, then the member name.
+    /// By the parent's `object`, then the member name: the API table's
+    /// collections `kind.member` (`node.allocations`; a server's client-API
+    /// ones are `server.backups`, ...).
     static let table: [String: [String: Template]] = [
-        "node": ["allocations": Template(anchor: .application, source: CollectionSource(
-            name: "allocations", object: "allocation", path: "/api/application/nodes/{id}/allocations",
-            filters: ["ip_alias"], exactFilters: ["ip", "port"], creatable: true))],
-        "nest": ["eggs": Template(anchor: .application, source: CollectionSource(
-            name: "eggs", object: "egg", path: "/api/application/nests/{id}/eggs"))],
+        "node": ["allocations": Template(anchor: .application, source: CollectionSource.offered("node.allocations", as: "allocations"))],
+        "nest": ["eggs": Template(anchor: .application, source: CollectionSource.offered("nest.eggs", as: "eggs"))],
         "server": [
-            "databases": Template(anchor: .application, source: CollectionSource(
-                name: "databases", object: "server_database", path: "/api/application/servers/{id}/databases", creatable: true)),
-            "backups": Template(anchor: .clientServer, source: CollectionSource(
-                name: "backups", object: "backup", path: "{client}/backups", pageSize: 50, creatable: true)),
-            "schedules": Template(anchor: .clientServer, source: CollectionSource(
-                name: "schedules", object: "server_schedule", path: "{client}/schedules", creatable: true,
-                createDefaults: ["month": "*"])),
-            "subusers": Template(anchor: .clientServer, source: CollectionSource(
-                name: "subusers", object: "server_subuser", path: "{client}/users", creatable: true)),
-            "network": Template(anchor: .clientServer, source: CollectionSource(
-                name: "network", object: "allocation", path: "{client}/network/allocations", creatable: true)),
+            "databases": Template(anchor: .application, source: CollectionSource.offered("server.databases", as: "databases")),
+            "backups": Template(anchor: .clientServer, source: CollectionSource.offered("server.backups", api: .client, as: "backups",
+                                                                                        pageSize: 50)),
+            "schedules": Template(anchor: .clientServer, source: CollectionSource.offered("server.schedules", api: .client, as: "schedules")),
+            "subusers": Template(anchor: .clientServer, source: CollectionSource.offered("server.subusers", api: .client, as: "subusers")),
+            "network": Template(anchor: .clientServer, source: CollectionSource.offered("server.network", api: .client, as: "network")),
         ],
     ]
 
     static func names(for object: String) -> [String] { (table[object] ?? [:]).keys.sorted() }
 
+    /// The start of a server's client-API routes, which its identifier fills.
+    static let clientServerRoute = "/api/client/servers/{server}"
+
     /// A server read through the client API (`client.servers`) keeps to it:
     /// its databases are the client API's (create, rotate-password, delete).
     static let clientTable: [String: Template] = [
-        "databases": Template(anchor: .clientServer, source: CollectionSource(
-            name: "databases", object: "server_database", path: "{client}/databases", creatable: true)),
+        "databases": Template(anchor: .clientServer, source: CollectionSource.offered("server.databases", api: .client, as: "databases")),
     ]
 
     /// The sub-collection `name` of `resource`, bound to it; nil when it has none.
@@ -58,10 +54,10 @@ enum SubCollections {
             guard let client = resource.clientPath else {
                 throw RuntimeError("\(resource.displayText) has no identifier, so its \(name) cannot be reached")
             }
-            path = source.path.replacingOccurrences(of: "{client}", with: client)
+            path = client + source.path.dropFirst(clientServerRoute.count)
         } else {
             guard let id = resource.applicationID else { return nil }
-            path = source.path.replacingOccurrences(of: "{id}", with: String(id))
+            path = CollectionSource.filling(source.path, with: String(id))
         }
         return source.bound(name: "\(resource.displayText).\(name)", path: path)
     }

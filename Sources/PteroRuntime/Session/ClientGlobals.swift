@@ -36,40 +36,31 @@ final class Account: HostValue {
     var displayText: String { "account" }
     /// Its members, also for `ptero check`, which has no panel.
     static let names = ["id", "admin", "username", "email", "first_name", "last_name", "language", "api_keys", "ssh_keys", "activity",
-                        "update_email", "update_password", "two_factor_setup", "enable_two_factor", "disable_two_factor"]
+                        "two_factor_setup"] + APITable.pterodactyl1.methodNames(of: "account")
     var memberNames: [String] { Self.names }
 
     func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "api_keys": return .host(PanelQuery(session: session, source: CollectionSource.apiKeys))
         case "ssh_keys": return .host(PanelQuery(session: session, source: CollectionSource.sshKeys))
-        case "activity":
-            let source = CollectionSource(name: "account.activity", object: "activity_log", path: "/api/client/account/activity",
-                                          pageSize: 100)
-            return .host(PanelQuery(session: session, source: source))
+        case "activity": return .host(PanelQuery(session: session, source: CollectionSource.activity))
         default:
             return try user(interpreter).member(name, interpreter: interpreter)
         }
     }
 
     func callMethod(_ name: String, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
-        let parameters: [String], method: HTTPMethod, path: String
-        switch name {
-        case "update_email": (parameters, method, path) = (["email", "password"], .put, "/api/client/account/email")
-        case "update_password": (parameters, method, path) = (["current_password", "password", "password_confirmation"],
-                                                              .put, "/api/client/account/password")
-        case "two_factor_setup":
+        if name == "two_factor_setup" {
             // The secret to put in an authenticator app, then enable_two_factor(code:, password:).
             try arguments.expect(0...0)
             guard case .map(let answer) = try session.read(PanelRequest(.get, "/api/client/account/two-factor")) else { return .null }
             return answer.value(forName: "data") ?? .null
-        case "enable_two_factor": (parameters, method, path) = (["code", "password"], .post, "/api/client/account/two-factor")
-        case "disable_two_factor": (parameters, method, path) = (["password"], .post, "/api/client/account/two-factor/disable")
-        default: return nil
         }
-        let bound = try BoundArguments(arguments, callee: "account.\(name)", parameters: parameters, required: parameters)
+        // The account's writes are the API table's rows offered on `account`.
+        guard let row = APITable.pterodactyl1.methods(name, of: "account").first else { return nil }
+        let bound = try BoundArguments(arguments, callee: "account.\(name)", parameters: row.labels, required: row.required)
         // Enabling two-factor answers with the recovery tokens, which only this answer ever shows.
-        return try session.writeAnswer(PanelRequest(method, path, body: .json(try JSONBody.encode(bound.body())))) ?? .null
+        return try session.writeAnswer(PanelRequest(row.method, row.path, body: .json(try JSONBody.encode(bound.body())))) ?? .null
     }
 
     func plainValue(interpreter: Interpreter) throws -> Value? {
