@@ -103,4 +103,23 @@ struct APITableTests {
             .appendingPathComponent("Fixtures/pterodactyl-endpoints.tsv")
         return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
     }
+
+    /// Pterodactyl 0.7's table has exactly the routes of v0.7.19's route files.
+    @Test func theOldPanelsTableHasItsRouteFilesRoutes() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/pterodactyl-0.7-routes.tsv")
+        let expected = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { line in
+            let columns = line.split(separator: "\t")
+            return "\(columns[0]) \(columns[1]) \(columns[2])"
+        }
+        let table = APITable.pterodactyl07
+        let rows = table.endpoints.map { "\($0.api.rawValue) \($0.method.rawValue) \($0.path)" }
+        #expect(expected.count == 46)
+        #expect(Set(rows) == Set(expected), "only in the table: \(Set(rows).subtracting(expected).sorted()); missing: \(Set(expected).subtracting(rows).sorted())")
+        #expect(rows.count == expected.count)
+        #expect(Set(table.endpoints.map(\.id)).count == table.endpoints.count)
+        #expect(table.endpoints.allSatisfy { $0.filters.isEmpty && $0.exactFilters.isEmpty }, "0.7 has ?search=, not filter[...]")
+        #expect(table.methods("rebuild", of: "server").count == 1 && APITable.pterodactyl1.methods("rebuild", of: "server").isEmpty)
+        #expect(table.endpoint("nodes.deployable") == nil && table.endpoint("server.resources") == nil)
+    }
 }

@@ -1,12 +1,23 @@
 /// The panel software a profile talks to; each has its own `APITable`.
 public enum PanelDialect: String, Sendable, CaseIterable {
+    /// Pterodactyl 0.7 (its last release, 0.7.19, in 2020).
+    case pterodactyl07 = "pterodactyl-0.7"
     /// Pterodactyl 1.0 to 1.11.
     case pterodactyl1 = "pterodactyl-1"
 
     /// The dialect's endpoints.
     public var table: APITable {
         switch self {
+        case .pterodactyl07: .pterodactyl07
         case .pterodactyl1: .pterodactyl1
+        }
+    }
+
+    /// As messages name it: "Pterodactyl 0.7".
+    public var displayName: String {
+        switch self {
+        case .pterodactyl07: "Pterodactyl 0.7"
+        case .pterodactyl1: "Pterodactyl 1.x"
         }
     }
 }
