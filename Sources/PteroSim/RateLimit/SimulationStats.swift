@@ -20,8 +20,8 @@ struct SimulationStats: Sendable {
 
     var json: JSONValue {
         func byStatus(_ counts: [String: [Int: Int]]) -> JSONValue {
-            .object(counts.keys.sorted().map { key in
-                (key, JSONValue.object(counts[key]!.keys.sorted().map { (String($0), .int(counts[key]![$0]!)) }))
+            .object(counts.sorted { $0.key < $1.key }.map { key, statuses in
+                (key, JSONValue.object(statuses.sorted { $0.key < $1.key }.map { (String($0.key), .int($0.value)) }))
             })
         }
         let busiest = perMinute.keys.sorted().map { api -> (String, JSONValue) in
