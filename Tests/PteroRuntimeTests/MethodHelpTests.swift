@@ -80,10 +80,10 @@ struct MethodHelpTests {
         await harness.stop()
     }
 
-    /// Every method's help names only routes of the API table.
-    @Test func everyMethodsRoutesAreTableRows() {
-        let routes = Set(APITable.pterodactyl1.endpoints.map(\.route))
-        for (object, actions) in ResourceAction.table {
+    /// Every method's help names only routes of its dialect's API table.
+    @Test(arguments: PanelDialect.allCases) func everyMethodsRoutesAreTableRows(dialect: PanelDialect) {
+        let routes = Set(dialect.table.endpoints.map(\.route))
+        for (object, actions) in ResourceAction.tables[dialect] ?? [:] {
             for action in actions {
                 for line in action.endpoint.split(separator: "\n") {
                     let route = line.trimmingCharacters(in: .whitespaces).split(separator: " ").prefix(2).joined(separator: " ")

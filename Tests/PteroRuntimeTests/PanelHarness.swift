@@ -42,7 +42,7 @@ final class PanelHarness: Sendable {
     let gateLines = Lines()
 
     init(servers: Int = 60, latencyMilliseconds: Int = 0, gate settings: WriteGate.Settings = WriteGate.Settings(),
-         journal: Journal? = nil) async throws {
+         journal: Journal? = nil, dialect: PanelDialect = .pterodactyl1) async throws {
         var options = SimulatorOptions()
         options.servers = servers
         options.latencyMilliseconds = latencyMilliseconds
@@ -55,7 +55,8 @@ final class PanelHarness: Sendable {
         let transport = self.transport
         Self.unstopped.withLock { $0[ObjectIdentifier(transport)] = transport }
         session = PanelSession(client: PanelClient(executor: Executor(transport: transport)),
-                               gate: WriteGate(settings: settings, journal: journal, report: { line in lines.withLock { $0.append(line) } }))
+                               gate: WriteGate(settings: settings, journal: journal, report: { line in lines.withLock { $0.append(line) } }),
+                               dialect: dialect)
     }
 
     /// Transports of harnesses not yet stopped. A test that fails before

@@ -11,10 +11,10 @@ struct BannerTests {
         let folder = try PteroBinary.temporaryFolder()
         let environment = ["PTERO_APP_KEY": key, "XDG_CONFIG_HOME": folder.path]
         let plain = try PteroBinary.run(["repl", "--url", url], input: "1\n", environment: environment)
-        #expect(plain.output.contains("Panel: \(url) · application API\n"), "\(plain.output)")
+        #expect(plain.output.contains("Panel: \(url) (Pterodactyl 1.x) · application API\n"), "\(plain.output)")
         #expect(!plain.output.contains("DRY RUN"))
         let dry = try PteroBinary.run(["repl", "--url", url, "--dry-run"], input: "servers.first.suspend()\n", environment: environment)
-        #expect(dry.output.contains("Panel: \(url) · application API\nDRY RUN: writes are printed, not sent\n"), "\(dry.output)")
+        #expect(dry.output.contains("Panel: \(url) (Pterodactyl 1.x) · application API\nDRY RUN: writes are printed, not sent\n"), "\(dry.output)")
         #expect(dry.output.contains("would POST /api/application/servers/"), "\(dry.output)")
         #expect(!(dry.output + dry.errors).contains(key))
         withExtendedLifetime(sim) {}
@@ -29,7 +29,7 @@ struct BannerTests {
     @Test func demoTakesDryRun() throws {
         let result = try PteroBinary.run(["demo", "--dry-run", "--servers", "5"], input: "let before = servers[1].suspended\nservers[1].suspend()\nservers[1].suspended == before\n")
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.contains("(simulated) · application and client API\nDRY RUN: writes are printed, not sent\n"), "\(result.output)")
+        #expect(result.output.contains("(simulated, Pterodactyl 1.x) · application and client API\nDRY RUN: writes are printed, not sent\n"), "\(result.output)")
         #expect(result.output.contains("would POST /api/application/servers/1/suspend"), "\(result.output)")
         #expect(result.output.contains("ptero> true\n"), "\(result.output)")
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The panel software a profile talks to; each has its own `APITable`.
 public enum PanelDialect: String, Sendable, CaseIterable {
     /// Pterodactyl 0.7 (its last release, 0.7.19, in 2020).
@@ -20,6 +22,23 @@ public enum PanelDialect: String, Sendable, CaseIterable {
         case .pterodactyl1: "Pterodactyl 1.x"
         }
     }
+
+    /// The dialect a profile's `panel =`, `PTERO_PANEL` or `--panel` names:
+    /// its own name, or the name of one release it covers
+    /// (`pterodactyl-1.11`, as `ptero sim --panel` calls the 1.x it simulates).
+    public static func named(_ text: String) -> PanelDialect? {
+        let name = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let dialect = PanelDialect(rawValue: name) { return dialect }
+        if name == "pterodactyl-0.7.19" { return .pterodactyl07 }
+        if name.hasPrefix("pterodactyl-1."), let minor = Int(name.dropFirst("pterodactyl-1.".count).prefix { $0 != "." }),
+           (0...11).contains(minor) {
+            return .pterodactyl1
+        }
+        return nil
+    }
+
+    /// For errors that list what may be named.
+    public static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 /// Every endpoint of one panel dialect: the one description of its API

@@ -17,6 +17,7 @@ import Foundation
 /// read_timeout = 30
 /// request_timeout = 300
 /// max_retry_after = 300    # a longer 429 wait is an error
+/// panel = "pterodactyl-1"  # or "pterodactyl-0.7"; `ptero login` finds and saves it
 /// ```
 public struct ConfigurationFile: Sendable, Equatable {
     public var defaultProfile: String?
@@ -104,14 +105,19 @@ public struct ConfigurationFile: Sendable, Equatable {
             case ("read_timeout", .integer(let seconds)) where Profile.secondsRange.contains(seconds): profile.readTimeout = seconds
             case ("request_timeout", .integer(let seconds)) where Profile.secondsRange.contains(seconds): profile.requestTimeout = seconds
             case ("max_retry_after", .integer(let seconds)) where Profile.secondsRange.contains(seconds): profile.maximumRetryAfter = seconds
+            case ("panel", .string(let name)):
+                guard let dialect = PanelDialect.named(name) else {
+                    throw ConfigurationError("\(place) is not a panel ptero knows: \(PanelDialect.namesList)")
+                }
+                profile.panel = dialect
             case ("connect_timeout", .integer), ("read_timeout", .integer), ("request_timeout", .integer), ("max_retry_after", .integer):
                 throw ConfigurationError("\(place) is seconds from \(Profile.secondsRange.lowerBound) to \(Profile.secondsRange.upperBound)")
             case ("url", _), ("application_key", _), ("client_key", _), ("read_only", _), ("insecure", _),
                  ("application_limit", _), ("client_limit", _), ("concurrency", _),
-                 ("connect_timeout", _), ("read_timeout", _), ("request_timeout", _), ("max_retry_after", _):
+                 ("connect_timeout", _), ("read_timeout", _), ("request_timeout", _), ("max_retry_after", _), ("panel", _):
                 throw ConfigurationError("\(place) has the wrong kind of value")
             default:
-                throw ConfigurationError("\(place) is not a setting (url, application_key, client_key, application_limit, client_limit, concurrency, read_only, insecure, connect_timeout, read_timeout, request_timeout, max_retry_after)")
+                throw ConfigurationError("\(place) is not a setting (url, application_key, client_key, application_limit, client_limit, concurrency, read_only, insecure, connect_timeout, read_timeout, request_timeout, max_retry_after, panel)")
             }
         }
         return profile
@@ -134,6 +140,7 @@ public struct ConfigurationFile: Sendable, Equatable {
             if let seconds = profile.readTimeout { lines.append("read_timeout = \(seconds)") }
             if let seconds = profile.requestTimeout { lines.append("request_timeout = \(seconds)") }
             if let seconds = profile.maximumRetryAfter { lines.append("max_retry_after = \(seconds)") }
+            if let panel = profile.panel { lines.append("panel = \(TOMLSubset.quote(panel.rawValue))") }
             if profile.readOnly { lines.append("read_only = true") }
             if profile.insecure { lines.append("insecure = true") }
         }

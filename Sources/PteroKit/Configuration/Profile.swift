@@ -21,6 +21,9 @@ public struct Profile: Sendable, Equatable {
     public var requestTimeout: Int?
     /// The longest `Retry-After`, in seconds, that is waited out (`max_retry_after`).
     public var maximumRetryAfter: Int?
+    /// The panel software at `url` (`panel`): saved by `ptero login`, which
+    /// asks the panel; nil means ask it at connection time.
+    public var panel: PanelDialect?
     /// Timeouts and waits are whole seconds in this range: zero would fail
     /// every request, and a day is longer than any request should take.
     public static let secondsRange = 1...86_400

@@ -2,7 +2,7 @@ import Foundation
 
 /// Picks the profile to use: `--profile`, else `PTERO_PROFILE`, else the
 /// file's default, else the only one; `--url` or `PTERO_URL`, then
-/// `PTERO_APP_KEY` and `PTERO_CLIENT_KEY`, override its fields.
+/// `PTERO_APP_KEY`, `PTERO_CLIENT_KEY` and `PTERO_PANEL` override its fields.
 ///
 /// Keys saved for one panel never go to another: a URL given on the command
 /// line or in `PTERO_URL` gets the keys given with it (environment), or the
@@ -44,6 +44,8 @@ public enum ProfileSelection {
                 } else {
                     profile.applicationKey = nil
                     profile.clientKey = nil
+                    // What the saved panel runs says nothing of this one.
+                    profile.panel = nil
                 }
                 profile.url = url
                 if profile.applicationKey == nil, profile.clientKey == nil, applicationKey == nil, clientKey == nil {
@@ -54,6 +56,12 @@ public enum ProfileSelection {
         }
         if let applicationKey { profile.applicationKey = applicationKey }
         if let clientKey { profile.clientKey = clientKey }
+        if let name = environment["PTERO_PANEL"], !name.isEmpty {
+            guard let dialect = PanelDialect.named(name) else {
+                throw ConfigurationError("PTERO_PANEL is not a panel ptero knows: \(PanelDialect.namesList)")
+            }
+            profile.panel = dialect
+        }
         return profile
     }
 

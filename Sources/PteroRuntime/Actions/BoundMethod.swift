@@ -24,8 +24,8 @@ final class BoundMethod: HostValue {
     }
 
     /// `resource.name` as a method value, when `name` is one of its actions.
-    static func action(_ name: String, of resource: Resource) -> Value? {
-        guard let action = ResourceAction.find(name, for: resource.kind.object) else { return nil }
+    static func action(_ name: String, of resource: Resource) throws -> Value? {
+        guard let action = try ResourceAction.find(name, for: resource.kind.object, in: resource.dialect) else { return nil }
         return .host(BoundMethod(qualifiedName: "\(resource.kind.typeName.lowercased()).\(name)",
                                  help: action.help(for: resource.kind, onQuery: false)) { arguments, interpreter in
             try resource.callMethod(name, arguments: &arguments, interpreter: interpreter) ?? .null
@@ -33,10 +33,10 @@ final class BoundMethod: HostValue {
     }
 
     /// `servers.suspend` (a bulk job) or `servers.create` as a method value.
-    static func method(_ name: String, of query: PanelQuery) -> Value? {
+    static func method(_ name: String, of query: PanelQuery) throws -> Value? {
         let kind = ResourceKind.forObject(query.source.object)
         let help: String
-        if let action = ResourceAction.find(name, for: query.source.object) {
+        if let action = try ResourceAction.find(name, for: query.source.object, in: query.session.dialect) {
             help = action.help(for: kind, onQuery: true)
         } else if name == "create", query.source.creatable {
             help = "create(...)\n  POST \(query.source.path)\n  Adds one \(kind.typeName.lowercased()); "

@@ -211,7 +211,7 @@ extension BulkJob {
     /// runs their action as a bulk job, as a query does.
     static func onList(_ name: String, _ list: ListObject, _ arguments: inout Arguments, _ interpreter: Interpreter) throws -> Value? {
         guard case .host(let first as Resource)? = list.items.first,
-              let action = ResourceAction.find(name, for: first.kind.object) else { return nil }
+              let action = try ResourceAction.find(name, for: first.kind.object, in: first.dialect) else { return nil }
         guard let session = first.session else { throw RuntimeError("\(first.displayText) is not connected to a panel") }
         for item in list.items {
             guard case .host(let resource as Resource) = item, resource.kind == first.kind else {

@@ -39,14 +39,38 @@ public struct ResourceAction: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    public static func actions(for object: String) -> [ResourceAction] { table[object] ?? [] }
-
-    public static func find(_ name: String, for object: String) -> ResourceAction? {
-        actions(for: object).first { $0.name == name }
+    /// The methods objects of `object` have on `dialect`'s panel.
+    public static func actions(for object: String, in dialect: PanelDialect) -> [ResourceAction] {
+        tables[dialect]?[object] ?? []
     }
 
-    /// One entry per method the API table offers on an object (TableAction.swift).
-    static let table: [String: [ResourceAction]] = actions(from: .pterodactyl1)
+    /// The method `name` of objects of `object` on `dialect`'s panel; when
+    /// only another panel has it, an error that says which (DialectAbsence).
+    public static func find(_ name: String, for object: String, in dialect: PanelDialect) throws -> ResourceAction? {
+        if let action = actions(for: object, in: dialect).first(where: { $0.name == name }) { return action }
+        let elsewhere = PanelDialect.allCases.filter { other in tables[other]?[object]?.contains { $0.name == name } == true }
+        guard !elsewhere.isEmpty else { return nil }
+        throw DialectAbsence.error("\(ResourceKind.forObject(object).typeName.lowercased()).\(name)()", in: dialect, has: elsewhere,
+                                   plural: false)
+    }
+
+    /// One entry per method each dialect's API table offers on an object (TableAction.swift).
+    static let tables: [PanelDialect: [String: [ResourceAction]]] =
+        Dictionary(uniqueKeysWithValues: PanelDialect.allCases.map { ($0, actions(from: $0.table)) })
+
+    /// Every dialect's methods together, by kind: what `ptero check` and the
+    /// confirmation scan know before any panel is asked.
+    static let table: [String: [ResourceAction]] = {
+        var union = [String: [ResourceAction]]()
+        for dialect in PanelDialect.allCases {
+            for (kind, actions) in tables[dialect] ?? [:] {
+                for action in actions where union[kind]?.contains(where: { $0.name == action.name }) != true {
+                    union[kind, default: []].append(action)
+                }
+            }
+        }
+        return union
+    }()
 
     /// A schedule task's body fields: the panel has no list of tasks, they
     /// come inside their schedule (`schedule.tasks`).

@@ -52,42 +52,65 @@ public struct CollectionSource: Sendable {
     /// The collection the API table offers as `name` on `api`: its path,
     /// its items' kind, its filters and whether it can create. What the
     /// language adds (another name, filter aliases, a page size, a fixed
-    /// query) comes with the call.
+    /// query) comes with the call; an alias for a filter the row has not
+    /// got is dropped (0.7 has no `filter[...]` at all). Nil when `table`
+    /// has no such collection.
     static func offered(_ name: String, api: PanelAPI = .application, as global: String? = nil, filterAliases: [String: String] = [:],
-                        pageSize: Int = 100, across parent: CollectionSource? = nil, fixedQuery: [String: String] = [:]) -> CollectionSource {
-        let table = APITable.pterodactyl1
-        guard let row = table.collections(name).first(where: { $0.api == api }), let object = row.answer.object else {
-            preconditionFailure("the API table offers no collection \(name) on the \(api.rawValue) API")
-        }
+                        pageSize: Int = 100, across parent: CollectionSource? = nil, fixedQuery: [String: String] = [:],
+                        in table: APITable) -> CollectionSource? {
+        guard let row = table.collections(name).first(where: { $0.api == api }), let object = row.answer.object else { return nil }
         let creation = table.creation(name, api: api)
         return CollectionSource(name: global ?? name, object: object, path: row.path, filters: Set(row.filters),
-                                exactFilters: Set(row.exactFilters), filterAliases: filterAliases, pageSize: pageSize, across: parent,
-                                creatable: creation != nil, fixedQuery: fixedQuery,
+                                exactFilters: Set(row.exactFilters), filterAliases: filterAliases.filter { row.filters.contains($0.value) },
+                                pageSize: pageSize, across: parent, creatable: creation != nil, fixedQuery: fixedQuery,
                                 createDefaults: creation?.defaults ?? [:])
     }
 
-    /// The application API's top-level collections.
-    public static let application: [CollectionSource] = [
-        offered("servers", filterAliases: ["identifier": "uuidShort"]),
-        offered("nodes"),
-        offered("users"),
-        offered("locations"),
-        nests,
-        offered("nest.eggs", as: "eggs", across: nests),
-    ]
+    /// The same from Pterodactyl 1.x's table, which has every collection
+    /// the language names.
+    static func offered(_ name: String, api: PanelAPI = .application, as global: String? = nil, filterAliases: [String: String] = [:],
+                        pageSize: Int = 100, across parent: CollectionSource? = nil, fixedQuery: [String: String] = [:]) -> CollectionSource {
+        guard let source = offered(name, api: api, as: global, filterAliases: filterAliases, pageSize: pageSize, across: parent,
+                                   fixedQuery: fixedQuery, in: .pterodactyl1) else {
+            preconditionFailure("the API table offers no collection \(name) on the \(api.rawValue) API")
+        }
+        return source
+    }
 
-    static let nests = offered("nests")
+    /// The application API's top-level collections of `dialect`'s panel,
+    /// in the order `help` lists them.
+    static func globals(in dialect: PanelDialect) -> [CollectionSource] {
+        let table = dialect.table
+        let nests = offered("nests", in: table)
+        return [
+            offered("servers", filterAliases: ["identifier": "uuidShort"], in: table),
+            offered("nodes", in: table),
+            offered("users", in: table),
+            offered("locations", in: table),
+            nests,
+            nests.flatMap { offered("nest.eggs", as: "eggs", across: $0, in: table) },
+        ].compactMap { $0 }
+    }
 
-    /// The client API's servers: those the key's user may see (all of them
-    /// for a root admin with `type: admin-all`, as `client.servers` asks).
-    /// The client API finds an identifier with `*` (which matches more;
-    /// every item is still checked here).
-    static let clientServers = offered("client.servers", api: .client, filterAliases: ["identifier": "*"])
+    /// The application API's top-level collections, as every panel names
+    /// them (for `ptero check` and `help`, which have no panel).
+    public static let application: [CollectionSource] = globals(in: .pterodactyl1)
+
+    /// The client API's servers on `dialect`'s panel: those the key's user
+    /// may see. The client API finds an identifier with `*` (which matches
+    /// more; every item is still checked here).
+    static func clientServers(in dialect: PanelDialect) -> CollectionSource? {
+        offered("client.servers", api: .client, filterAliases: ["identifier": "*"], in: dialect.table)
+    }
 
     /// Every server of the panel through the client API (root admins only;
-    /// the panel gives others an empty list).
-    static let clientAllServers = offered("client.servers", api: .client, as: "client.all_servers", filterAliases: ["identifier": "*"],
-                                          fixedQuery: ["type": "admin-all"])
+    /// the panel gives others an empty list): 1.x asks `type=admin-all`,
+    /// 0.7 `filter=all` (v0.7.19 Api/Client/ClientController.php `index`).
+    static func clientAllServers(in dialect: PanelDialect) -> CollectionSource? {
+        let everything = dialect == .pterodactyl07 ? ["filter": "all"] : ["type": "admin-all"]
+        return offered("client.servers", api: .client, as: "client.all_servers", filterAliases: ["identifier": "*"],
+                       fixedQuery: everything, in: dialect.table)
+    }
 
     /// The account's API keys.
     static let apiKeys = offered("account.api_keys", api: .client)

@@ -34,7 +34,8 @@ public struct PanelNameCheck {
             return CollectionSource.application.first { $0.name == name }
         }
         guard let member = expression.memberAccess, member.object.variableName == "client", !declared.contains("client") else { return nil }
-        return [CollectionSource.clientServers, CollectionSource.clientAllServers].first { $0.name == "client." + member.name }
+        return [CollectionSource.clientServers(in: .pterodactyl1), CollectionSource.clientAllServers(in: .pterodactyl1)].compactMap { $0 }
+            .first { $0.name == "client." + member.name }
     }
 
     /// The members of `client` or `account`, when `expression` is one the

@@ -36,11 +36,13 @@ public final class PanelQuery: HostValue {
 
     public var typeName: String { "Query" }
     public var displayText: String { predicates.isEmpty ? source.name : "\(source.name) where ..." }
-    public var memberNames: [String] { Self.memberNames(of: source) }
+    public var memberNames: [String] { Self.memberNames(of: source, actions: ResourceAction.actions(for: source.object, in: session.dialect)) }
 
-    /// What a query of `source` offers after `.`, without a panel (for `ptero check`).
-    static func memberNames(of source: CollectionSource) -> [String] {
-        ["count", "first", "list", "take", "get"] + (source.creatable ? ["create"] : []) + ResourceAction.actions(for: source.object).map(\.name)
+    /// What a query of `source` offers after `.`; without a panel (for
+    /// `ptero check`), the methods any panel has.
+    static func memberNames(of source: CollectionSource, actions: [ResourceAction]? = nil) -> [String] {
+        ["count", "first", "list", "take", "get"] + (source.creatable ? ["create"] : [])
+            + (actions ?? ResourceAction.table[source.object] ?? []).map(\.name)
             + Interpreter.listMethodNames.filter { !changingListMethods.contains($0) }
     }
 
@@ -63,7 +65,7 @@ public final class PanelQuery: HostValue {
             return .int(try elements().count)
         case "first": return try PageIterator(query: self).next() ?? .null
         case "list": return Value(try elements())
-        default: return BoundMethod.method(name, of: self)
+        default: return try BoundMethod.method(name, of: self)
         }
     }
 
@@ -78,7 +80,7 @@ public final class PanelQuery: HostValue {
         case "create" where source.creatable:
             return try create(arguments: arguments)
         default:
-            if let action = ResourceAction.find(name, for: source.object) {
+            if let action = try ResourceAction.find(name, for: source.object, in: session.dialect) {
                 return try BulkJob(action: action, session: session, label: source.name).run(on: try elements(), arguments: &arguments)
             }
             guard Interpreter.listMethodNames.contains(name) else { return nil }

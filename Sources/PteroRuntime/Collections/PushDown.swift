@@ -83,7 +83,7 @@ enum PushDown {
         case .field(let name, element: let element, fallback: let fallback):
             _ = element
             guard let fallback, let members = ResourceFields.whereNames(for: source.object),
-                  !members.contains(name), ResourceAction.find(name, for: source.object) == nil else { return nil }
+                  !members.contains(name), ResourceAction.table[source.object]?.contains(where: { $0.name == name }) != true else { return nil }
             return predicate.outsideValue(of: fallback)
         default:
             return nil

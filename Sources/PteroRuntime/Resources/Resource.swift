@@ -1,3 +1,4 @@
+import PteroKit
 import PteroLang
 
 /// A panel object as a language value: prints as `Server#12 "survival"`,
@@ -10,6 +11,8 @@ public final class Resource: HostValue {
     public let relationships: [String: Value]
     /// The panel it came from, for its actions; nil for a detached copy.
     let session: PanelSession?
+    /// The panel software it was read from: which methods and members it has.
+    var dialect: PanelDialect { session?.dialect ?? .pterodactyl1 }
     /// The collection it was listed in (`/api/client/servers/1a2b3c4d/backups`):
     /// objects below a server have no path of their own without it.
     let collectionPath: String?
@@ -110,9 +113,9 @@ public final class Resource: HostValue {
 
     public var memberNames: [String] {
         attributes.keys.compactMap { key in if case .string(let name) = key { name } else { nil } } + relationships.keys.sorted()
-            + Relations.names(for: kind.object) + SubCollections.names(for: kind.object)
-            + (kind.object == "server" ? ServerClientMembers.names : [])
-            + ResourceAction.actions(for: kind.object).map(\.name)
+            + Relations.names(for: kind.object) + SubCollections.names(for: kind.object, in: dialect)
+            + (kind.object == "server" ? ServerClientMembers.names(in: dialect) : [])
+            + ResourceAction.actions(for: kind.object, in: dialect).map(\.name)
     }
 
     /// `s.suspend()`: one write through the session's gate.
@@ -120,7 +123,7 @@ public final class Resource: HostValue {
         if kind.object == "server", let value = try ServerClientMembers.call(name, of: self, arguments: &arguments) {
             return value
         }
-        guard let action = ResourceAction.find(name, for: kind.object) else { return nil }
+        guard let action = try ResourceAction.find(name, for: kind.object, in: dialect) else { return nil }
         guard let session else { throw RuntimeError("\(displayText) is not connected to a panel") }
         let request = try action.request(self, &arguments)
         if action.isDestructive { try session.confirm("\(name) \(displayText)") }
@@ -135,7 +138,7 @@ public final class Resource: HostValue {
             return .host(PanelQuery(session: session, source: source))
         }
         if kind.object == "server", let value = try ServerClientMembers.member(name, of: self) { return value }
-        return BoundMethod.action(name, of: self)
+        return try BoundMethod.action(name, of: self)
     }
 
     public func isEqual(to other: any HostValue) -> Bool {

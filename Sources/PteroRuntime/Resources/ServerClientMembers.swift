@@ -9,8 +9,22 @@ import PteroLang
 enum ServerClientMembers {
     static let names = ["files", "startup", "resources"]
 
+    /// The rows each member reads, the first a dialect has: Pterodactyl
+    /// 0.7's `utilization` is 1.x's `resources` (v0.7.19 routes/api-client.php).
+    static let rows: [String: [String]] = [
+        "files": ["server.files.list"], "startup": ["server.startup.view"], "resources": ["server.resources", "server.utilization"],
+    ]
+
+    /// The members a server has on `dialect`'s panel.
+    static func names(in dialect: PanelDialect) -> [String] { names.filter { row($0, in: dialect) != nil } }
+
+    static func row(_ name: String, in dialect: PanelDialect) -> APIEndpoint? {
+        rows[name]?.lazy.compactMap { dialect.table.endpoint($0) }.first
+    }
+
     static func member(_ name: String, of server: Resource) throws -> Value? {
         guard names.contains(name) else { return nil }
+        let row = try reachable(name, of: server)
         let (session, path) = try reach(server, name)
         switch name {
         case "files":
@@ -27,8 +41,8 @@ enum ServerClientMembers {
                 ("variables", Resource.fromEnvelope(answer, session: session) ?? Value([Value]())),
             ]))
         default:
-            let answer = try AnswerShape.item(try session.read(PanelRequest(.get, path + "/resources")), object: "stats",
-                                              endpoint: "GET \(path)/resources")
+            let route = path + row.path.dropFirst(SubCollections.clientServerRoute.count)
+            let answer = try AnswerShape.item(try session.read(PanelRequest(.get, route)), object: "stats", endpoint: "GET \(route)")
             return Resource.fromEnvelope(answer, session: session) ?? .null
         }
     }
@@ -36,8 +50,19 @@ enum ServerClientMembers {
     /// `s.files("/config")`: the listing of a folder.
     static func call(_ name: String, of server: Resource, arguments: inout Arguments) throws -> Value? {
         guard name == "files" else { return nil }
+        _ = try reachable(name, of: server)
         let (session, path) = try reach(server, name)
         return try ServerFiles(server: server, session: session, clientPath: path).list(&arguments, callee: "server.files")
+    }
+
+    /// The row of `name` on the server's panel, or the sentence that says it has none.
+    private static func reachable(_ name: String, of server: Resource) throws -> APIEndpoint {
+        let dialect = server.dialect
+        guard let row = row(name, in: dialect) else {
+            throw DialectAbsence.error("a server's \(name)", in: dialect, has: PanelDialect.allCases.filter { row(name, in: $0) != nil },
+                                       plural: name == "files")
+        }
+        return row
     }
 
     private static func reach(_ server: Resource, _ name: String) throws -> (PanelSession, String) {

@@ -16,10 +16,20 @@ final class ClientAPI: HostValue {
     var memberNames: [String] { Self.names }
 
     func member(_ name: String, interpreter: Interpreter) throws -> Value? {
+        let dialect = session.dialect
         switch name {
-        case "servers": return .host(PanelQuery(session: session, source: CollectionSource.clientServers))
-        case "all_servers": return .host(PanelQuery(session: session, source: CollectionSource.clientAllServers))
-        case "permissions": return try session.read(PanelRequest(.get, "/api/client/permissions"))
+        case "servers", "all_servers":
+            guard let source = name == "servers" ? CollectionSource.clientServers(in: dialect) : CollectionSource.clientAllServers(in: dialect) else {
+                throw DialectAbsence.error("client.\(name)", in: dialect, has: PanelDialect.allCases.filter { CollectionSource.clientServers(in: $0) != nil },
+                                           plural: true)
+            }
+            return .host(PanelQuery(session: session, source: source))
+        case "permissions":
+            guard let row = session.table.endpoint("permissions") else {
+                throw DialectAbsence.error("client.permissions", in: dialect, has: PanelDialect.allCases.filter { $0.table.endpoint("permissions") != nil },
+                                           plural: true)
+            }
+            return try session.read(PanelRequest(row.method, row.path))
         default: return nil
         }
     }
@@ -40,6 +50,7 @@ final class Account: HostValue {
     var memberNames: [String] { Self.names }
 
     func member(_ name: String, interpreter: Interpreter) throws -> Value? {
+        try refuseWhereAbsent()
         switch name {
         case "api_keys": return .host(PanelQuery(session: session, source: CollectionSource.apiKeys))
         case "ssh_keys": return .host(PanelQuery(session: session, source: CollectionSource.sshKeys))
@@ -49,7 +60,15 @@ final class Account: HostValue {
         }
     }
 
+    /// 0.7's client API has no account: every use says so in one sentence.
+    private func refuseWhereAbsent() throws {
+        if let absent = DialectAbsence.lacks("account", in: session.dialect, plural: false, where: { $0.table.endpoint("account.view") != nil }) {
+            throw absent
+        }
+    }
+
     func callMethod(_ name: String, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
+        try refuseWhereAbsent()
         if name == "two_factor_setup" {
             // The secret to put in an authenticator app, then enable_two_factor(code:, password:).
             try arguments.expect(0...0)
@@ -57,14 +76,15 @@ final class Account: HostValue {
             return answer.value(forName: "data") ?? .null
         }
         // The account's writes are the API table's rows offered on `account`.
-        guard let row = APITable.pterodactyl1.methods(name, of: "account").first else { return nil }
+        guard let row = session.table.methods(name, of: "account").first else { return nil }
         let bound = try BoundArguments(arguments, callee: "account.\(name)", parameters: row.labels, required: row.required)
         // Enabling two-factor answers with the recovery tokens, which only this answer ever shows.
         return try session.writeAnswer(PanelRequest(row.method, row.path, body: .json(try JSONBody.encode(bound.body())))) ?? .null
     }
 
     func plainValue(interpreter: Interpreter) throws -> Value? {
-        try user(interpreter).plainValue(interpreter: interpreter)
+        try refuseWhereAbsent()
+        return try user(interpreter).plainValue(interpreter: interpreter)
     }
 
     private func user(_ interpreter: Interpreter) throws -> Resource {

@@ -1,3 +1,4 @@
+import PteroKit
 import PteroLang
 
 /// Puts the panel's collections into a script's globals.
@@ -12,8 +13,15 @@ public enum PanelGlobals {
         session.interpreter = interpreter
         if session.gate.journal != nil { interpreter.recorder = session }
         interpreter.hostHelp = PanelHelp.text
-        for source in CollectionSource.application {
-            interpreter.globals.defineConstant(source.name, .host(PanelQuery(session: session, source: source)))
+        let offered = CollectionSource.globals(in: session.dialect)
+        for name in CollectionSource.application.map(\.name) {
+            if let source = offered.first(where: { $0.name == name }) {
+                interpreter.globals.defineConstant(name, .host(PanelQuery(session: session, source: source)))
+            } else {
+                let elsewhere = PanelDialect.allCases.filter { dialect in CollectionSource.globals(in: dialect).contains { $0.name == name } }
+                interpreter.globals.defineConstant(name, .host(Disconnected(
+                    name: name, absence: DialectAbsence.error(name, in: session.dialect, has: elsewhere, plural: true))))
+            }
         }
         interpreter.listMethodExtension = BulkJob.onList
         interpreter.globals.defineConstant("client", .host(ClientAPI(session: session)))

@@ -8,6 +8,9 @@ import PteroLang
 public final class PanelSession: @unchecked Sendable {
     public let client: PanelClient
     public let gate: WriteGate
+    /// The panel software it talks to: which collections, sub-collections
+    /// and methods the language offers (its `APITable`).
+    public let dialect: PanelDialect
     /// Raised by Ctrl-C: bulk jobs start no new tasks once it is.
     public let interruption: InterruptFlag?
     /// Raised by a second Ctrl-C (or SIGTERM): a wait for the panel ends at
@@ -26,10 +29,11 @@ public final class PanelSession: @unchecked Sendable {
     private var cachedEpoch: (interpreter: Int, statement: Int, sequence: Int)?
     private var cached: [String: Value] = [:]
 
-    public init(client: PanelClient, gate: WriteGate, interruption: InterruptFlag? = nil, abandonment: InterruptFlag? = nil,
-                progress: (@Sendable (BulkProgress) -> Void)? = nil) {
+    public init(client: PanelClient, gate: WriteGate, dialect: PanelDialect = .pterodactyl1, interruption: InterruptFlag? = nil,
+                abandonment: InterruptFlag? = nil, progress: (@Sendable (BulkProgress) -> Void)? = nil) {
         self.client = client
         self.gate = gate
+        self.dialect = dialect
         self.interruption = interruption
         self.abandonment = abandonment
         self.progress = progress
@@ -49,6 +53,9 @@ public final class PanelSession: @unchecked Sendable {
     }
 
     var journal: Journal? { gate.journal }
+
+    /// The endpoints of the panel it talks to.
+    var table: APITable { dialect.table }
 
     /// Sends `request` as the gate wants it sent: the panel's answer as it
     /// came, judged by the gate after it is recorded.

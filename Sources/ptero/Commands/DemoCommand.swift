@@ -34,7 +34,7 @@ struct DemoCommand: ParsableCommand {
         let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
         var gate = WriteGate.Settings()
         gate.dryRun = dryRun
-        let connection = try PanelConnection.open(settings, gate: gate, into: interpreter)
+        let connection = try PanelConnection.open(settings, gate: gate, dialect: .pterodactyl1, into: interpreter)
         let banner = REPLBanner.text(for: connection, simulated: true) + "\n" + Self.welcome.replacingOccurrences(of: "%URL%", with: running.url.absoluteString)
         let code = REPL(reader: makeLineReader(), banner: banner, interpreter: interpreter).run()
         connection.close()

@@ -14,7 +14,10 @@ struct LoginCommand: ParsableCommand {
             and a client key (ptlc_...), without echoing them; leave one empty to skip it. \
             Pelican's keys (papp_/pacc_, earlier peli_/plcn_) and keys without a prefix (from a \
             panel before 1.8) work too: what a key without a prefix is for is asked of the panel. \
-            Each key is tried against the panel before anything is saved. Profiles live in \
+            Each key is tried against the panel before anything is saved. Login also asks the panel \
+            which software it runs (one request: Pterodactyl 0.7 or 1.x) and saves it in the profile \
+            as panel = "pterodactyl-0.7" or "pterodactyl-1"; the language then offers what that \
+            panel has. Profiles live in \
             $XDG_CONFIG_HOME/ptero/config.toml (default ~/.config/ptero/config.toml), mode 600. \
             Without --profile, login saves the profile "default" and makes it the default; \
             a first profile becomes the default, and --default makes any profile the default.
@@ -49,6 +52,7 @@ struct LoginCommand: ParsableCommand {
         for line in report.lines { StandardStreams.write(line + "\n") }
         entry.applicationKey = report.settings.applicationKey
         entry.clientKey = report.settings.clientKey
+        entry.panel = report.dialect
 
         let previousDefault = file.defaultProfile.flatMap { wanted in file.profiles.contains { $0.name == wanted } ? wanted : nil }
         file.store(entry)
@@ -81,21 +85,22 @@ struct LoginCommand: ParsableCommand {
     /// a prefix is for; throws the panel's refusal. Answers the settings to
     /// save (a key without a prefix is saved as what the panel said it is)
     /// and the lines to show.
-    static func check(_ settings: ConnectionSettings) async throws -> (settings: ConnectionSettings, lines: [String]) {
-        var lines: [String] = []
+    static func check(_ settings: ConnectionSettings) async throws -> (settings: ConnectionSettings, dialect: PanelDialect, lines: [String]) {
+        let dialect = try await detect(settings)
+        var lines = ["The panel is \(dialect.displayName) (saved in the profile as panel = \"\(dialect.rawValue)\")."]
         var found: [PanelAPI: String] = [:]
         for (place, key) in [(PanelAPI.application, settings.applicationKey), (.client, settings.clientKey)] {
             guard let key else { continue }
             let api: PanelAPI
             if KeyFormat.prefix(of: key) == nil {
-                let learned = try await learnAPI(of: key, givenAs: place, settings)
+                let learned = try await learnAPI(of: key, givenAs: place, settings, dialect: dialect)
                 api = learned.api
                 lines.append("The key given as \(place.rawValue) key is \(KeyFormat.article(api)) key (\(KeyFormat.unprefixedNote))"
                              + (api == place ? "." : "; it is saved as the \(api.rawValue) key."))
                 lines.append(learned.line)
             } else {
                 api = place
-                lines.append(try await checkKey(key, as: place, settings))
+                lines.append(try await checkKey(key, as: place, settings, dialect: dialect))
             }
             if found[api] != nil {
                 throw UsageError("both keys are \(api.rawValue) keys; give one application key and one client key (or leave one empty)")
@@ -105,7 +110,21 @@ struct LoginCommand: ParsableCommand {
         var checked = settings
         checked.applicationKey = found[.application]
         checked.clientKey = found[.client]
-        return (checked, lines)
+        return (checked, dialect, lines)
+    }
+
+    /// Which panel software answers at the URL: one request (DialectDetection),
+    /// with the keys as given, through an executor of its own.
+    static func detect(_ settings: ConnectionSettings) async throws -> PanelDialect {
+        let transport = try HTTPTransport(settings: settings)
+        do {
+            let dialect = try await DialectDetection.detect(using: Executor(transport: transport), hasClientKey: settings.clientKey != nil)
+            try? await transport.shutdown()
+            return dialect
+        } catch {
+            try? await transport.shutdown()
+            throw error
+        }
     }
 
     /// Which API a key without a prefix (a panel before 1.8) is for, asked
@@ -119,14 +138,15 @@ struct LoginCommand: ParsableCommand {
     /// `app/Http/Middleware/Api/AuthenticateKey.php`) or from
     /// `RequireClientApiKey` (v1.8+). So a client key costs one request,
     /// an application key two; each is also the key's check.
-    static func learnAPI(of key: String, givenAs place: PanelAPI, _ settings: ConnectionSettings) async throws -> (api: PanelAPI, line: String) {
+    static func learnAPI(of key: String, givenAs place: PanelAPI, _ settings: ConnectionSettings,
+                         dialect: PanelDialect) async throws -> (api: PanelAPI, line: String) {
         do {
-            return (.client, try await checkKey(key, as: .client, settings))
+            return (.client, try await checkKey(key, as: .client, settings, dialect: dialect))
         } catch let refusal as PanelError where [403, 404].contains(refusal.status) {
             // 403: not a client key (or, before 1.8, not a key at all);
-            // 404: a panel without the account route (0.7).
+            // 404: a panel without the route.
             do {
-                return (.application, try await checkKey(key, as: .application, settings))
+                return (.application, try await checkKey(key, as: .application, settings, dialect: dialect))
             } catch let second as PanelError where second.status == 403 {
                 StandardStreams.writeError("ptero: the panel refused the key given as \(place.rawValue) key on both APIs "
                                            + "(\(refusal.method.rawValue) \(refusal.path): \(refusal.status)):\n")
@@ -136,14 +156,14 @@ struct LoginCommand: ParsableCommand {
     }
 
     /// One harmless read with `key` alone on `api`: the line saying it works.
-    static func checkKey(_ key: String, as api: PanelAPI, _ settings: ConnectionSettings) async throws -> String {
+    static func checkKey(_ key: String, as api: PanelAPI, _ settings: ConnectionSettings, dialect: PanelDialect) async throws -> String {
         var alone = settings
         alone.applicationKey = api == .application ? key : nil
         alone.clientKey = api == .client ? key : nil
         let transport = try HTTPTransport(settings: alone)
         let client = PanelClient(executor: Executor(transport: transport))
         do {
-            let line = try await checkKey(api, client)
+            let line = try await checkKey(api, client, dialect: dialect)
             try? await transport.shutdown()
             return line
         } catch {
@@ -152,8 +172,16 @@ struct LoginCommand: ParsableCommand {
         }
     }
 
-    static func checkKey(_ api: PanelAPI, _ client: PanelClient) async throws -> String {
+    static func checkKey(_ api: PanelAPI, _ client: PanelClient, dialect: PanelDialect) async throws -> String {
         switch api {
+        case .client where dialect == .pterodactyl07:
+            // 0.7's client API has no account: its list of the key's servers
+            // (v0.7.19 routes/api-client.php `/`) is the harmless read.
+            let request = PanelRequest(.get, "/api/client", api: .client)
+            let response = try await client.send(request)
+            let count = ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])
+                .flatMap { $0["data"] as? [Any] }?.count
+            return "Client key works" + (count.map { " (\($0) server\($0 == 1 ? "" : "s") on the first page)" } ?? "") + "."
         case .application:
             let locations = client.listLocations(ListQuery(perPage: 1))
             _ = try await locations.first()

@@ -67,6 +67,9 @@ struct Ptero: ParsableCommand {
         } catch let refusal as PanelError {
             StandardStreams.writeError("ptero: \(refusal.fullDescription)\n")
             Foundation.exit(ExitStatus.runtimeError.rawValue)
+        } catch let unknown as DetectionError {
+            StandardStreams.writeError("ptero: \(unknown.description)\n")
+            Foundation.exit(ExitStatus.runtimeError.rawValue)
         } catch let failure as TransportError {
             StandardStreams.writeError("ptero: \(failure.message)\n")
             Foundation.exit(ExitStatus.runtimeError.rawValue)

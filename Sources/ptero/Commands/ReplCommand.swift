@@ -13,7 +13,7 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         try panel.choice.refuseJournalForREPL()
         let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
-        let connection = try panel.connect(interpreter)
+        let connection = try panel.connect(interpreter, forREPL: true)
         let code = REPL(reader: makeLineReader(), banner: REPLBanner.text(for: connection), interpreter: interpreter).run()
         connection?.close()
         throw ExitCode(code)

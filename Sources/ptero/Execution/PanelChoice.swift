@@ -14,8 +14,9 @@ struct PanelChoice {
     var insecure = false
 
     /// Connects when a panel is configured, defining `servers`, `nodes`, ...;
-    /// nil when none is (the globals then say how to connect).
-    func connect(_ interpreter: Interpreter) throws -> PanelConnection? {
+    /// nil when none is (the globals then say how to connect). `forREPL`:
+    /// a panel that cannot say which it is does not stop the REPL.
+    func connect(_ interpreter: Interpreter, forREPL: Bool = false) throws -> PanelConnection? {
         let environment = ProcessInfo.processInfo.environment
         let file = try ConfigurationFile.load(path: ConfigurationFile.defaultPath(environment: environment))
         // The profile's keys go only to the profile's own URL (see ProfileSelection).
@@ -30,7 +31,7 @@ struct PanelChoice {
         gateSettings.readOnly = chosen.readOnly
         gateSettings.assumeYes = yes
         return try PanelConnection.open(try chosen.connectionSettings(), executor: chosen.executorSettings(), gate: gateSettings,
-                                        journal: try openJournal(),
+                                        journal: try openJournal(), dialect: chosen.panel, assumeWhenUnknown: forREPL,
                                         into: interpreter)
     }
 

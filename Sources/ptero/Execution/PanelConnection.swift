@@ -7,13 +7,38 @@ import PteroRuntime
 struct PanelConnection {
     let transport: HTTPTransport
     let gate: WriteGate
+    /// The panel software it talks to, named by the profile or found by asking.
+    let dialect: PanelDialect
+    /// Why asking the panel which it is failed, when the REPL went on with
+    /// Pterodactyl 1.x assumed (a script stops instead).
+    let detectionFailure: String?
+    var assumed: Bool { detectionFailure != nil }
 
     /// Connects `interpreter`: `servers`, `nodes`, ... read through one
-    /// executor, and every write passes the gate.
+    /// executor, and every write passes the gate. `dialect` nil asks the
+    /// panel which it is (one request, `DialectDetection`); when that fails,
+    /// `assumeWhenUnknown` (the REPL, which may be opened before the panel
+    /// is up) goes on as Pterodactyl 1.x and says so, else the error is thrown.
     static func open(_ settings: ConnectionSettings, executor: ExecutorSettings = ExecutorSettings(),
                      gate gateSettings: WriteGate.Settings = WriteGate.Settings(), journal: Journal? = nil,
+                     dialect named: PanelDialect? = nil, assumeWhenUnknown: Bool = false,
                      into interpreter: Interpreter) throws -> PanelConnection {
         let transport = try HTTPTransport(settings: settings)
+        let client = PanelClient(executor: Executor(transport: transport, settings: executor))
+        let dialect: PanelDialect
+        var detectionFailure: String?
+        do {
+            dialect = try named ?? detect(client, settings: settings)
+        } catch let failure as TransportError where assumeWhenUnknown {
+            dialect = .pterodactyl1
+            detectionFailure = failure.message
+        } catch let unknown as DetectionError where assumeWhenUnknown {
+            dialect = .pterodactyl1
+            detectionFailure = "GET /api/client/account answered \(unknown.status)"
+        } catch {
+            try? Blocking.wait { try await transport.shutdown() }
+            throw error
+        }
         History.keepOut(settings.secrets)
         // With JSON output, stdout holds only JSON: the dry-run lines go to stderr.
         let toStandardError = interpreter.printsJSON
@@ -22,13 +47,22 @@ struct PanelConnection {
         }
         let gate = WriteGate(settings: gateSettings, journal: journal, report: report,
                              confirm: Confirmation.onTerminal)
-        let client = PanelClient(executor: Executor(transport: transport, settings: executor))
-        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, interruption: interpreter.interruption,
+        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, dialect: dialect,
+                                                                      interruption: interpreter.interruption,
                                                                       abandonment: Interruption.abandonment, progress: ProgressPrinter.make()))
         // Ctrl-C stops a bulk job from starting new tasks and lets the
         // running ones finish, in scripts as in the REPL.
         Interruption.installHandler()
-        return PanelConnection(transport: transport, gate: gate)
+        return PanelConnection(transport: transport, gate: gate, dialect: dialect, detectionFailure: detectionFailure)
+    }
+
+    /// Asks the panel which software it is, through the executor (its
+    /// limits and retries), before the script starts. The probe is a read
+    /// outside the script, so it is not journaled: a resumed run asks again.
+    static func detect(_ client: PanelClient, settings: ConnectionSettings) throws -> PanelDialect {
+        let executor = client.executor
+        let hasClientKey = settings.clientKey != nil
+        return try Blocking.wait { try await DialectDetection.detect(using: executor, hasClientKey: hasClientKey) }
     }
 
     /// Prints the dry-run or journal summary and releases the connections

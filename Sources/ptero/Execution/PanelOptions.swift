@@ -17,7 +17,7 @@ struct PanelOptions: ParsableArguments {
         PanelChoice(profile: profile, url: url, dryRun: dryRun, yes: yes, journal: journal, insecure: insecure)
     }
 
-    func connect(_ interpreter: Interpreter) throws -> PanelConnection? {
-        try choice.connect(interpreter)
+    func connect(_ interpreter: Interpreter, forREPL: Bool = false) throws -> PanelConnection? {
+        try choice.connect(interpreter, forREPL: forREPL)
     }
 }

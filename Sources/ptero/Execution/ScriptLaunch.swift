@@ -51,7 +51,7 @@ struct ScriptLaunch {
             try panel.refuseJournalForREPL()
             let interpreter = Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
             interpreter.printsJSON = format == .json
-            let connection = try panel.connect(interpreter)
+            let connection = try panel.connect(interpreter, forREPL: true)
             let code = REPL(reader: makeLineReader(), banner: REPLBanner.text(for: connection), interpreter: interpreter).run()
             connection?.close()
             throw ExitCode(code)

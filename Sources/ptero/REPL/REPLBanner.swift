@@ -16,7 +16,10 @@ enum REPLBanner {
         let settings = connection.transport.settings
         let keys = [settings.applicationKey.map { _ in "application" }, settings.clientKey.map { _ in "client" }].compactMap { $0 }
         let api = keys.isEmpty ? "no API keys" : keys.joined(separator: " and ") + " API"
-        lines.append("Panel: \(shown(settings.url))\(simulated ? " (simulated)" : "") · \(api)")
+        lines.append("Panel: \(shown(settings.url)) (\(simulated ? "simulated, " : "")\(connection.dialect.displayName)\(connection.assumed ? ", assumed" : "")) · \(api)")
+        if let reason = connection.detectionFailure {
+            lines.append("The panel did not say which it is (\(reason)); the language offers what Pterodactyl 1.x has. Name it with panel = in the profile or PTERO_PANEL.")
+        }
         if let mode = writeMode(connection.gate) { lines.append(mode) }
         return lines.joined(separator: "\n")
     }

@@ -1,0 +1,100 @@
+import Foundation
+import PteroKit
+import Testing
+@testable import PteroRuntime
+
+/// What the language offers follows the panel a session talks to: what
+/// Pterodactyl 0.7 has not got fails at its line in one sentence, before
+/// any request, and what only 0.7 has is refused on 1.x the same way.
+/// The sim speaks 1.x, so each refusal here is also seen to send nothing.
+struct DialectTests {
+    static let yes: WriteGate.Settings = {
+        var settings = WriteGate.Settings()
+        settings.assumeYes = true
+        return settings
+    }()
+
+    @Test func whatZeroSevenLacksIsOneSentenceAndNoRequest() async throws {
+        let harness = try await PanelHarness(servers: 2, gate: Self.yes, dialect: .pterodactyl07)
+        let s = try await harness.run("let s = servers.first\nprint(s.name)")
+        #expect(s.count == 1)
+        harness.forgetRequests()
+        let output = try await harness.run("""
+            let s = servers.first
+            try { s.backups.count } catch e { print(e.message) }
+            try { s.files } catch e { print(e.message) }
+            try { s.startup } catch e { print(e.message) }
+            try { account.username } catch e { print(e.message) }
+            try { client.permissions } catch e { print(e.message) }
+            try { print(s.build) } catch e { print(e.message) }
+            """)
+        #expect(output == [
+            "backups are not in Pterodactyl 0.7's API; Pterodactyl 1.x has them",
+            "a server's files are not in Pterodactyl 0.7's API; Pterodactyl 1.x has them",
+            "a server's startup is not in Pterodactyl 0.7's API; Pterodactyl 1.x has it",
+            "account is not in Pterodactyl 0.7's API; Pterodactyl 1.x has it",
+            "client.permissions are not in Pterodactyl 0.7's API; Pterodactyl 1.x has them",
+        ] + ["<method server.build>"], "\(output)")
+        // One read: the server list; no request for anything refused.
+        #expect(harness.requests.map(\.path) == ["/api/application/servers"], "\(harness.requests.map(\.summary))")
+        await harness.stop()
+    }
+
+    @Test func zeroSevenSendsNoFilterAndChecksEveryItemHere() async throws {
+        let harness = try await PanelHarness(servers: 5, dialect: .pterodactyl07)
+        let name = try #require(try await harness.run("print(servers[3].name)").first)
+        harness.forgetRequests()
+        let output = try await harness.run("print((servers where name == \(name.debugDescription)).count)")
+        #expect(output == ["1"])
+        let listing = harness.requests.filter { $0.path == "/api/application/servers" }
+        #expect(!listing.isEmpty)
+        #expect(listing.allSatisfy { request in !request.query.contains { $0.name.hasPrefix("filter[") } }, "\(listing.map(\.summary))")
+        await harness.stop()
+    }
+
+    @Test func theSameQueryOnOneXPushesTheFilter() async throws {
+        let harness = try await PanelHarness(servers: 5)
+        let name = try #require(try await harness.run("print(servers[3].name)").first)
+        harness.forgetRequests()
+        _ = try await harness.run("print((servers where name == \(name.debugDescription)).count)")
+        #expect(harness.requests.contains { request in request.query.contains { $0.name == "filter[name]" } },
+                "\(harness.requests.map(\.summary))")
+        await harness.stop()
+    }
+
+    @Test func zeroSevensResourcesAreItsUtilizationRoute() async throws {
+        let harness = try await PanelHarness(servers: 2, dialect: .pterodactyl07)
+        harness.forgetRequests()
+        // The sim speaks 1.x, which has no utilization route: the 404 shows the route 0.7 asks.
+        let output = try await harness.run("let s = servers.first\ntry { s.resources } catch e { print(e.status) }")
+        #expect(output == ["404"], "\(output)")
+        #expect(harness.requests.contains { $0.path.hasSuffix("/utilization") && $0.api == .client }, "\(harness.requests.map(\.summary))")
+        await harness.stop()
+    }
+
+    @Test func whatOnlyZeroSevenHasIsRefusedOnOneX() async throws {
+        let harness = try await PanelHarness(servers: 2, gate: Self.yes)
+        harness.forgetRequests()
+        let output = try await harness.run("try { servers.first.rebuild() } catch e { print(e.message) }")
+        #expect(output == ["server.rebuild() is not in Pterodactyl 1.x's API; Pterodactyl 0.7 has it"], "\(output)")
+        #expect(!harness.requests.contains { $0.method == .post }, "\(harness.requests.map(\.summary))")
+        await harness.stop()
+    }
+
+    @Test func zeroSevensAllServersAskFilterAll() async throws {
+        let source = try #require(CollectionSource.clientAllServers(in: .pterodactyl07))
+        #expect(source.path == "/api/client")
+        #expect(source.fixedQuery == ["filter": "all"])
+        #expect(source.filters.isEmpty)
+        #expect(source.filterName(forField: "identifier") == nil)
+        #expect(CollectionSource.clientAllServers(in: .pterodactyl1)?.fixedQuery == ["type": "admin-all"])
+        #expect(CollectionSource.clientAllServers(in: .pterodactyl1)?.filterName(forField: "identifier") == "*")
+    }
+
+    @Test func everyDialectHasTheSixGlobalsItsTableOffers() {
+        for dialect in PanelDialect.allCases {
+            let names = CollectionSource.globals(in: dialect).map(\.name)
+            #expect(names == ["servers", "nodes", "users", "locations", "nests", "eggs"], "\(dialect)")
+        }
+    }
+}
