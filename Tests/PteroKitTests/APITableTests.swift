@@ -22,11 +22,12 @@ struct APITableTests {
         }
     }
 
-    @Test func idsAndSwiftNamesAreUniqueAndSidesMatchPaths() {
-        let ids = Self.table.endpoints.map(\.id), names = Self.table.endpoints.map(\.swiftName)
+    @Test(arguments: PanelDialect.allCases) func idsAndSwiftNamesAreUniqueAndSidesMatchPaths(dialect: PanelDialect) {
+        let table = dialect.table
+        let ids = table.endpoints.map(\.id), names = table.endpoints.map(\.swiftName)
         #expect(Set(ids).count == ids.count)
         #expect(Set(names).count == names.count)
-        for endpoint in Self.table.endpoints {
+        for endpoint in table.endpoints {
             #expect(endpoint.path.hasPrefix(endpoint.api == .client ? "/api/client" : "/api/application/"), "\(endpoint.path)")
         }
     }
@@ -49,15 +50,19 @@ struct APITableTests {
 
     /// What the language offers is a write (a method) or a GET (a
     /// collection) whose answer is a list of the right kind.
-    @Test func offersAreOfTheRightShape() {
-        for endpoint in Self.table.endpoints {
+    @Test(arguments: PanelDialect.allCases) func offersAreOfTheRightShape(dialect: PanelDialect) {
+        let table = dialect.table
+        for endpoint in table.endpoints {
+            if !endpoint.answer.isEmpty && !endpoint.answer.notation.hasPrefix("raw:") {
+                #expect(endpoint.answer.object?.isEmpty == false, "\(endpoint.route): \(endpoint.answer.notation)")
+            }
             switch endpoint.offer {
             case .method(_, _, _)?:
                 #expect(endpoint.method != .get, "\(endpoint.route) is offered as a method but reads")
             case .collection(let name)?:
                 #expect(endpoint.method == .get && endpoint.answer.isList, "\(endpoint.route) is offered as \(name)")
             case .create(let name)?:
-                #expect(endpoint.method == .post && !Self.table.collections(name).isEmpty, "\(endpoint.route) creates in \(name)")
+                #expect(endpoint.method == .post && !table.collections(name).isEmpty, "\(endpoint.route) creates in \(name)")
             case nil:
                 continue
             }
@@ -70,10 +75,11 @@ struct APITableTests {
         }
     }
 
-    /// One field name means one thing: `memory` is MiB in every body.
-    @Test func aFieldNameHasOneTypeAcrossTheTable() {
+    /// One field name means one thing: `memory` is MiB in every body of
+    /// every dialect (the integer checks read them all together).
+    @Test func aFieldNameHasOneTypeAcrossTheTables() {
         var seen = [String: FieldType]()
-        for endpoint in Self.table.endpoints {
+        for endpoint in PanelDialect.allCases.flatMap(\.table.endpoints) {
             for label in endpoint.labels {
                 guard let field = endpoint.field(label) else { continue }
                 if case .map = field.type { continue }
@@ -121,5 +127,27 @@ struct APITableTests {
         #expect(table.endpoints.allSatisfy { $0.filters.isEmpty && $0.exactFilters.isEmpty }, "0.7 has ?search=, not filter[...]")
         #expect(table.methods("rebuild", of: "server").count == 1 && APITable.pterodactyl1.methods("rebuild", of: "server").isEmpty)
         #expect(table.endpoint("nodes.deployable") == nil && table.endpoint("server.resources") == nil)
+    }
+
+    /// Pelican's table has exactly the routes of its route files
+    /// (`Tests/Fixtures/pelican-routes.tsv`, read off pelican-dev/panel
+    /// 235c8fb's routes/api-application.php and api-client.php: 76 and 69;
+    /// the optional `{force?}` is the table's literal `force`).
+    @Test func pelicansTableHasItsRouteFilesRoutes() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/pelican-routes.tsv")
+        let expected = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { line in
+            line.split(separator: "\t").joined(separator: " ").replacingOccurrences(of: "{force}", with: "force")
+        }
+        let table = APITable.pelican
+        let rows = table.endpoints.map { "\($0.api.rawValue) \($0.method.rawValue) \($0.path)" }
+        #expect(expected.count == 145)
+        #expect(Set(rows) == Set(expected), "only in the table: \(Set(rows).subtracting(expected).sorted()); missing: \(Set(expected).subtracting(rows).sorted())")
+        #expect(rows.count == expected.count)
+        #expect(table.collections("locations").isEmpty && table.collections("nests").isEmpty)
+        #expect(table.collections("eggs").first?.path == "/api/application/eggs")
+        #expect(table.endpoint("users.update")?.labels.contains("first_name") == false)
+        #expect(table.endpoint("servers.list")?.filters.contains("uuid_short") == true)
+        #expect(table.methods("transfer", of: "server").first?.required == ["node_id", "allocation_id"])
     }
 }

@@ -12,36 +12,57 @@ struct DialectDetectionTests {
         #expect(try DialectDetection.dialect(answering: status) == dialect)
     }
 
+    @Test(arguments: [(404, PanelDialect.pterodactyl1), (200, .pelican), (401, .pelican), (403, .pelican)])
+    func theSecondProbeTellsPelicanFromPterodactyl(status: Int, dialect: PanelDialect) throws {
+        #expect(try DialectDetection.fork(answering: status) == dialect)
+    }
+
     @Test func anAnswerThatTellsNothingIsAnErrorThatSaysHowToNameIt() {
         for status in [302, 418, 422, 500] {
             #expect(throws: DetectionError.self) { try DialectDetection.dialect(answering: status) }
+            #expect(throws: DetectionError.self) { try DialectDetection.fork(answering: status) }
         }
-        let text = DetectionError(status: 418).description
-        #expect(text.contains("answered 418") && text.contains("panel = \"pterodactyl-1\" or \"pterodactyl-0.7\"") && text.contains("PTERO_PANEL"), "\(text)")
+        let text = DetectionError(request: "GET /api/client/account", status: 418).description
+        #expect(text.contains("GET /api/client/account answered 418") && text.contains("\"pelican\"") && text.contains("PTERO_PANEL"), "\(text)")
     }
 
-    @Test func oneRequestWithTheClientKeyWhenThereIsOne() async throws {
-        let seen = Mutex<[PanelRequest]>([])
-        let transport = ScriptedTransport { request, _ in
-            seen.withLock { $0.append(request) }
-            return PanelResponse(status: 404)
+    /// What a fake panel was asked.
+    final class Seen: Sendable {
+        let requests = Mutex<[PanelRequest]>([])
+    }
+
+    /// Answers like each panel's router: a route it has not got is 404.
+    static func panel(_ dialect: PanelDialect, seen: Seen) -> ScriptedTransport {
+        ScriptedTransport { request, _ in
+            seen.requests.withLock { $0.append(request) }
+            let has = dialect.table.endpoints.contains { $0.method == request.method && $0.path == request.path }
+            return PanelResponse(status: has ? 403 : 404)
         }
-        let dialect = try await DialectDetection.detect(using: Executor(transport: transport), hasClientKey: true)
-        #expect(dialect == .pterodactyl07)
-        let requests = seen.withLock { $0 }
-        #expect(requests.map(\.summary) == ["GET /api/client/account"])
+    }
+
+    @Test(arguments: PanelDialect.allCases)
+    func eachPanelIsFoundWithOneRequestOrTwo(dialect: PanelDialect) async throws {
+        let seen = Seen()
+        let found = try await DialectDetection.detect(using: Executor(transport: Self.panel(dialect, seen: seen)),
+                                                      hasApplicationKey: true, hasClientKey: true)
+        #expect(found == dialect)
+        let requests = seen.requests.withLock { $0 }
+        let expected = dialect == .pterodactyl07 ? ["GET /api/client/account"] : ["GET /api/client/account", "GET /api/application/eggs"]
+        #expect(requests.map(\.summary) == expected)
         #expect(requests.first?.api == .client)
+        #expect(requests.dropFirst().first.map { $0.api == .application } != false)
         #expect(DialectDetection.probe(hasClientKey: false).api == .application)
+        #expect(DialectDetection.forkProbe(hasApplicationKey: false).api == .client)
     }
 
     /// A 500 is not retried by the executor; a passing one must not make
     /// the run fail, a lasting one must.
     @Test func aPassingFiveHundredIsAskedAgainALastingOneIsAnError() async throws {
-        let passing = ScriptedTransport { _, attempt in PanelResponse(status: attempt < 2 ? 500 : 401) }
-        #expect(try await DialectDetection.detect(using: Executor(transport: passing), hasClientKey: false) == .pterodactyl1)
+        let passing = ScriptedTransport { _, attempt in PanelResponse(status: attempt < 2 ? 500 : attempt == 2 ? 401 : 404) }
+        #expect(try await DialectDetection.detect(using: Executor(transport: passing), hasApplicationKey: true, hasClientKey: false) == .pterodactyl1)
         let lasting = ScriptedTransport(status: 500)
         await #expect(throws: DetectionError.self) {
-            try await DialectDetection.detect(using: Executor(transport: lasting), hasClientKey: false)
+            try await DialectDetection.detect(using: Executor(transport: lasting), hasApplicationKey: true, hasClientKey: false)
         }
     }
 
@@ -67,7 +88,7 @@ struct DialectDetectionTests {
         #expect {
             try ConfigurationFile.parse("[profiles.p]\npanel = \"wings\"\n", path: "c.toml")
         } throws: { error in
-            "\(error)".contains("is not a panel ptero knows: pterodactyl-0.7, pterodactyl-1")
+            "\(error)".contains("is not a panel ptero knows: pterodactyl-0.7, pterodactyl-1, pelican")
         }
         #expect(throws: ConfigurationError.self) { try ConfigurationFile.parse("[profiles.p]\npanel = 7\n", path: "c.toml") }
     }

@@ -29,11 +29,11 @@ struct DialectTests {
             try { print(s.build) } catch e { print(e.message) }
             """)
         #expect(output == [
-            "backups are not in Pterodactyl 0.7's API; Pterodactyl 1.x has them",
-            "a server's files are not in Pterodactyl 0.7's API; Pterodactyl 1.x has them",
-            "a server's startup is not in Pterodactyl 0.7's API; Pterodactyl 1.x has it",
-            "account is not in Pterodactyl 0.7's API; Pterodactyl 1.x has it",
-            "client.permissions are not in Pterodactyl 0.7's API; Pterodactyl 1.x has them",
+            "backups are not in Pterodactyl 0.7's API; Pterodactyl 1.x and Pelican have them",
+            "a server's files are not in Pterodactyl 0.7's API; Pterodactyl 1.x and Pelican have them",
+            "a server's startup is not in Pterodactyl 0.7's API; Pterodactyl 1.x and Pelican have it",
+            "account is not in Pterodactyl 0.7's API; Pterodactyl 1.x and Pelican have it",
+            "client.permissions are not in Pterodactyl 0.7's API; Pterodactyl 1.x and Pelican have them",
         ] + ["<method server.build>"], "\(output)")
         // One read: the server list; no request for anything refused.
         #expect(harness.requests.map(\.path) == ["/api/application/servers"], "\(harness.requests.map(\.summary))")
@@ -91,10 +91,54 @@ struct DialectTests {
         #expect(CollectionSource.clientAllServers(in: .pterodactyl1)?.filterName(forField: "identifier") == "*")
     }
 
-    @Test func everyDialectHasTheSixGlobalsItsTableOffers() {
-        for dialect in PanelDialect.allCases {
-            let names = CollectionSource.globals(in: dialect).map(\.name)
-            #expect(names == ["servers", "nodes", "users", "locations", "nests", "eggs"], "\(dialect)")
-        }
+    @Test func eachDialectsGlobalsAreWhatItsTableOffers() {
+        #expect(CollectionSource.globals(in: .pterodactyl1).map(\.name) == ["servers", "nodes", "users", "locations", "nests", "eggs"])
+        #expect(CollectionSource.globals(in: .pterodactyl07).map(\.name) == ["servers", "nodes", "users", "locations", "nests", "eggs"])
+        #expect(CollectionSource.globals(in: .pelican).map(\.name) == ["servers", "nodes", "users", "eggs", "roles", "mounts", "database_hosts"])
+        let pelicanEggs = CollectionSource.globals(in: .pelican).first { $0.name == "eggs" }
+        #expect(pelicanEggs?.path == "/api/application/eggs" && pelicanEggs?.across.isEmpty == true)
+        #expect(CollectionSource.globals(in: .pelican).first?.filterName(forField: "identifier") == "uuid_short")
+        #expect(CollectionSource.globals(in: .pterodactyl1).first?.filterName(forField: "identifier") == "uuidShort")
+    }
+
+    @Test func whatPelicanLacksAndWhatOnlyItHas() async throws {
+        var dry = WriteGate.Settings()
+        dry.dryRun = true
+        dry.assumeYes = true
+        let pelican = try await PanelHarness(servers: 2, gate: dry, dialect: .pelican)
+        pelican.forgetRequests()
+        let output = try await pelican.run("""
+            try { locations.count } catch e { print(e.message) }
+            try { nests.first } catch e { print(e.message) }
+            servers[1].transfer(node: 2, allocation: 7)
+            try { servers[1].transfer(node: 2.5, allocation: 7) } catch e { print(e.message) }
+            try { servers[1].transfer(node: 2) } catch e { print(e.message) }
+            print(help(servers[1].transfer))
+            """)
+        #expect(output.prefix(2) == [
+            "locations are not in Pelican's API; Pterodactyl 0.7 and Pterodactyl 1.x have them",
+            "nests are not in Pelican's API; Pterodactyl 0.7 and Pterodactyl 1.x have them",
+        ], "\(output)")
+        #expect(output.contains { $0.contains("node_id") && $0.contains("2.5") && $0.contains("whole number") }, "\(output)")
+        #expect(output.contains("server.transfer() is missing the argument 'allocation'"), "\(output)")
+        #expect(output.contains("transfer(node:, allocation:, additional:)"), "\(output)")
+        #expect(output.contains("  POST /api/application/servers/{server}/transfer"), "\(output)")
+        let planned = pelican.gateLines.withLock { $0 }
+        #expect(planned.count == 1, "\(planned)")
+        #expect(planned.contains { $0.contains("POST /api/application/servers/1/transfer") && $0.contains(#""node_id":2"#)
+                                   && $0.contains(#""allocation_id":7"#) }, "\(planned)")
+        #expect(!pelican.requests.contains { $0.method == .post }, "\(pelican.requests.map(\.summary))")
+        await pelican.stop()
+
+        let pterodactyl = try await PanelHarness(servers: 2, gate: dry)
+        let refused = try await pterodactyl.run("""
+            try { roles.count } catch e { print(e.message) }
+            try { servers[1].transfer(node: 2, allocation: 7) } catch e { print(e.message) }
+            """)
+        #expect(refused == [
+            "roles are not in Pterodactyl 1.x's API; Pelican has them",
+            "server.transfer() is not in Pterodactyl 1.x's API; Pelican has it",
+        ], "\(refused)")
+        await pterodactyl.stop()
     }
 }

@@ -49,7 +49,7 @@ final class ExampleRig {
 
     /// Every write the panel accepted, over all routes.
     func acceptedWrites() throws -> Int {
-        try requestCounts().filter { !$0.key.hasPrefix("GET ") }.values.flatMap { $0.filter { $0.key.hasPrefix("2") }.values }.reduce(0, +)
+        try requestCounts().filter { ResumeRig.isWrite($0.key) }.values.flatMap { $0.filter { $0.key.hasPrefix("2") }.values }.reduce(0, +)
     }
 
     /// `/_sim/stats`' answers by route and status.

@@ -51,7 +51,8 @@ struct PanelScriptTests {
         let process = Process()
         process.executableURL = PteroBinary.url
         process.arguments = ["--url", url, "--yes", "-e", "let report = servers.suspend()\nprint(report)"]
-        process.environment = ["PTERO_APP_KEY": key, "XDG_CONFIG_HOME": folder.path, "PATH": "/usr/bin:/bin"]
+        // The panel named: no dialect probe to wait out before the job.
+        process.environment = ["PTERO_APP_KEY": key, "XDG_CONFIG_HOME": folder.path, "PATH": "/usr/bin:/bin", "PTERO_PANEL": "pterodactyl-1"]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

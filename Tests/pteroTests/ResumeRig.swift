@@ -138,7 +138,7 @@ final class ResumeRig {
     /// Writes the panel accepted (2xx) since the last reset, by route.
     func acceptedWrites() throws -> [String: Int] {
         var accepted = [String: Int]()
-        for (route, statuses) in try requestCounts() where !route.hasPrefix("GET ") {
+        for (route, statuses) in try requestCounts() where Self.isWrite(route) {
             let count = statuses.filter { $0.key.hasPrefix("2") }.values.reduce(0, +)
             if count > 0 { accepted[route] = count }
         }
@@ -147,7 +147,14 @@ final class ResumeRig {
 
     /// Writes the panel was sent since the last reset, whatever it answered.
     func writesSent() throws -> Int {
-        try requestCounts().filter { !$0.key.hasPrefix("GET ") }.values.flatMap(\.values).reduce(0, +)
+        try requestCounts().filter { Self.isWrite($0.key) }.values.flatMap(\.values).reduce(0, +)
+    }
+
+    /// A route of the stats that writes: `POST ...`, not `GET ...` nor
+    /// `unmatched` (a route the panel has not got, such as the dialect
+    /// probe's `GET /api/application/eggs`).
+    static func isWrite(_ route: String) -> Bool {
+        ["POST ", "PUT ", "PATCH ", "DELETE "].contains { route.hasPrefix($0) }
     }
 
     /// Every server's and user's identifying fields, one sorted line each.

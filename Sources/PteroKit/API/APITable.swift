@@ -6,12 +6,15 @@ public enum PanelDialect: String, Sendable, CaseIterable {
     case pterodactyl07 = "pterodactyl-0.7"
     /// Pterodactyl 1.0 to 1.11.
     case pterodactyl1 = "pterodactyl-1"
+    /// Pelican, the fork of Pterodactyl 1.x (2024 on), without locations and nests.
+    case pelican = "pelican"
 
     /// The dialect's endpoints.
     public var table: APITable {
         switch self {
         case .pterodactyl07: .pterodactyl07
         case .pterodactyl1: .pterodactyl1
+        case .pelican: .pelican
         }
     }
 
@@ -20,6 +23,7 @@ public enum PanelDialect: String, Sendable, CaseIterable {
         switch self {
         case .pterodactyl07: "Pterodactyl 0.7"
         case .pterodactyl1: "Pterodactyl 1.x"
+        case .pelican: "Pelican"
         }
     }
 

@@ -24,7 +24,7 @@ extension ResourceAction {
         let forced = rows.first { $0.offer == .method($0.kindOffered, name, variant: .forced) }
         let plain = rows.filter { $0 != forced }
         let main = plain[0]
-        let parameters = main.labels + (forced == nil ? [] : ["force"])
+        let parameters = main.labels.map { callLabels[main.id]?[$0] ?? $0 } + (forced == nil ? [] : ["force"])
         let sides = Set(plain.map(\.api))
         let endpoint = (plain.map { row in
             row.route + (sides.count > 1 && row.api == .client ? " (read through the client API)" : "")
@@ -130,9 +130,30 @@ extension ResourceAction {
         return current
     }
 
+    /// Body fields a call names otherwise, by row id: `s.transfer(node: 2,
+    /// allocation: 7)` sends `node_id` and `allocation_id`.
+    static let callLabels: [String: [String: String]] = [
+        "servers.transfer": ["node_id": "node", "allocation_id": "allocation", "allocation_additional": "additional"],
+    ]
+
     /// Rows whose body no general rule builds, by row id.
     static let custom: [String: @Sendable (Resource, inout Arguments, APIEndpoint, String) throws -> PanelRequest] = [
         "servers.update_startup": ServerChanges.startup,
+        // Pelican's transfer: the language's `transfer(node:, allocation:, additional:)`
+        // are the body's node_id, allocation_id and allocation_additional
+        // (ServerManagementController.php `startTransfer`).
+        "servers.transfer": { resource, arguments, row, path in
+            let labels = callLabels[row.id] ?? [:]
+            let bound = try BoundArguments(arguments, callee: "server.transfer", parameters: row.labels.map { labels[$0] ?? $0 },
+                                           required: row.required.map { labels[$0] ?? $0 })
+            var body = [(String, Value)]()
+            for field in row.labels {
+                guard let value = bound[labels[field] ?? field] else { continue }
+                try WholeNumbers.check(field, value)
+                body.append((field, value))
+            }
+            return PanelRequest(row.method, path, body: .json(try JSONBody.encode(.map(MapObject(body)))))
+        },
         // The panel removes a key by its fingerprint in a POST body, not by path.
         "account.ssh_keys.delete": { resource, arguments, row, path in
             try arguments.expect(0...0)

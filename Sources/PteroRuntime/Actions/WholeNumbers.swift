@@ -36,9 +36,10 @@ enum WholeNumbers {
         return nil
     }).union(["allocation", "deploy"])
 
-    /// Every body field of the API table by name (one type a name: APITableTests).
-    static let fieldTypes: [(String, FieldType)] = APITable.pterodactyl1.endpoints.flatMap { endpoint in
-        endpoint.body.flatMap { flatten($0) }
+    /// Every body field of every dialect's API table by name (one type a
+    /// name: APITableTests).
+    static let fieldTypes: [(String, FieldType)] = PanelDialect.allCases.flatMap { dialect in
+        dialect.table.endpoints.flatMap { endpoint in endpoint.body.flatMap { flatten($0) } }
     }
 
     private static func flatten(_ field: BodyField) -> [(String, FieldType)] {

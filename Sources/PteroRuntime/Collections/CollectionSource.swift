@@ -83,18 +83,31 @@ public struct CollectionSource: Sendable {
         let table = dialect.table
         let nests = offered("nests", in: table)
         return [
-            offered("servers", filterAliases: ["identifier": "uuidShort"], in: table),
+            // Pelican filters on uuid_short (its ServerController `index`).
+            offered("servers", filterAliases: ["identifier": table.endpoint("servers.list")?.filters.contains("uuid_short") == true ? "uuid_short" : "uuidShort"],
+                    in: table),
             offered("nodes", in: table),
             offered("users", in: table),
             offered("locations", in: table),
             nests,
-            nests.flatMap { offered("nest.eggs", as: "eggs", across: $0, in: table) },
+            // Pelican's eggs are top-level; Pterodactyl's are every nest's.
+            offered("eggs", in: table) ?? nests.flatMap { offered("nest.eggs", as: "eggs", across: $0, in: table) },
+            offered("roles", in: table),
+            offered("mounts", in: table),
+            offered("database_hosts", in: table),
         ].compactMap { $0 }
     }
 
-    /// The application API's top-level collections, as every panel names
-    /// them (for `ptero check` and `help`, which have no panel).
-    public static let application: [CollectionSource] = globals(in: .pterodactyl1)
+    /// The application API's top-level collections of any panel, each once
+    /// (for `ptero check` and `help`, which have no panel, and for the
+    /// globals a panel lacks, which say so).
+    public static let application: [CollectionSource] = {
+        var sources = [CollectionSource]()
+        for dialect in [PanelDialect.pterodactyl1, .pelican, .pterodactyl07] {
+            for source in globals(in: dialect) where !sources.contains(where: { $0.name == source.name }) { sources.append(source) }
+        }
+        return sources
+    }()
 
     /// The client API's servers on `dialect`'s panel: those the key's user
     /// may see. The client API finds an identifier with `*` (which matches

@@ -12,7 +12,7 @@ public enum PanelGlobals {
         interpreter.defaultParallelism = session.client.executor.settings.concurrency
         session.interpreter = interpreter
         if session.gate.journal != nil { interpreter.recorder = session }
-        interpreter.hostHelp = PanelHelp.text
+        interpreter.hostHelp = PanelHelp.text(for: session.dialect)
         let offered = CollectionSource.globals(in: session.dialect)
         for name in CollectionSource.application.map(\.name) {
             if let source = offered.first(where: { $0.name == name }) {

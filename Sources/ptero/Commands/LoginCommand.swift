@@ -15,8 +15,8 @@ struct LoginCommand: ParsableCommand {
             Pelican's keys (papp_/pacc_, earlier peli_/plcn_) and keys without a prefix (from a \
             panel before 1.8) work too: what a key without a prefix is for is asked of the panel. \
             Each key is tried against the panel before anything is saved. Login also asks the panel \
-            which software it runs (one request: Pterodactyl 0.7 or 1.x) and saves it in the profile \
-            as panel = "pterodactyl-0.7" or "pterodactyl-1"; the language then offers what that \
+            which software it runs (one or two requests: Pterodactyl 0.7, 1.x or Pelican) and saves \
+            it in the profile as panel = "pterodactyl-0.7", "pterodactyl-1" or "pelican"; the language then offers what that \
             panel has. Profiles live in \
             $XDG_CONFIG_HOME/ptero/config.toml (default ~/.config/ptero/config.toml), mode 600. \
             Without --profile, login saves the profile "default" and makes it the default; \
@@ -118,7 +118,8 @@ struct LoginCommand: ParsableCommand {
     static func detect(_ settings: ConnectionSettings) async throws -> PanelDialect {
         let transport = try HTTPTransport(settings: settings)
         do {
-            let dialect = try await DialectDetection.detect(using: Executor(transport: transport), hasClientKey: settings.clientKey != nil)
+            let dialect = try await DialectDetection.detect(using: Executor(transport: transport), hasApplicationKey: settings.applicationKey != nil,
+                                                            hasClientKey: settings.clientKey != nil)
             try? await transport.shutdown()
             return dialect
         } catch {
@@ -174,6 +175,12 @@ struct LoginCommand: ParsableCommand {
 
     static func checkKey(_ api: PanelAPI, _ client: PanelClient, dialect: PanelDialect) async throws -> String {
         switch api {
+        case .application where dialect == .pelican:
+            // Pelican has no locations: its users are the harmless read.
+            let response = try await client.send(PanelRequest(.get, "/api/application/users", query: [URLQueryItem(name: "per_page", value: "1")]))
+            let total = ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])
+                .flatMap { ($0["meta"] as? [String: Any])?["pagination"] as? [String: Any] }?["total"] as? Int
+            return "Application key works" + (total.flatMap { (0...10_000_000).contains($0) ? " (\($0) user\($0 == 1 ? "" : "s"))" : nil } ?? "") + "."
         case .client where dialect == .pterodactyl07:
             // 0.7's client API has no account: its list of the key's servers
             // (v0.7.19 routes/api-client.php `/`) is the harmless read.

@@ -34,7 +34,7 @@ struct PanelConnection {
             detectionFailure = failure.message
         } catch let unknown as DetectionError where assumeWhenUnknown {
             dialect = .pterodactyl1
-            detectionFailure = "GET /api/client/account answered \(unknown.status)"
+            detectionFailure = "\(unknown.request) answered \(unknown.status)"
         } catch {
             try? Blocking.wait { try await transport.shutdown() }
             throw error
@@ -62,7 +62,10 @@ struct PanelConnection {
     static func detect(_ client: PanelClient, settings: ConnectionSettings) throws -> PanelDialect {
         let executor = client.executor
         let hasClientKey = settings.clientKey != nil
-        return try Blocking.wait { try await DialectDetection.detect(using: executor, hasClientKey: hasClientKey) }
+        let hasApplicationKey = settings.applicationKey != nil
+        return try Blocking.wait {
+            try await DialectDetection.detect(using: executor, hasApplicationKey: hasApplicationKey, hasClientKey: hasClientKey)
+        }
     }
 
     /// Prints the dry-run or journal summary and releases the connections
