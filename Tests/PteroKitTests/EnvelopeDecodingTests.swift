@@ -54,7 +54,7 @@ struct EnvelopeDecodingTests {
 
     @Test func optionalBodyFieldsAreOmittedAndRequiredNullsSent() throws {
         let body = try RequestBody.encoding(ServerFeatureLimitsBody(databases: nil, backups: 2))
-        #expect(String(decoding: body.data, as: UTF8.self) == #"{"backups":2,"databases":null}"#)
+        #expect(String(decoding: body.data, as: UTF8.self) == #"{"databases":null,"backups":2}"#)
         let location = try RequestBody.encoding(LocationDetails(short: "x"))
         #expect(String(decoding: location.data, as: UTF8.self) == #"{"short":"x"}"#)
     }

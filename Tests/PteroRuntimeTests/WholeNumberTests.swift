@@ -48,6 +48,8 @@ struct WholeNumberTests {
                 fn() => servers.create(name: "x", user: 1, egg: 1, limits: {memory: 512.5, disk: 1024}),
                 fn() => servers.create(name: "x", user: 1, egg: 1, allocation: {default: 1, additional: [2.5]}),
                 fn() => nodes.create(name: "n", location_id: "1"),
+                fn() => servers.create(name: "x", user: 1, egg: 1, allocation: {default: 1.5}),
+                fn() => servers.create(name: "x", user: 1, egg: 1, deploy: {locations: [1, 2.5], dedicated_ip: false}),
             ] {
                 try { attempt() } catch e { print(e.message) }
             }
@@ -63,6 +65,8 @@ struct WholeNumberTests {
             "memory is a whole number of MiB (got 512.5): use int(...) or round(...)",
             "additional is a list of allocation ids (whole numbers) (got 2.5): use int(...) or round(...)",
             "location_id is a location id (a whole number) (got \"1\"): use int(...) to read a number from text",
+            "default is an allocation id (a whole number) (got 1.5): use int(...) or round(...)",
+            "locations is a list of location ids (whole numbers) (got 2.5): use int(...) or round(...)",
         ])
         #expect(!harness.requests.contains { $0.method != .get })
         await harness.stop()

@@ -1,12 +1,18 @@
 import Foundation
 
 /// A connection to one panel: every endpoint is a method on this type (see
-/// `Endpoints/`), each request goes through the shared executor.
+/// `Endpoints/`), each request goes through the shared executor. The
+/// methods take their method and route from the rows of `table`, so a path
+/// is written once, in the table (README, "One description of the panel").
 public final class PanelClient: Sendable {
     public let executor: Executor
+    /// The dialect's endpoints; a method whose row it lacks throws
+    /// `EndpointUnavailable` before anything is sent.
+    public let table: APITable
 
-    public init(executor: Executor) {
+    public init(executor: Executor, table: APITable = .pterodactyl1) {
         self.executor = executor
+        self.table = table
     }
 
     /// Sends `request`; a non-2xx answer becomes a `PanelError`.

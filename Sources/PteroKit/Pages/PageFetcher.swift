@@ -5,11 +5,14 @@ public typealias PageFetcher<Item: Sendable> = @Sendable (_ page: Int) async thr
 
 extension PanelClient {
     /// Fetches pages of `request` through `send(_:as:)`, so through the
-    /// executor; `perPage` nil leaves the panel's default.
-    func pageFetcher<Item: Decodable & Sendable>(_ request: PanelRequest, perPage: Int?, of type: Item.Type) -> PageFetcher<Item> {
+    /// executor; `perPage` nil leaves the panel's default. A request that
+    /// could not be made (a row the dialect lacks) fails at the first page.
+    func pageFetcher<Item: Decodable & Sendable>(_ request: Result<PanelRequest, any Error>, perPage: Int?,
+                                                 of type: Item.Type) -> PageFetcher<Item> {
         { [self] page in
             // A page whose consumer has gone is not worth a request.
             try Task.checkCancellation()
+            let request = try request.get()
             var pageRequest = request
             pageRequest.query.removeAll { $0.name == "page" || $0.name == "per_page" }
             pageRequest.query.append(URLQueryItem(name: "page", value: String(page)))

@@ -19,11 +19,11 @@ public enum RequestBody: Sendable, Equatable {
     case text(String)
 
     /// Encodes `value` with the panel's field names (snake_case is spelled
-    /// out in the models' CodingKeys, so no key strategy is applied).
+    /// out in the models' CodingKeys, so no key strategy is applied), its
+    /// keys in the order its type writes them (a dictionary's sorted),
+    /// through the one body encoder, `OrderedJSON`.
     public static func encoding<Value: Encodable>(_ value: Value) throws -> RequestBody {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return .json(try encoder.encode(value))
+        try .json(ordered: OrderedJSONEncoding.encode(value))
     }
 
     public var data: Data {

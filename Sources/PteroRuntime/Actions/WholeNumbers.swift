@@ -9,32 +9,26 @@ import PteroLang
 /// built, with what the field counts and how to make it whole.
 enum WholeNumbers {
     /// What each integer field holds, as the message says it: the API
-    /// table's `.whole` fields, and the create bodies' fields its rows do
-    /// not describe yet.
+    /// table's `.whole` fields (create bodies included).
     static let meaning: [String: String] = {
-        var meaning: [String: String] = [
-            "nest": "a nest id (a whole number)", "host": "a database host id (a whole number)",
-            "default": "an allocation id (a whole number)",
-        ]
+        var meaning: [String: String] = [:]
         for (name, type) in fieldTypes { if case .whole(let text) = type { meaning[name] = text } }
         return meaning
     }()
 
     /// Fields that hold a list of ids.
     static let lists: [String: String] = {
-        var lists: [String: String] = [
-            "additional": "a list of allocation ids (whole numbers)",
-            "locations": "a list of location ids (whole numbers)",
-        ]
+        var lists: [String: String] = [:]
         for (name, type) in fieldTypes { if case .wholeList(let text) = type { lists[name] = text } }
         return lists
     }()
 
-    /// Maps whose entries are checked by the same names (`limits: {memory: ...}`).
+    /// Maps whose entries are checked by the same names (`limits: {memory: ...}`,
+    /// a new server's `allocation: {default: ...}` and `deploy: {locations: [...]}`).
     static let nested: Set<String> = Set(fieldTypes.compactMap { name, type in
         if case .map = type { return name }
         return nil
-    }).union(["allocation", "deploy"])
+    })
 
     /// Every body field of every dialect's API table by name (one type a
     /// name: APITableTests).

@@ -1,23 +1,21 @@
 /// Locations on the application API.
 extension PanelClient {
-    static let locationsPath = "/api/application/locations"
-
     /// Every location, lazily; filters `short`, `long`; sort `id`.
     public func listLocations(_ query: ListQuery = ListQuery()) -> Pages<Location> {
-        pages(Self.locationsPath, query: query.queryItems, perPage: query.perPage)
+        pages("locations.list", query: query.queryItems, perPage: query.perPage)
     }
 
     public func location(id: Int, include: [String] = []) async throws -> Location {
-        try await item(.get, "\(Self.locationsPath)/\(id)", query: ListQuery.includes(include))
+        try await item("locations.view", id, query: ListQuery.includes(include))
     }
 
     public func createLocation(_ location: LocationDetails) async throws -> Location {
-        try await item(.post, Self.locationsPath, body: location)
+        try await item("locations.create", body: location)
     }
 
     /// Sends `location` as the whole new state. Prefer `updateLocation(id:_:)`.
     public func replaceLocation(id: Int, with location: LocationDetails) async throws -> Location {
-        try await item(.patch, "\(Self.locationsPath)/\(id)", body: location)
+        try await item("locations.update", id, body: location)
     }
 
     /// Changes only what `change` sets: reads the location, applies it, sends it whole.
@@ -29,6 +27,6 @@ extension PanelClient {
     }
 
     public func deleteLocation(id: Int) async throws {
-        try await perform(.delete, "\(Self.locationsPath)/\(id)")
+        try await perform("locations.delete", id)
     }
 }

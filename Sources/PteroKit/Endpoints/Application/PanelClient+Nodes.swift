@@ -2,37 +2,35 @@ import Foundation
 
 /// Nodes on the application API.
 extension PanelClient {
-    static let nodesPath = "/api/application/nodes"
-
     /// Every node, lazily; filters `uuid`, `name`, `fqdn`, `daemon_token_id`; sorts `id`, `uuid`, `memory`, `disk`.
     public func listNodes(_ query: ListQuery = ListQuery()) -> Pages<Node> {
-        pages(Self.nodesPath, query: query.queryItems, perPage: query.perPage)
+        pages("nodes.list", query: query.queryItems, perPage: query.perPage)
     }
 
     /// Public nodes with room for `memory` and `disk` MiB more (400 when none).
     public func deployableNodes(memory: Int, disk: Int, locationIds: [Int] = [], include: [String] = []) async throws -> [Node] {
         var query = [URLQueryItem(name: "memory", value: String(memory)), URLQueryItem(name: "disk", value: String(disk))]
         query += locationIds.map { URLQueryItem(name: "location_ids[]", value: String($0)) }
-        return try await list("\(Self.nodesPath)/deployable", query: query + ListQuery.includes(include))
+        return try await list("nodes.deployable", query: query + ListQuery.includes(include))
     }
 
     public func node(id: Int, include: [String] = []) async throws -> Node {
-        try await item(.get, "\(Self.nodesPath)/\(id)", query: ListQuery.includes(include))
+        try await item("nodes.view", id, query: ListQuery.includes(include))
     }
 
     /// The daemon's configuration file, node secret included.
     public func nodeConfiguration(id: Int) async throws -> NodeConfiguration {
-        try await send(request(.get, "\(Self.nodesPath)/\(id)/configuration"), as: NodeConfiguration.self)
+        try await send(request("nodes.configuration", [id]), as: NodeConfiguration.self)
     }
 
     public func createNode(_ node: NodeDetails) async throws -> Node {
-        try await item(.post, Self.nodesPath, body: node)
+        try await item("nodes.create", body: node)
     }
 
     /// Sends `node` as the whole new state (the panel's PATCH is not partial,
     /// and a missing `daemon_base` resets it). Prefer `updateNode(id:_:)`.
     public func replaceNode(id: Int, with node: NodeDetails) async throws -> Node {
-        try await item(.patch, "\(Self.nodesPath)/\(id)", body: node)
+        try await item("nodes.update", id, body: node)
     }
 
     /// Changes only what `change` sets: reads the node, applies it, sends it whole.
@@ -43,19 +41,19 @@ extension PanelClient {
     }
 
     public func deleteNode(id: Int) async throws {
-        try await perform(.delete, "\(Self.nodesPath)/\(id)")
+        try await perform("nodes.delete", id)
     }
 
     /// The allocations of a node, lazily; filters `ip`, `port`, `ip_alias`, `server_id`.
     public func listAllocations(node: Int, _ query: ListQuery = ListQuery()) -> Pages<Allocation> {
-        pages("\(Self.nodesPath)/\(node)/allocations", query: query.queryItems, perPage: query.perPage)
+        pages("allocations.list", node, query: query.queryItems, perPage: query.perPage)
     }
 
     public func createAllocations(node: Int, _ allocations: NewAllocations) async throws {
-        try await perform(.post, "\(Self.nodesPath)/\(node)/allocations", body: allocations)
+        try await perform("allocations.create", node, body: allocations)
     }
 
     public func deleteAllocation(node: Int, id: Int) async throws {
-        try await perform(.delete, "\(Self.nodesPath)/\(node)/allocations/\(id)")
+        try await perform("allocations.delete", node, id)
     }
 }

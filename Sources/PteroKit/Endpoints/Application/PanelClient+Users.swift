@@ -1,28 +1,26 @@
 /// Users on the application API.
 extension PanelClient {
-    static let usersPath = "/api/application/users"
-
     /// Every user, lazily; filters `email`, `uuid`, `username`, `external_id`; sorts `id`, `uuid`.
     public func listUsers(_ query: ListQuery = ListQuery()) -> Pages<User> {
-        pages(Self.usersPath, query: query.queryItems, perPage: query.perPage)
+        pages("users.list", query: query.queryItems, perPage: query.perPage)
     }
 
     public func user(id: Int, include: [String] = []) async throws -> User {
-        try await item(.get, "\(Self.usersPath)/\(id)", query: ListQuery.includes(include))
+        try await item("users.view", id, query: ListQuery.includes(include))
     }
 
     public func user(externalId: String, include: [String] = []) async throws -> User {
-        try await item(.get, "\(Self.usersPath)/external/\(segment(externalId))", query: ListQuery.includes(include))
+        try await item("users.view_external", externalId, query: ListQuery.includes(include))
     }
 
     public func createUser(_ user: UserDetails) async throws -> User {
-        try await item(.post, Self.usersPath, body: user)
+        try await item("users.create", body: user)
     }
 
     /// Sends `user` as the whole new state: the panel's PATCH is not partial.
     /// Prefer `updateUser(id:_:)`.
     public func replaceUser(id: Int, with user: UserDetails) async throws -> User {
-        try await item(.patch, "\(Self.usersPath)/\(id)", body: user)
+        try await item("users.update", id, body: user)
     }
 
     /// Changes only what `change` sets: reads the user, applies it, sends it whole.
@@ -34,6 +32,6 @@ extension PanelClient {
     }
 
     public func deleteUser(id: Int) async throws {
-        try await perform(.delete, "\(Self.usersPath)/\(id)")
+        try await perform("users.delete", id)
     }
 }

@@ -1,7 +1,7 @@
 /// API keys and SSH keys of the caller's account.
 extension PanelClient {
     public func apiKeys() async throws -> [ApiKey] {
-        try await list("\(Self.accountPath)/api-keys")
+        try await list("account.api_keys.list")
     }
 
     /// Creates a client key; the secret is in the answer and nowhere else.
@@ -14,29 +14,30 @@ extension PanelClient {
                 case allowedIps = "allowed_ips"
             }
         }
-        let answer: FractalItem<ApiKey> = try await envelope(.post, "\(Self.accountPath)/api-keys",
+        let answer: FractalItem<ApiKey> = try await envelope("account.api_keys.create",
                                                              body: Body(description: description, allowedIps: allowedIps))
         guard let secret = answer.meta?.secretToken else {
-            throw PanelError(method: .post, path: "\(Self.accountPath)/api-keys", status: 200,
+            let row = try endpoint("account.api_keys.create")
+            throw PanelError(method: row.method, path: row.path, status: 200,
                              unparsedBody: "the answer has no meta.secret_token")
         }
         return CreatedApiKey(key: answer.attributes, secretToken: secret)
     }
 
     public func deleteApiKey(identifier: String) async throws {
-        try await perform(.delete, "\(Self.accountPath)/api-keys/\(segment(identifier))")
+        try await perform("account.api_keys.delete", identifier)
     }
 
     public func sshKeys() async throws -> [SSHKey] {
-        try await list("\(Self.accountPath)/ssh-keys")
+        try await list("account.ssh_keys.list")
     }
 
     public func createSSHKey(name: String, publicKey: String) async throws -> SSHKey {
-        try await item(.post, "\(Self.accountPath)/ssh-keys", body: ["name": name, "public_key": publicKey])
+        try await item("account.ssh_keys.create", body: ["name": name, "public_key": publicKey])
     }
 
     /// Succeeds even when no key has that fingerprint.
     public func deleteSSHKey(fingerprint: String) async throws {
-        try await perform(.post, "\(Self.accountPath)/ssh-keys/remove", body: ["fingerprint": fingerprint])
+        try await perform("account.ssh_keys.delete", body: ["fingerprint": fingerprint])
     }
 }

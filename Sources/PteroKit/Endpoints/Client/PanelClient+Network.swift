@@ -1,14 +1,12 @@
 /// A server's allocations on the client API.
 extension PanelClient {
-    func networkPath(_ server: String) -> String { "\(Self.serverPath(server))/network/allocations" }
-
     public func networkAllocations(server: String) async throws -> [NetworkAllocation] {
-        try await list(networkPath(server))
+        try await list("server.allocations.list", server)
     }
 
     /// Assigns one more allocation, chosen by the panel (needs auto-allocation).
     public func assignAllocation(server: String) async throws -> NetworkAllocation {
-        try await item(.post, networkPath(server))
+        try await item("server.allocations.create", server)
     }
 
     /// Sets the notes; nil clears them (the panel requires the key).
@@ -20,15 +18,15 @@ extension PanelClient {
                 try container.encode(["notes": notes])
             }
         }
-        return try await item(.post, "\(networkPath(server))/\(id)", body: Body(notes: notes))
+        return try await item("server.allocations.update_notes", server, id, body: Body(notes: notes))
     }
 
     public func setPrimaryAllocation(server: String, id: Int) async throws -> NetworkAllocation {
-        try await item(.post, "\(networkPath(server))/\(id)/primary")
+        try await item("server.allocations.set_primary", server, id)
     }
 
     /// Takes the allocation off the server (not the primary).
     public func unassignAllocation(server: String, id: Int) async throws {
-        try await perform(.delete, "\(networkPath(server))/\(id)")
+        try await perform("server.allocations.delete", server, id)
     }
 }
