@@ -128,8 +128,18 @@ extension APIEndpoint {
                                .text("timezone"), BodyField.text("password").whenNamed])
         case "servers.list":
             return with(filters: ["uuid", "uuid_short", "name", "description", "image", "external_id"])
-        case "nodes.update":
+        case "users.create":
+            // Users/StoreUserRequest.php: no names, no root_admin (roles instead).
+            return with(body: [.text("email"), .text("username"), .text("external_id"), .flag("is_managed_externally"), .text("password"),
+                               .text("language"), .text("timezone")])
+        case "nodes.update", "nodes.create":
             return with(body: body.filter { $0.name != "location_id" })
+        case "servers.create":
+            // A deployment picks nodes by tag, not by location.
+            return with(body: body.map { field in
+                guard field.name == "deploy", case .map(let inner) = field.type else { return field }
+                return .map("deploy", inner.map { $0.name == "locations" ? .any("tags") : $0 })
+            })
         default:
             return self
         }
