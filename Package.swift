@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.26.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        // The simulated node's console websocket (Wings' /api/servers/{uuid}/ws) on the sim's listener.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
@@ -55,6 +57,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 // To stop serving gracefully: a cancelled Hummingbird server logs errors.
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // The console websocket Wings serves, on the sim's own listener.
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ]
         ),
         .target(name: "PteroRuntime", dependencies: ["PteroLang", "PteroKit"]),
@@ -84,6 +88,8 @@ let package = Package(
                 "PteroSim",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // A websocket client for the console tests.
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ]
         ),
         .testTarget(name: "PteroRuntimeTests", dependencies: ["PteroRuntime", "PteroLang", "PteroKit", "PteroSim"]),

@@ -27,5 +27,16 @@ struct SimCommandTests {
         #expect(try PteroBinary.run(["sim", "--rate-limit", "app=x"]).status == 2)
         #expect(try PteroBinary.run(["sim", "--app-key", "short"]).status == 2)
         #expect(try PteroBinary.run(["sim", "--nodes", "0"]).status == 2)
+        #expect(try PteroBinary.run(["sim", "--console-rate", "-1"]).status == 2)
+        #expect(try PteroBinary.run(["sim", "--console-rate", "5000"]).status == 2)
+        #expect(try PteroBinary.run(["sim", "--console-flavor", "wings"]).status == 2)
+        #expect(try PteroBinary.run(["sim", "--allowed-origin", "panel.example.com"]).status == 2)
+    }
+
+    @Test func helpSaysTheConsoleSocketIsOnTheSimsOwnListener() throws {
+        let help = try PteroBinary.run(["sim", "--help"])
+        let text = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("listener (ws://127.0.0.1:PORT/api/servers/{uuid}/ws; there is no separate node)"))
+        for option in ["--console-rate", "--allowed-origin", "--console-flavor", "/_sim/clock"] { #expect(text.contains(option)) }
     }
 }

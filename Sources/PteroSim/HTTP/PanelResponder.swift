@@ -7,9 +7,11 @@ struct PanelResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let store: PanelStore
     let faults: FaultInjector
+    let console: ConsoleHub
 
-    init(store: PanelStore) {
+    init(store: PanelStore, console: ConsoleHub) {
         self.store = store
+        self.console = console
         faults = FaultInjector(options: store.options)
     }
 
@@ -28,7 +30,14 @@ struct PanelResponder: HTTPResponder {
         }
         if path.hasPrefix("/_sim/") {
             return Self.response(SimRoutes.handle(method: request.method.rawValue, path: path,
-                                                  authorization: request.headers[.authorization], store: store))
+                                                  authorization: request.headers[.authorization], body: bytes, store: store, console: console))
+        }
+        // A console socket path that was not upgraded: refused (as Wings answers) or not a websocket request.
+        if ConsoleHub.serverUuid(inPath: path) != nil {
+            if let refusal = console.refusal(path: path, origin: request.headers[values: .origin].first) {
+                return Self.response(SimResponse(status: refusal.status, body: Array(refusal.body.utf8), contentType: refusal.contentType))
+            }
+            return Self.response(SimResponse(status: 400, body: Array("Bad Request\n".utf8), contentType: "text/plain; charset=utf-8"))
         }
         if path.hasPrefix("/api/") {
             if let fault = await faults.apply() { return fault }
@@ -37,8 +46,11 @@ struct PanelResponder: HTTPResponder {
             method: request.method.rawValue, path: path, query: request.uri.query ?? "",
             authorization: request.headers[.authorization], contentType: request.headers[.contentType],
             body: bytes, baseURL: store.url,
-            now: Clock.now())
-        return Self.response(store.handle(incoming))
+            now: store.options.clock.now())
+        let answer = store.handle(incoming)
+        // What the request changed (a power signal, a backup, a deletion) reaches the consoles now.
+        console.tick()
+        return Self.response(answer)
     }
 
     static func response(_ simulated: SimResponse) -> Response {

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import ServiceLifecycle
 
@@ -13,9 +14,12 @@ import ServiceLifecycle
 /// ```
 public final class SimulatedPanel: Sendable {
     let store: PanelStore
+    /// The simulated node's console websockets, served on the same listener.
+    let console: ConsoleHub
 
     public init(options: SimulatorOptions) {
         store = PanelStore(options: options)
+        console = ConsoleHub(store: store)
     }
 
     /// The admin's application key (`ptla_…`), accepted with full read/write permissions.
@@ -37,6 +41,16 @@ public final class SimulatedPanel: Sendable {
         let group = ServiceGroup(configuration: configuration)
         // Not a child task: the caller's cancellation must reach the group only as a graceful shutdown.
         let serving = Task { try await group.run() }
+        // On real time the consoles' timers (stats, chatter, token expiry) need a tick; a
+        // manual clock ticks only when it is advanced.
+        let console = console
+        let ticker: Task<Void, Never>? = store.options.clock.isManual ? nil : Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(250))
+                console.tick()
+            }
+        }
+        defer { ticker?.cancel() }
         try await withTaskCancellationHandler {
             try await serving.value
         } onCancel: {
@@ -55,9 +69,14 @@ public final class SimulatedPanel: Sendable {
         // In nanoseconds for NIO, kept within a day so the product cannot overflow.
         let idle = store.options.idleTimeout.components
         let idleNanoseconds = min(max(idle.seconds, 0), 86_400) * 1_000_000_000 + max(idle.attoseconds, 0) / 1_000_000_000
+        let console = console
+        var socketConfiguration = WebSocketServerConfiguration()
+        socketConfiguration.maxFrameSize = console.maximumFrameSize
         return Application(
-            responder: PanelResponder(store: store),
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(max(1, idleNanoseconds)))),
+            responder: PanelResponder(store: store, console: console),
+            server: .http1WebSocketUpgrade(
+                configuration: .init(http1: .init(idleTimeout: .nanoseconds(max(1, idleNanoseconds))), ws: socketConfiguration),
+                shouldUpgrade: ConsoleSocket.shouldUpgrade(console)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: store.options.port), serverName: nil),
             onServerRunning: { channel in
                 let url = "http://\(host):\(channel.localAddress?.port ?? 0)"

@@ -29,6 +29,10 @@ public struct SimulatorOptions: Sendable {
     public var logger: Logger?
     /// Durations of power transitions, backups, installs.
     public var timing: SimulationTiming = SimulationTiming()
+    /// The clock every timed change reads; `SimClock.manual()` in tests, moved by `POST /_sim/clock`.
+    public var clock: SimClock = .system()
+    /// The simulated node's console websocket (`/api/servers/{uuid}/ws` on the sim's own listener).
+    public var console = ConsoleOptions()
 
     public init() {}
 }

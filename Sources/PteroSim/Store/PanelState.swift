@@ -38,6 +38,8 @@ struct PanelState: Sendable {
     var limiter = RateLimiter()
     /// Copied from the options so route-level throttles (file pull) can see them.
     var rateLimits = RateLimitOptions.off
+    /// Copied from the options: the websocket token carries Pelican's `scope` claim.
+    var consoleFlavor = ConsoleOptions.Flavor.pterodactyl
     var stats = SimulationStats()
     var random: SplitMix64
     var timing: SimulationTiming

@@ -33,7 +33,8 @@ final class PanelStore: Sendable {
         configuration.clientKey = options.clientKey
         var state = Seeder.build(configuration, timing: options.timing)
         state.rateLimits = options.rateLimits
-        let now = Clock.now()
+        state.consoleFlavor = options.console.flavor
+        let now = options.clock.now()
         for (id, server) in state.servers where server.power.phase == .running { state.servers[id]?.power.runningSince = now - Double(server.id * 3600) }
         return state
     }

@@ -13,7 +13,19 @@ struct SimCommand: ParsableCommand {
         discussion: """
             Prints the URL and the keys it accepts, then serves until interrupted. \
             GET /_sim/stats (requests by route and status, writes by path and status) and POST /_sim/reset (back to the seed data) \
-            want the application key, as `Authorization: Bearer ptla_...`.
+            want the application key, as `Authorization: Bearer ptla_...`. \
+            POST /_sim/clock {"advance": SECONDS} (application key too) moves the sim's clock: power transitions, \
+            backups, installs, console stats and token expiry happen at once.
+
+            The console: GET /api/client/servers/{id}/websocket answers a token and a socket URL on the sim's own \
+            listener (ws://127.0.0.1:PORT/api/servers/{uuid}/ws; there is no separate node). The socket speaks Wings' \
+            protocol: the Origin must be the sim's URL or an --allowed-origin; the first message is \
+            {"event":"auth","args":[token]}; then status, stats every second while running, console output \
+            (an egg-like game that answers list, say, save-off, save-on, save-all and help), send logs (the last 150 \
+            lines), send command, set state (start, stop, restart, kill), install events on a reinstall, backup \
+            completed, deleted, token expiring (60 s or less left; send a fresh auth on the same socket) and jwt error \
+            once it has expired. --console-flavor pelican adds Pelican's limits: 30 sockets a server, 4096-byte frames, \
+            per-event throttles (throttled), a scope claim, close code 4409 for a suspended server.
             """
     )
 
@@ -27,6 +39,9 @@ struct SimCommand: ParsableCommand {
     @Option(name: .customLong("rate-limit"), help: "app=N,client=M[,window=SECONDS] per window, or off.") var rateLimit: String?
     @Option(help: "Added latency per request in milliseconds (with jitter).") var latency = 0
     @Option(name: .customLong("fault-rate"), help: "Share of requests answered 500/502/503 or dropped (0 to 1).") var faultRate = 0.0
+    @Option(name: .customLong("console-rate"), help: "Lines a second of game chatter on a running server's console (0 to 1000).") var consoleRate = 0.0
+    @Option(name: .customLong("allowed-origin"), help: "An Origin the console websocket accepts besides the sim's own URL (repeatable; * for any).") var allowedOrigins: [String] = []
+    @Option(name: .customLong("console-flavor"), help: "Whose Wings the console acts as: pterodactyl or pelican.") var consoleFlavor = "pterodactyl"
 
     func validate() throws {
         for (name, count) in [("nodes", nodes), ("servers", servers), ("users", users)] where count < 1 {
@@ -35,6 +50,7 @@ struct SimCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be from 0 to 1") }
         guard latency >= 0 else { throw ValidationError("--latency must be 0 or more") }
+        try validateConsole()
         // Without a prefix too: a 1.11 panel still takes the keys a panel
         // before 1.8 issued, and `ptero login` must be testable with them.
         for (name, key, api) in [("app-key", applicationKey, PanelAPI.application), ("client-key", clientKey, .client)] {
@@ -44,6 +60,20 @@ struct SimCommand: ParsableCommand {
             } catch let error as ConfigurationError {
                 throw ValidationError(error.message)
             }
+        }
+    }
+
+    /// The console's options (a function of its own: inline in `validate()`, Swift 6.3.1's
+    /// SILGen crashed on the typed-throws catch below them).
+    private func validateConsole() throws {
+        guard consoleRate.isFinite, (0...ConsoleOptions.maximumChatterRate).contains(consoleRate) else {
+            throw ValidationError("--console-rate must be from 0 to \(Int(ConsoleOptions.maximumChatterRate)) lines a second")
+        }
+        guard ConsoleOptions.Flavor(rawValue: consoleFlavor) != nil else {
+            throw ValidationError("--console-flavor must be pterodactyl or pelican")
+        }
+        for origin in allowedOrigins where origin != "*" && !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
+            throw ValidationError("--allowed-origin must be a URL such as https://panel.example.com (or *), got \"\(origin)\"")
         }
     }
 
@@ -58,6 +88,9 @@ struct SimCommand: ParsableCommand {
         options.clientKey = clientKey
         options.latencyMilliseconds = latency
         options.faultRate = faultRate
+        options.console.chatterLinesPerSecond = consoleRate
+        options.console.allowedOrigins = allowedOrigins
+        options.console.flavor = ConsoleOptions.Flavor(rawValue: consoleFlavor) ?? .pterodactyl
         if let rateLimit {
             do {
                 options.rateLimits = try RateLimitOptions(parsing: rateLimit)

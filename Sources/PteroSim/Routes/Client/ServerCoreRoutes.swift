@@ -41,11 +41,12 @@ enum ServerCoreRoutes {
             ("user_uuid", .string(input.user.uuid)),
             ("user_id", .int(input.user.id)),
             ("unique_id", .string(state.random.alphanumeric(16))),
-        ])
-        let scheme = node.scheme == "https" ? "wss" : "ws"
+        ] + (state.consoleFlavor == .pelican ? [("scope", .string("websocket"))] : []))
+        // There is no separate node: the socket is on the sim's own listener (ws, as the sim is http).
+        let socketBase = input.baseURL.hasPrefix("https://") ? "wss://" + input.baseURL.dropFirst(8) : "ws://" + input.baseURL.dropFirst(7)
         return .json(.object([("data", .object([
             ("token", .string(JWT.sign(claims, key: node.daemonToken))),
-            ("socket", .string("\(scheme)://\(node.fqdn):\(node.daemonListen)/api/servers/\(server.uuid)/ws")),
+            ("socket", .string("\(socketBase)/api/servers/\(server.uuid)/ws")),
         ]))]))
     }
 
