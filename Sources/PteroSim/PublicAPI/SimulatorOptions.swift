@@ -33,6 +33,10 @@ public struct SimulatorOptions: Sendable {
     public var clock: SimClock = .system()
     /// The simulated node's console websocket (`/api/servers/{uuid}/ws` on the sim's own listener).
     public var console = ConsoleOptions()
+    /// Which panel to answer as; 1.11 by default. With `.pterodactyl07` the seeded keys
+    /// have no `ptla_`/`ptlc_` prefix and `rateLimits` keeps only `enabled` and the window
+    /// (0.7's limits are fixed in its Kernel: 120, 60 and 15 a minute).
+    public var dialect: SimulatorDialect = .pterodactyl111
 
     public init() {}
 }

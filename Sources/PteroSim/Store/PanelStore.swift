@@ -20,7 +20,7 @@ final class PanelStore: Sendable {
         clientKey = keys.first { $0.kind == .client }!.token
         state = Mutex(seeded)
         address = Mutex("http://" + options.host + (options.port == 0 ? "" : ":\(options.port)"))
-        routes = RouteTable(ApplicationRoutes.all + ClientRoutes.all)
+        routes = RouteTable(options.dialect == .pterodactyl07 ? Pterodactyl07Routes.all : ApplicationRoutes.all + ClientRoutes.all)
     }
 
     static func seed(_ options: SimulatorOptions) -> PanelState {
@@ -32,6 +32,9 @@ final class PanelStore: Sendable {
         configuration.applicationKey = options.applicationKey
         configuration.clientKey = options.clientKey
         var state = Seeder.build(configuration, timing: options.timing)
+        if options.dialect == .pterodactyl07 {
+            Pterodactyl07Keys.unprefix(&state, keeping: [options.applicationKey, options.clientKey].compactMap { $0 })
+        }
         state.rateLimits = options.rateLimits
         state.consoleFlavor = options.console.flavor
         let now = options.clock.now()
@@ -58,9 +61,26 @@ final class PanelStore: Sendable {
     func handle(_ request: IncomingRequest) -> SimResponse {
         let parsedBody = ParsedBody(request)
         return state.withLock { state in
-            var pipeline = RequestPipeline(store: self, request: request, parsedBody: parsedBody)
-            let response = pipeline.run(&state)
-            state.stats.record(route: pipeline.routeName, method: request.method, path: request.path, api: pipeline.apiName, status: response.status, now: request.now)
+            let response: SimResponse
+            let routeName: String
+            let apiName: String?
+            switch options.dialect {
+            case .pterodactyl111:
+                var pipeline = RequestPipeline(store: self, request: request, parsedBody: parsedBody)
+                response = pipeline.run(&state)
+                routeName = pipeline.routeName
+                apiName = pipeline.apiName
+            case .pterodactyl07:
+                var pipeline = Pterodactyl07Pipeline(store: self, request: request, parsedBody: parsedBody)
+                response = pipeline.run(&state)
+                routeName = pipeline.routeName
+                apiName = pipeline.apiName
+            case .pelican:
+                response = .error(PanelError(status: 501, code: "NotImplemented", detail: "The Pelican dialect is not simulated yet."))
+                routeName = "unmatched"
+                apiName = nil
+            }
+            state.stats.record(route: routeName, method: request.method, path: request.path, api: apiName, status: response.status, now: request.now)
             return response
         }
     }

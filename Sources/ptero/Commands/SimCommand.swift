@@ -12,6 +12,9 @@ struct SimCommand: ParsableCommand {
         abstract: "Serve a simulated Pterodactyl panel (both APIs) on 127.0.0.1 with seeded data.",
         discussion: """
             Prints the URL and the keys it accepts, then serves until interrupted. \
+            --panel pterodactyl-0.7 answers as Pterodactyl v0.7.19 does: its 46 routes, keys without a prefix, \
+            ?search= and 50 a page whatever per_page says, 120/60 requests a minute per IP (15 on utilization); \
+            --rate-limit then sets only off or the window. \
             GET /_sim/stats (requests by route and status, writes by path and status) and POST /_sim/reset (back to the seed data) \
             want the application key, as `Authorization: Bearer ptla_...`. \
             POST /_sim/clock {"advance": SECONDS} (application key too) moves the sim's clock: power transitions, \
@@ -30,6 +33,8 @@ struct SimCommand: ParsableCommand {
     )
 
     @Option(help: "Port to listen on (0 picks a free one).") var port = 0
+    @Option(help: "The panel to answer as: pterodactyl-1.11 (or pterodactyl-1), pterodactyl-0.7; pelican is not simulated yet.")
+    var panel = SimulatorDialect.pterodactyl111.rawValue
     @Option(help: "Seed: the same seed gives the same data.") var seed: UInt64 = 1
     @Option(help: "Number of nodes.") var nodes = 5
     @Option(help: "Number of servers.") var servers = 60
@@ -44,6 +49,10 @@ struct SimCommand: ParsableCommand {
     @Option(name: .customLong("console-flavor"), help: "Whose Wings the console acts as: pterodactyl or pelican.") var consoleFlavor = "pterodactyl"
 
     func validate() throws {
+        guard let dialect = SimulatorDialect(name: panel) else {
+            throw ValidationError("--panel must be pterodactyl-1.11, pterodactyl-1 or pterodactyl-0.7, got \"\(panel)\"")
+        }
+        guard dialect.isSimulated else { throw ValidationError("--panel \(dialect.rawValue) is not simulated yet") }
         for (name, count) in [("nodes", nodes), ("servers", servers), ("users", users)] where count < 1 {
             throw ValidationError("--\(name) must be at least 1")
         }
@@ -80,6 +89,7 @@ struct SimCommand: ParsableCommand {
     func run() throws {
         var options = SimulatorOptions()
         options.port = port
+        options.dialect = SimulatorDialect(name: panel) ?? .pterodactyl111
         options.seed = seed
         options.nodes = nodes
         options.servers = servers
