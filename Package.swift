@@ -53,6 +53,8 @@ let package = Package(
             name: "PteroSim",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // HTTPServerBuilder, to put an idle guard in front of the websocket upgrade channel.
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 // To stop serving gracefully: a cancelled Hummingbird server logs errors.

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import ServiceLifecycle
@@ -70,13 +71,21 @@ public final class SimulatedPanel: Sendable {
         let idle = store.options.idleTimeout.components
         let idleNanoseconds = min(max(idle.seconds, 0), 86_400) * 1_000_000_000 + max(idle.attoseconds, 0) / 1_000_000_000
         let console = console
-        var socketConfiguration = WebSocketServerConfiguration()
-        socketConfiguration.maxFrameSize = console.maximumFrameSize
+        let socketConfiguration = {
+            var configuration = WebSocketServerConfiguration()
+            configuration.maxFrameSize = console.maximumFrameSize
+            return configuration
+        }()
         return Application(
             responder: PanelResponder(store: store, console: console),
-            server: .http1WebSocketUpgrade(
-                configuration: .init(http1: .init(idleTimeout: .nanoseconds(max(1, idleNanoseconds))), ws: socketConfiguration),
-                shouldUpgrade: ConsoleSocket.shouldUpgrade(console)),
+            server: HTTPServerBuilder { responder in
+                IdleGuardedUpgradeChannel(
+                    base: HTTP1WebSocketUpgradeChannel(
+                        responder: responder,
+                        configuration: .init(http1: .init(idleTimeout: .nanoseconds(max(1, idleNanoseconds))), ws: socketConfiguration),
+                        shouldUpgrade: ConsoleSocket.shouldUpgrade(console)),
+                    timeout: .nanoseconds(max(1, idleNanoseconds)))
+            },
             configuration: ApplicationConfiguration(address: .hostname(host, port: store.options.port), serverName: nil),
             onServerRunning: { channel in
                 let url = "http://\(host):\(channel.localAddress?.port ?? 0)"

@@ -31,7 +31,9 @@ import Testing
     }
 
     @Test(arguments: [
-        "/api/application/nodes/deployable", "/api/application/nodes/1/configuration", "/api/client/account",
+        // Not nodes/deployable: 0.7's `nodes/{node}` matches it, and the
+        // binding's 404 after the throttle is not modelled.
+        "/api/application/nodes/1/configuration", "/api/client/account",
         "/api/client/permissions", "/api/client/servers/abcdefgh/resources", "/api/client/servers/abcdefgh/websocket",
         "/api/client/servers/abcdefgh/files/list",
     ])

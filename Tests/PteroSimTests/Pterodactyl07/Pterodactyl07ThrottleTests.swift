@@ -43,7 +43,7 @@ import Testing
             let refused = try await sim.app(.get, "/users")
             #expect(refused.status == 429)
             // An unknown route is answered before any throttle.
-            let unrouted = try await sim.app(.get, "/nodes/deployable")
+            let unrouted = try await sim.app(.get, "/nodes/1/configuration")
             #expect(unrouted.status == 404)
             #expect(unrouted.header("X-RateLimit-Limit") == nil)
         }
