@@ -36,6 +36,12 @@ final class SimProcess {
 
     private var words: [String] { banner.split(whereSeparator: \.isWhitespace).map(String.init) }
     var url: String? { words.first { $0.hasPrefix("http://127.0.0.1:") } }
-    var applicationKey: String? { words.first { $0.hasPrefix("ptla_") } }
-    var clientKey: String? { words.first { $0.hasPrefix("ptlc_") } }
+    /// The keys as the banner names them ("application key: ..."): with a
+    /// prefix on 1.x, without one on a simulated 0.7.
+    var applicationKey: String? { key(named: "application key:") }
+    var clientKey: String? { key(named: "client key:") }
+
+    private func key(named label: String) -> String? {
+        banner.split(separator: "\n").first { $0.contains(label) }?.split(whereSeparator: \.isWhitespace).last.map(String.init)
+    }
 }
