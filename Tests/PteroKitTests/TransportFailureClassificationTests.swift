@@ -12,7 +12,7 @@ struct TransportFailureClassificationTests {
         #expect(reset.kind == .connectionLost)
         #expect(reset.reachedPanel)
         #expect(!RetryPolicy.mayRetry(PanelRequest(.post, "/api/application/users"),
-                                      after: TransportError(kind: reset.kind, reachedPanel: reset.reachedPanel, message: "")))
+                                      after: TransportError(kind: reset.kind, reachedPanel: reset.reachedPanel, message: ""), resend: .whenIdempotent))
     }
 
     @Test func onlyFailuresBeforeConnectingNeverReachedThePanel() {
@@ -31,8 +31,26 @@ struct TransportFailureClassificationTests {
     @Test func aRefusalATooLargeAnswerAndARedirectAreNeverRetried() {
         let get = PanelRequest(.get, "/api/application/users")
         for kind: TransportError.Kind in [.refused, .tooLarge, .redirected] {
-            #expect(!RetryPolicy.mayRetry(get, after: TransportError(kind: kind, reachedPanel: false, message: "")), "\(kind)")
+            #expect(!RetryPolicy.mayRetry(get, after: TransportError(kind: kind, reachedPanel: false, message: ""), resend: .whenIdempotent), "\(kind)")
         }
-        #expect(RetryPolicy.mayRetry(get, after: TransportError(kind: .timeout, reachedPanel: true, message: "")))
+        #expect(RetryPolicy.mayRetry(get, after: TransportError(kind: .timeout, reachedPanel: true, message: ""), resend: .whenIdempotent))
+    }
+
+    /// A caller that keeps a journal judges a write's lost answer itself: the
+    /// executor resends a PATCH that may have arrived only when asked to.
+    @Test func aWriteThatMayHaveArrivedIsResentOnlyWhenTheCallerAllowsIt() {
+        let patch = PanelRequest(.patch, "/api/application/servers/1/details")
+        let get = PanelRequest(.get, "/api/application/servers/1")
+        let lost = TransportError(kind: .connectionLost, reachedPanel: true, message: "")
+        let undelivered = TransportError(kind: .connect, reachedPanel: false, message: "")
+        #expect(RetryPolicy.mayRetry(patch, after: lost, resend: .whenIdempotent))
+        #expect(!RetryPolicy.mayRetry(patch, after: lost, resend: .onlyUndelivered))
+        #expect(RetryPolicy.mayRetry(patch, after: undelivered, resend: .onlyUndelivered))
+        #expect(RetryPolicy.mayRetry(get, after: lost, resend: .onlyUndelivered))
+        #expect(RetryPolicy.mayRetry(patch, status: 504, resend: .whenIdempotent))
+        #expect(!RetryPolicy.mayRetry(patch, status: 504, resend: .onlyUndelivered))
+        #expect(!RetryPolicy.mayRetry(patch, status: 502, resend: .onlyUndelivered))
+        #expect(RetryPolicy.mayRetry(patch, status: 503, resend: .onlyUndelivered))
+        #expect(RetryPolicy.mayRetry(get, status: 502, resend: .onlyUndelivered))
     }
 }

@@ -96,11 +96,12 @@ struct ResumeEverywhereTests {
 
     // MARK: under --fault-rate 0.2
 
-    /// With the sim failing a fifth of the requests (500/502/503 or a
-    /// dropped connection, each before the panel applies anything:
-    /// `PanelResponder.respond` asks `FaultInjector.apply` before the
-    /// store sees the request), a killed and resumed run may end with a
-    /// reported failure, but no write is ever accepted twice.
+    /// With the sim failing a fifth of the requests (a 500, 502 or 503 or a
+    /// dropped connection before the panel sees the request; a dropped
+    /// connection or a 504 after the panel did it: `FaultInjector.Fate`),
+    /// a killed and resumed run may end with a reported failure, but no
+    /// write is ever accepted twice: a lost answer is judged by what the
+    /// panel shows, never resent blindly.
     static func expectNeverTwiceUnderFaults(_ script: ResumeScript) throws {
         let reference = try ResumeRig().reference(script)
         let rig = try ResumeRig(faultRate: 0.2)
@@ -114,5 +115,37 @@ struct ResumeEverywhereTests {
 
     @Test func bulkJobUnderFaults() throws {
         try Self.expectNeverTwiceUnderFaults(.fixture("bulk-job.ptero"))
+    }
+
+    // MARK: connections dropped mid-request
+
+    /// With a fifth of the requests losing their connection (before the
+    /// panel reads them, or after it did them: dropped, or a gateway's 504),
+    /// nothing is refused, so every kill point must end exactly as the
+    /// uninterrupted run without faults: each write accepted once, none
+    /// twice, whatever answer was lost.
+    static func expectExactWithDroppedConnections(_ script: ResumeScript) throws {
+        let reference = try ResumeRig().reference(script)
+        let rig = try ResumeRig(faultRate: 0.2, faults: "drop-before,drop-after,504-after")
+        let problems = try rig.killEverywhere(script, reference: reference)
+        #expect(problems.isEmpty, "\(script.name) with dropped connections:\n\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func renameAppendWithDroppedConnections() throws {
+        try Self.expectExactWithDroppedConnections(.fixture("rename-append.ptero"))
+    }
+
+    @Test func suspendUnsuspendedWithDroppedConnections() throws {
+        try Self.expectExactWithDroppedConnections(.fixture("suspend-unsuspended.ptero"))
+    }
+
+    @Test func createThenUseWithDroppedConnections() throws {
+        var script = ResumeScript.fixture("create-then-use.ptero")
+        script.lastLineMustMatch = true
+        try Self.expectExactWithDroppedConnections(script)
+    }
+
+    @Test func parallelForWithDroppedConnections() throws {
+        try Self.expectExactWithDroppedConnections(.fixture("parallel.ptero"))
     }
 }

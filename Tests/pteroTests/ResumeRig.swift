@@ -96,9 +96,9 @@ final class ResumeRig {
     /// write in flight shows that the stop happened.
     private(set) var accepted = 0, retried = 0
 
-    init(faultRate: Double = 0) throws {
+    init(faultRate: Double = 0, faults: String = "all") throws {
         var arguments = ["--seed", "1", "--rate-limit", "off"]
-        if faultRate > 0 { arguments += ["--fault-rate", String(faultRate)] }
+        if faultRate > 0 { arguments += ["--fault-rate", String(faultRate), "--faults", faults] }
         sim = try SimProcess(arguments: arguments)
         guard let url = sim.url, let applicationKey = sim.applicationKey, let clientKey = sim.clientKey else {
             throw RigError(description: "ptero sim did not start: \(sim.banner)")
@@ -133,6 +133,21 @@ final class ResumeRig {
     /// `/_sim/stats`' counts by `METHOD route`, then by status.
     func requestCounts() throws -> [String: [String: Int]] {
         try stats()["requests"] as? [String: [String: Int]] ?? [:]
+    }
+
+    /// Requests a killed run had sent may reach the sim after the process
+    /// is gone (they sat in the socket); counting the resumed run's writes
+    /// from before they land would charge them to it. Waits until the sim's
+    /// request count holds still over two looks (at most 100 of them).
+    func waitForTheKilledRunsRequests() throws {
+        var last = try stats()["total_requests"] as? Int ?? 0
+        for _ in 0..<100 {
+            usleep(20_000)
+            // `/_sim/stats` itself is not counted (SimRoutes, not the store).
+            let now = try stats()["total_requests"] as? Int ?? 0
+            if now == last { return }
+            last = now
+        }
     }
 
     /// Writes the panel accepted (2xx) since the last reset, by route.
@@ -290,6 +305,7 @@ final class ResumeRig {
         let journal = folder.appendingPathComponent("\(script.name)-k\(k).journal").path
         var problems = [String]()
         let killed = try run(script, journal: journal, environment: script.firstEnvironment, killBefore: k)
+        try waitForTheKilledRunsRequests()
         if !killed.killed {
             switch expectation {
             case .exact:

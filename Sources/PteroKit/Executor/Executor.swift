@@ -26,8 +26,10 @@ public final class Executor: Sendable {
     /// Sends `request` and returns the panel's final answer (a 429 is waited
     /// out, never returned, unless retries run out). Throws the transport's
     /// error when retries run out or may not be tried, and
-    /// `CancellationError` promptly when the task is cancelled.
-    public func perform(_ request: PanelRequest) async throws -> PanelResponse {
+    /// `CancellationError` promptly when the task is cancelled. `resend`
+    /// says whether a write that may have reached the panel is sent again
+    /// (see `Resend`).
+    public func perform(_ request: PanelRequest, resend: Resend = .whenIdempotent) async throws -> PanelResponse {
         var retries = 0
         var throttledRetries = 0
         do {
@@ -42,13 +44,13 @@ public final class Executor: Sendable {
                         }
                         throttledRetries += 1
                         try await waitOut(advice, api: request.api)
-                    } else if RetryPolicy.mayRetry(request, status: response.status), retries < settings.maximumRetries {
+                    } else if RetryPolicy.mayRetry(request, status: response.status, resend: resend), retries < settings.maximumRetries {
                         try await backOff(retry: &retries)
                     } else {
                         return finish(response)
                     }
                 case .failure(let error as TransportError):
-                    guard RetryPolicy.mayRetry(request, after: error), retries < settings.maximumRetries else { throw error }
+                    guard RetryPolicy.mayRetry(request, after: error, resend: resend), retries < settings.maximumRetries else { throw error }
                     try await backOff(retry: &retries)
                 case .failure(let error):
                     throw error

@@ -4,18 +4,30 @@ enum RetryPolicy {
     /// the next try. A 500 is the panel's own bug and would just repeat.
     static let retryableStatuses: Set<Int> = [502, 503, 504]
 
-    static func mayRetry(_ request: PanelRequest, status: Int) -> Bool {
-        request.isIdempotent && retryableStatuses.contains(status)
+    static func mayRetry(_ request: PanelRequest, status: Int, resend: Resend) -> Bool {
+        guard request.isIdempotent && retryableStatuses.contains(status) else { return false }
+        switch resend {
+        case .whenIdempotent: return true
+        // A 502 or 504 comes from a gateway that gave up on the panel, which may have done
+        // the write all the same; a 503 is Laravel's maintenance mode, answered by the first
+        // middleware before any route runs (Illuminate's PreventRequestsDuringMaintenance).
+        case .onlyUndelivered: return request.method == .get || status == 503
+        }
     }
 
     /// A POST is resent only when it provably never reached the panel:
     /// sending it twice could create or act twice. A refused connection, a
     /// redirect and a too-large answer would only repeat, so they are said
     /// at once.
-    static func mayRetry(_ request: PanelRequest, after error: TransportError) -> Bool {
+    static func mayRetry(_ request: PanelRequest, after error: TransportError, resend: Resend) -> Bool {
         switch error.kind {
-        case .refused, .redirected, .tooLarge: false
-        case .connect, .timeout, .connectionLost, .other: request.isIdempotent || !error.reachedPanel
+        case .refused, .redirected, .tooLarge: return false
+        case .connect, .timeout, .connectionLost, .other:
+            guard error.reachedPanel else { return true }
+            switch resend {
+            case .whenIdempotent: return request.isIdempotent
+            case .onlyUndelivered: return request.method == .get
+            }
         }
     }
 

@@ -58,10 +58,12 @@ public final class PanelSession: @unchecked Sendable {
     var table: APITable { dialect.table }
 
     /// Sends `request` as the gate wants it sent: the panel's answer as it
-    /// came, judged by the gate after it is recorded.
+    /// came, judged by the gate after it is recorded. A write whose answer
+    /// was lost after it may have reached the panel is not resent by the
+    /// executor: the gate looks whether the panel did it (`WriteGate.deliver`).
     var sender: WriteGate.Send {
         let executor = client.executor
-        return { try await executor.perform($0) }
+        return { try await executor.perform($0, resend: .onlyUndelivered) }
     }
 
     /// Runs panel work and waits for it. The interpreter runs on its own

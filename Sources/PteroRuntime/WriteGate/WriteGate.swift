@@ -123,19 +123,16 @@ public final class WriteGate: Sendable {
             report("would first look at the panel for \(request.summary), in flight when the journal's run stopped (step \(position))")
             return .planned
         }
-        if let check = WriteEffect.powerCheck(for: request, sentAt: sentAt) ?? WriteEffect.check(for: request) {
-            let probe = try await Self.probe(check.probe, for: request, at: position, send: send)
-            switch check.judge(probe) {
-            case .done(let answer):
-                try journal.recordOutcome(at: position, status: answer == nil ? 204 : 200, body: answer ?? Data(), found: true)
-                return .replayed(PanelResponse(status: answer == nil ? 204 : 200, body: answer ?? Data()))
-            case .notDone:
-                return nil
-            case .unknown:
-                break
-            }
+        let context = "step \(position), in flight when the journal's run stopped"
+        switch try await Self.judge(request, sentAt: sentAt, context: context, send: send) {
+        case .done(let answer):
+            try journal.recordOutcome(at: position, status: answer.status, body: answer.body, found: true)
+            return .replayed(answer)
+        case .send:
+            return nil
+        case .undecided:
+            break
         }
-        if WriteEffect.isIdempotentByNature(request) { return nil }
         journal.markNeedsDecision()
         let file = TerminalText.visible(journal.path)
         throw JournalError("the journal \(file) holds a write that was in flight when its run stopped: \(request.summary) (step \(position)). "
@@ -149,9 +146,37 @@ public final class WriteGate: Sendable {
     /// the write did not arrive, so it is never read as one.
     static let probeAttempts = 3
 
+    /// What a look at the panel decides about a write whose answer never
+    /// came: it is done (with the answer it would have had, as the panel
+    /// shows the object now), it may be sent (the panel shows it is not
+    /// done, or sending twice does no harm), or nobody can tell.
+    enum Judgement {
+        case done(PanelResponse)
+        case send
+        case undecided
+    }
+
+    /// Judges `request`, sent at `sentAt` with no answer, by the effect the
+    /// panel shows (see `WriteEffect`); `context` says in an error which
+    /// write it is.
+    static func judge(_ request: PanelRequest, sentAt: Date?, context: String, send: Send) async throws -> Judgement {
+        if let check = WriteEffect.powerCheck(for: request, sentAt: sentAt) ?? WriteEffect.check(for: request) {
+            let probe = try await Self.probe(check.probe, for: request, context: context, send: send)
+            switch check.judge(probe) {
+            case .done(let answer):
+                return .done(PanelResponse(status: answer == nil ? 204 : 200, body: answer ?? Data()))
+            case .notDone:
+                return .send
+            case .unknown:
+                break
+            }
+        }
+        return WriteEffect.isIdempotentByNature(request) ? .send : .undecided
+    }
+
     /// The panel's answer to `probe`; stops the run (uncatchable, nothing
     /// sent) when the panel cannot answer it.
-    private static func probe(_ probe: PanelRequest, for request: PanelRequest, at position: InteractionPosition,
+    private static func probe(_ probe: PanelRequest, for request: PanelRequest, context: String,
                               send: Send) async throws -> PanelResponse {
         var failure = ""
         for _ in 0..<probeAttempts {
@@ -165,7 +190,7 @@ public final class WriteGate: Sendable {
                 failure = "\(error)"
             }
         }
-        throw JournalError("cannot tell whether \(request.summary) (step \(position)), in flight when the journal's run stopped, took effect: "
+        throw JournalError("cannot tell whether \(request.summary), \(context), took effect: "
                            + "\(probe.summary) \(failure) \(probeAttempts) times; nothing more was sent; run the same command again")
     }
 
@@ -181,21 +206,84 @@ public final class WriteGate: Sendable {
         if let journal, let position {
             try journal.recordIntent(at: position, request: request.summary, sent: Self.sentText(request.body))
         }
-        let response: PanelResponse
+        let delivery: Delivery
         do {
-            response = try await send(request)
+            delivery = try await deliver(request, send: send)
         } catch {
             // Abandoned by a second Ctrl-C: left in flight, judged on resume.
-            if let journal, let position, !Task.isCancelled, !(error is CancellationError) {
+            if let journal, let position, !Task.isCancelled, !(error is CancellationError), !(error is JournalError) {
                 try journal.recordUnanswered(at: position, reason: "\(error)")
             }
             throw error
         }
-        if let journal, let position {
-            try journal.recordOutcome(at: position, status: response.status, body: response.body)
+        switch delivery {
+        case .answered(let response):
+            if let journal, let position {
+                try journal.recordOutcome(at: position, status: response.status, body: response.body)
+            }
+            guard response.isSuccess else { throw PanelError(request: request, response: response) }
+            return .sent(response)
+        case .foundDone(let response):
+            if let journal, let position {
+                try journal.recordOutcome(at: position, status: response.status, body: response.body, found: true)
+            }
+            return .sent(response)
         }
-        guard response.isSuccess else { throw PanelError(request: request, response: response) }
-        return .sent(response)
+    }
+
+    /// How a live write ended: the panel's answer, or, when the answer was
+    /// lost, the panel showing the write done.
+    enum Delivery {
+        case answered(PanelResponse)
+        case foundDone(PanelResponse)
+    }
+
+    /// Times a write whose answer was lost is looked for and sent again
+    /// before its failure is the answer: each send that reached the panel
+    /// is judged first, so none is done twice.
+    static let deliveryAttempts = 4
+
+    /// Sends a write so that the panel does it once. The executor resends
+    /// only what provably never arrived (`Resend.onlyUndelivered`); when
+    /// the answer was lost after the request may have reached the panel (a
+    /// dropped connection, a timeout, a gateway's 502 or 504), the panel is
+    /// asked whether it shows the write's effect: done is the answer, not
+    /// done is sent again, and a write nobody can judge is sent again only
+    /// when twice does no harm; otherwise its failure is said, with what it
+    /// means.
+    func deliver(_ request: PanelRequest, send: Send) async throws -> Delivery {
+        var attempt = 1
+        while true {
+            let sentAt = Date()
+            do {
+                let response = try await send(request)
+                guard Self.mayHaveArrived(response), attempt < Self.deliveryAttempts else { return .answered(response) }
+                switch try await judgeLost(request, sentAt: sentAt, failure: "answered \(response.status)", send: send) {
+                case .done(let answer): return .foundDone(answer)
+                case .send: break
+                case .undecided: return .answered(response)
+                }
+            } catch let error as TransportError where error.reachedPanel {
+                guard attempt < Self.deliveryAttempts else { throw error }
+                switch try await judgeLost(request, sentAt: sentAt, failure: error.message, send: send) {
+                case .done(let answer): return .foundDone(answer)
+                case .send: break
+                case .undecided:
+                    throw TransportError(kind: error.kind, reachedPanel: true, message: error.message
+                        + "; the panel may have done \(request.summary), and it does not show whether it did, so it was not sent again: look at the panel")
+                }
+            }
+            attempt += 1
+        }
+    }
+
+    /// A gateway's 502 or 504 to a write: the panel may have done it.
+    static func mayHaveArrived(_ response: PanelResponse) -> Bool {
+        response.status == 502 || response.status == 504
+    }
+
+    private func judgeLost(_ request: PanelRequest, sentAt: Date, failure: String, send: Send) async throws -> Judgement {
+        try await Self.judge(request, sentAt: sentAt, context: "sent just now and \(failure)", send: send)
     }
 
     /// The closing line of a dry run or a resumed run, or nil when there is nothing to say.

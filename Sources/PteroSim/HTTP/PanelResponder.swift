@@ -39,8 +39,10 @@ struct PanelResponder: HTTPResponder {
             }
             return Self.response(SimResponse(status: 400, body: Array("Bad Request\n".utf8), contentType: "text/plain; charset=utf-8"))
         }
+        var fate = FaultInjector.Fate.answered
         if path.hasPrefix("/api/") {
-            if let fault = await faults.apply() { return fault }
+            fate = await faults.apply()
+            if case .failedBefore(let failure) = fate { return failure }
         }
         let incoming = IncomingRequest(
             method: request.method.rawValue, path: path, query: request.uri.query ?? "",
@@ -50,6 +52,7 @@ struct PanelResponder: HTTPResponder {
         let answer = store.handle(incoming)
         // What the request changed (a power signal, a backup, a deletion) reaches the consoles now.
         console.tick()
+        if case .lostAfter(let gatewayTimeout) = fate { return gatewayTimeout ? FaultInjector.gatewayTimeout : FaultInjector.dropped }
         return Self.response(answer)
     }
 

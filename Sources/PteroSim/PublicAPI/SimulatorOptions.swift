@@ -19,8 +19,11 @@ public struct SimulatorOptions: Sendable {
     public var rateLimits: RateLimitOptions = .panelDefaults
     /// Added to every API answer, with ±25% jitter.
     public var latencyMilliseconds: Int = 0
-    /// Probability (0...1) that an API request fails with 500/502/503 or a dropped connection.
+    /// Probability (0...1) that an API request fails: 500/502/503 or a dropped connection before the
+    /// panel sees it, or a dropped connection or 504 after it did it (`FaultInjector.Fate`).
     public var faultRate: Double = 0
+    /// The ways a request picked by `faultRate` fails, one of them at random (`--faults`).
+    public var faults: [SimulatedFault] = SimulatedFault.allCases
     /// A connection that sends nothing for this long is closed: a request whose head (or
     /// body) stops half-way, or an idle keep-alive connection. The panel's nginx closes a
     /// stalled request head after 60 s (`client_header_timeout`). At most a day is used.

@@ -43,7 +43,8 @@ struct SimCommand: ParsableCommand {
     @Option(name: .customLong("client-key"), help: "Client key to accept (48 characters, ptlc_... or without a prefix).") var clientKey: String?
     @Option(name: .customLong("rate-limit"), help: "app=N,client=M[,window=SECONDS] per window, or off.") var rateLimit: String?
     @Option(help: "Added latency per request in milliseconds (with jitter).") var latency = 0
-    @Option(name: .customLong("fault-rate"), help: "Share of requests answered 500/502/503 or dropped (0 to 1).") var faultRate = 0.0
+    @Option(name: .customLong("fault-rate"), help: "Share of API requests that fail (0 to 1), each in one of the --faults ways.") var faultRate = 0.0
+    @Option(help: "How they fail: all, or some of 500, 502, 503, drop-before (the panel never sees the request), drop-after, 504-after (the panel did it, its answer is lost).") var faults = "all"
     @Option(name: .customLong("console-rate"), help: "Lines a second of game chatter on a running server's console (0 to 1000).") var consoleRate = 0.0
     @Option(name: .customLong("allowed-origin"), help: "An Origin the console websocket accepts besides the sim's own URL (repeatable; * for any).") var allowedOrigins: [String] = []
     @Option(name: .customLong("console-flavor"), help: "Whose Wings the console acts as: pterodactyl or pelican.") var consoleFlavor = "pterodactyl"
@@ -58,6 +59,7 @@ struct SimCommand: ParsableCommand {
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be from 0 to 1") }
+        try validateFaults()
         guard latency >= 0 else { throw ValidationError("--latency must be 0 or more") }
         try validateConsole()
         // Without a prefix too: a 1.11 panel still takes the keys a panel
@@ -69,6 +71,15 @@ struct SimCommand: ParsableCommand {
             } catch let error as ConfigurationError {
                 throw ValidationError(error.message)
             }
+        }
+    }
+
+    /// `--faults` (a function of its own, as `validateConsole`).
+    private func validateFaults() throws {
+        do {
+            _ = try SimulatedFault.parse(faults)
+        } catch {
+            throw ValidationError("--faults: \(error)")
         }
     }
 
@@ -98,6 +109,7 @@ struct SimCommand: ParsableCommand {
         options.clientKey = clientKey
         options.latencyMilliseconds = latency
         options.faultRate = faultRate
+        options.faults = (try? SimulatedFault.parse(faults)) ?? SimulatedFault.allCases
         options.console.chatterLinesPerSecond = consoleRate
         options.console.allowedOrigins = allowedOrigins
         options.console.flavor = ConsoleOptions.Flavor(rawValue: consoleFlavor) ?? .pterodactyl
