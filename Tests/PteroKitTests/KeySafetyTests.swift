@@ -67,6 +67,16 @@ struct KeySafetyTests {
         }
     }
 
+    /// NIO traps on a port past 65535 (`SocketAddress(ipAddress:port:)`):
+    /// such a URL is refused before anything is sent.
+    @Test func aPortOutOfRangeIsRefused() throws {
+        for text in ["http://127.0.0.1:181111", "https://panel.example.com:65536", "https://panel.example.com:0"] {
+            #expect { try ConnectionSettings(url: URL(string: text)!, applicationKey: Self.productionKey).validate() }
+                throws: { "\($0)".contains("a port is from 1 to 65535") }
+        }
+        try ConnectionSettings(url: URL(string: "https://panel.example.com:65535")!, applicationKey: Self.productionKey).validate()
+    }
+
     @Test func aKeyWithAControlCharacterIsRefusedWithoutShowingIt() {
         let key = "ptla_abc\u{1B}]0;x\u{07}def"
         #expect { try ConnectionSettings(url: URL(string: "https://panel.example.com")!, applicationKey: key).validate() }

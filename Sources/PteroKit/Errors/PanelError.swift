@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 
 /// The panel refused a request: what was asked, the status, and everything
 /// the panel said about why, including each field's validation failure.
@@ -112,26 +113,9 @@ public struct PanelError: Error, Sendable, CustomStringConvertible {
         return "not the panel's JSON\(kind): " + (flat.count > 120 ? String(flat.prefix(120)) + "…" : flat)
     }
 
+    /// The status's standard phrase (NIO's table, which has every registered code), or `HTTP N`.
     static func reason(for status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 201: "Created"
-        case 202: "Accepted"
-        case 204: "No Content"
-        case 400: "Bad Request"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        case 409: "Conflict"
-        case 413: "Payload Too Large"
-        case 422: "Unprocessable Entity"
-        case 429: "Too Many Requests"
-        case 500: "Internal Server Error"
-        case 502: "Bad Gateway"
-        case 503: "Service Unavailable"
-        case 504: "Gateway Timeout"
-        default: "HTTP \(status)"
-        }
+        let phrase = HTTPResponseStatus(statusCode: status).reasonPhrase
+        return phrase.isEmpty ? "HTTP \(status)" : phrase
     }
 }

@@ -64,6 +64,10 @@ public struct ConnectionSettings: Sendable {
               let host = components.host, !host.isEmpty else {
             throw ConfigurationError("the panel URL \(shown) is not an http(s) URL")
         }
+        // A port past 65535 would reach NIO's SocketAddress, which traps on it.
+        if let port = components.port, !(1...65535).contains(port) {
+            throw ConfigurationError("the panel URL \(shown) has port \(port); a port is from 1 to 65535")
+        }
         if components.percentEncodedQuery != nil || components.percentEncodedFragment != nil {
             throw ConfigurationError("the panel URL \(shown) has a query (?...) or fragment (#...); give only the panel's address and path")
         }

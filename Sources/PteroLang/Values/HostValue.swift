@@ -68,6 +68,6 @@ extension HostValue {
 extension HostValue {
     /// The type with its article, for messages: "a Server", "an Egg".
     public var describedType: String {
-        ("AEIOUaeiou".contains(typeName.first ?? "x") ? "an " : "a ") + typeName
+        Article.with(typeName)
     }
 }

@@ -37,7 +37,7 @@ public enum Value {
     public var describedType: String {
         let name = typeName
         if name == "null" { return "null" }
-        return ("aeiouAEIOU".contains(name.first ?? "x") ? "an " : "a ") + name
+        return Article.with(name)
     }
 
     /// Only `false` and `null` are false; conditions demand a bool, so this

@@ -157,8 +157,7 @@ public struct PanelNameCheck {
         for (name, range) in Self.bareNames(in: condition) {
             if fields.contains(name) || name == element || name == "it" || declared.contains(name) || globals[name] != nil || imports { continue }
             let kind = ResourceKind.forObject(source.object).typeName.lowercased()
-            let article = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
-            report("\(article) \(kind) has no field '\(name)' (in a 'where' on \(source.name))" + Self.hint(name, fields), range)
+            report("\(Article.with(kind)) has no field '\(name)' (in a 'where' on \(source.name))" + Self.hint(name, fields), range)
         }
     }
 

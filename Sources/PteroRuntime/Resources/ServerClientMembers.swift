@@ -42,7 +42,8 @@ enum ServerClientMembers {
             ]))
         default:
             let route = path + row.path.dropFirst(SubCollections.clientServerRoute.count)
-            let answer = try AnswerShape.item(try session.read(PanelRequest(.get, route)), object: "stats", endpoint: "GET \(route)")
+            var answer = try AnswerShape.item(try session.read(PanelRequest(.get, route)), object: "stats", endpoint: "GET \(route)")
+            if row.id == "server.utilization" { answer = ZeroSevenStats.withResourcesFields(answer) }
             return Resource.fromEnvelope(answer, session: session) ?? .null
         }
     }

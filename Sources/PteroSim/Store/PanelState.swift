@@ -40,6 +40,8 @@ struct PanelState: Sendable {
     var rateLimits = RateLimitOptions.off
     /// Copied from the options: the websocket token carries Pelican's `scope` claim.
     var consoleFlavor = ConsoleOptions.Flavor.pterodactyl
+    /// Copied from the options: handlers shared by the dialects validate what each panel's request class has.
+    var dialect = SimulatorDialect.pterodactyl111
     var stats = SimulationStats()
     var random: SplitMix64
     var timing: SimulationTiming

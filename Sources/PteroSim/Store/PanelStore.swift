@@ -37,6 +37,7 @@ final class PanelStore: Sendable {
         }
         state.rateLimits = options.rateLimits
         state.consoleFlavor = options.console.flavor
+        state.dialect = options.dialect
         let now = options.clock.now()
         for (id, server) in state.servers where server.power.phase == .running { state.servers[id]?.power.runningSince = now - Double(server.id * 3600) }
         return state

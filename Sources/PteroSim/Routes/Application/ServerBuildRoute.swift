@@ -21,13 +21,20 @@ enum ServerBuildRoute {
     /// app/Models/Server.php's limit rules; the labels are
     /// app/Http/Requests/Api/Application/Servers/UpdateServerBuildConfigurationRequest.php `attributes()`
     /// (only that request renames them; server creation shares these rules without labels).
-    static func featureRules(labelled: Bool) -> [FieldRules] {
+    /// v0.7.19 has no backups (app/Models/Server.php@v0.7.19: `database_limit` and `allocation_limit` only).
+    static func featureRules(labelled: Bool, dialect: SimulatorDialect) -> [FieldRules] {
         [
             FieldRules("feature_limits", [.required, .array]),
             FieldRules("feature_limits.databases", [.present, .nullable, .integer, .min(0)], label: labelled ? "Database Limit" : nil),
             FieldRules("feature_limits.allocations", [.nullable, .integer, .min(0)], label: labelled ? "Allocation Limit" : nil),
+        ] + (dialect == .pterodactyl07 ? [] : [
             FieldRules("feature_limits.backups", [.present, .nullable, .integer, .min(0)], label: labelled ? "Backup Limit" : nil),
-        ]
+        ])
+    }
+
+    /// The limits a dialect's Server.php has, in the build request's order: `threads` came in v1.0.0.
+    static func limitNames(_ dialect: SimulatorDialect) -> [String] {
+        dialect == .pterodactyl07 ? ["memory", "swap", "io", "cpu", "disk"] : ["memory", "swap", "io", "cpu", "threads", "disk"]
     }
 
     static func build(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
@@ -37,7 +44,7 @@ enum ServerBuildRoute {
         // UpdateServerBuildConfigurationRequest.php: both the nested and the legacy top-level limits are
         // validated, `required` turned into `required_with:limits` / `required_without:limits`; `allocation`
         // is Server.php's `allocation_id` (`required|bail|unique:servers|exists:allocations,id`, no `integer`).
-        let order = ["memory", "swap", "io", "cpu", "threads", "disk"]
+        let order = limitNames(state.dialect)
         try Validator.validate(input.body, [
             FieldRules("allocation", [.required, .unique { RuleEvaluator.databaseId($0).map(heldElsewhere.contains) ?? false },
                                       .exists { RuleEvaluator.databaseId($0).map(allocationIds.contains) ?? false }]),
@@ -49,7 +56,7 @@ enum ServerBuildRoute {
             FieldRules("add_allocations.*", [.integer], label: "allocation to add"),
             FieldRules("remove_allocations", [.array], label: "allocations to remove"),
             FieldRules("remove_allocations.*", [.integer], label: "allocation to remove"),
-        ] + featureRules(labelled: true))
+        ] + featureRules(labelled: true, dialect: state.dialect))
         // The request's validated(): a non-empty `limits` wins over the legacy keys.
         let nested = RuleEvaluator.isFilled(input.body["limits"])
         let prefix = nested ? "limits." : ""

@@ -22,7 +22,7 @@ enum ServerCreateRoute {
             FieldRules("oom_disabled", [.boolean]),
             FieldRules("limits", [.required, .array]),
         ] + ServerBuildRoute.limitRules(prefix: "limits.", order: ["memory", "swap", "disk", "io", "threads", "cpu"])
-          + ServerBuildRoute.featureRules(labelled: false)
+          + ServerBuildRoute.featureRules(labelled: false, dialect: state.dialect)
         if deploying {
             rules += [
                 FieldRules("deploy", [.array]),
