@@ -46,29 +46,37 @@ enum ServerChanges {
     }
 }
 
-/// Language values as a JSON request body.
+/// Language values as a JSON request body, through PteroKit's one body
+/// encoder (`OrderedJSON`): a map's keys go out in the map's order, which
+/// is the order the action built them in (the panel request class's), so
+/// the wire, a dry run and the journal read alike.
 enum JSONBody {
     static func encode(_ value: Value) throws -> Data {
-        try JSONSerialization.data(withJSONObject: try plain(value), options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
+        do {
+            return try ordered(value).encoded()
+        } catch let error as UnencodableNumber {
+            throw RuntimeError(error.description)
+        }
     }
 
-    static func plain(_ value: Value) throws -> Any {
+    static func ordered(_ value: Value) throws -> OrderedJSON {
         switch value {
-        case .null: return NSNull()
-        case .bool(let flag): return flag
-        case .int(let number): return number
-        case .double(let number): return number
-        case .string(let text): return text
-        case .list(let list): return try list.items.map(plain)
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .int(let number): return .int(number)
+        case .double(let number): return .double(number)
+        case .string(let text): return .string(text)
+        case .list(let list): return .array(try list.items.map(ordered))
         case .map(let map):
-            var object: [String: Any] = [:]
+            var members: [OrderedJSON.Member] = []
+            members.reserveCapacity(map.count)
             for (key, item) in map.entries {
                 guard case .string(let name) = key else { throw RuntimeError("a request body's keys must be strings") }
-                object[name] = try plain(item)
+                members.append(OrderedJSON.Member(name, try ordered(item)))
             }
-            return object
+            return .object(members)
         case .host(let resource as Resource):
-            if let id = resource.numericID { return id }
+            if let id = resource.numericID { return .int(id) }
             throw RuntimeError("\(resource.displayText) cannot be sent as a value")
         default:
             throw RuntimeError("\(value.describedType) cannot be sent to the panel")

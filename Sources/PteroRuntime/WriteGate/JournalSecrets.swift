@@ -1,4 +1,5 @@
 import Foundation
+import PteroLang
 
 /// Takes secrets out of a body before it is shown or kept: a request's
 /// `password` in a dry run's lines and the journal, and an answer's API key
@@ -10,21 +11,34 @@ enum JournalSecrets {
     static let maskText = "********"
 
     /// `body` unchanged unless it names a secret key; then the same JSON
-    /// with those values masked, its keys sorted (as it cannot keep their order).
+    /// with those values masked, its keys in their order.
     static func scrub(_ body: Data) -> Data {
         guard keys.contains(where: { body.range(of: Data("\"\($0)\"".utf8)) != nil }),
-              let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) else { return body }
-        let masked = mask(object)
-        return (try? JSONSerialization.data(withJSONObject: masked, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])) ?? Data("\"\(maskText)\"".utf8)
+              let value = try? Value.parsingJSON(utf8: body) else { return body }
+        return (try? JSONBody.encode(mask(value))) ?? Data("\"\(maskText)\"".utf8)
     }
 
-    private static func mask(_ object: Any) -> Any {
-        if let map = object as? [String: Any] {
-            var copy: [String: Any] = [:]
-            for (key, value) in map { copy[key] = keys.contains(key) && !(value is NSNull) ? maskText : mask(value) }
-            return copy
+    private static func isNull(_ value: Value) -> Bool {
+        if case .null = value { return true }
+        return false
+    }
+
+    private static func mask(_ value: Value) -> Value {
+        switch value {
+        case .map(let map):
+            let copy = MapObject()
+            for (key, item) in map.entries {
+                if case .string(let name) = key, keys.contains(name), !Self.isNull(item) {
+                    copy[key] = .string(maskText)
+                } else {
+                    copy[key] = mask(item)
+                }
+            }
+            return .map(copy)
+        case .list(let list):
+            return Value(list.items.map(mask))
+        default:
+            return value
         }
-        if let list = object as? [Any] { return list.map(mask) }
-        return object
     }
 }

@@ -10,6 +10,12 @@ public final class SimClock: Sendable {
     private let offset: Mutex<Double>
     /// nil: wall-clock time; else the second a manual clock started at.
     private let fixedStart: Double?
+    /// A real-time clock reads the wall clock once, at its start, and then
+    /// counts on the monotonic clock: a wall clock stepped by NTP or a
+    /// suspended VM would otherwise open or close every throttle window at
+    /// once.
+    private let wallStart: Double
+    private let monotonicStart: ContinuousClock.Instant
 
     /// How far one advance may move the clock: a year, so no sum can overflow a timestamp.
     public static let maximumAdvanceSeconds: Double = 366 * 86_400
@@ -23,6 +29,8 @@ public final class SimClock: Sendable {
     private init(fixedStart: Double?) {
         self.fixedStart = fixedStart
         offset = Mutex(0)
+        wallStart = Date().timeIntervalSince1970
+        monotonicStart = ContinuousClock.now
     }
 
     /// Whether time moves only when advanced (then the sim runs no real-time ticker).
@@ -31,7 +39,9 @@ public final class SimClock: Sendable {
     /// Unix seconds now.
     public func now() -> Double {
         let added = offset.withLock { $0 }
-        return (fixedStart ?? Date().timeIntervalSince1970) + added
+        if let fixedStart { return fixedStart + added }
+        let elapsed = ContinuousClock.now - monotonicStart
+        return wallStart + Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 + added
     }
 
     /// Moves the clock forward by `seconds` (0 to `maximumAdvanceSeconds`).
