@@ -1,34 +1,32 @@
-/// The pages requested ahead of the consumer, each its own task; dropping
-/// this cancels them all.
-final class PagePrefetch<Item: Sendable> {
-    private let fetch: PageFetcher<Item>
-    private var tasks: [Int: Task<Page<Item>, Error>] = [:]
-    private var highestStarted = 1
+/// The pages requested ahead of a consumer, each its own task, by page
+/// number; dropping this cancels every one still in flight.
+public final class PagePrefetch<Answer: Sendable> {
+    private let fetch: @Sendable (Int) async throws -> Answer
+    private var tasks: [Int: Task<Answer, Error>] = [:]
 
-    init(fetch: @escaping PageFetcher<Item>) {
+    public init(fetch: @escaping @Sendable (_ page: Int) async throws -> Answer) {
         self.fetch = fetch
     }
 
-    /// Starts every page up to `last` not yet started.
-    func fill(upTo last: Int) {
-        guard last > highestStarted else { return }
-        for page in (highestStarted + 1)...last {
+    /// Starts each page of `pages` not yet started; a page taken since is
+    /// never in `pages` (`PageWalk.pagesAhead` starts at the next one).
+    public func start(_ pages: ClosedRange<Int>?) {
+        guard let pages else { return }
+        for page in pages where tasks[page] == nil {
             let fetch = self.fetch
             tasks[page] = Task { try await fetch(page) }
         }
-        highestStarted = last
     }
 
-    /// Waits for `page`, which `fill` must have started.
-    func take(_ page: Int) async throws -> Page<Item> {
-        guard let task = tasks.removeValue(forKey: page) else {
-            return try await fetch(page)
-        }
-        return try await withTaskCancellationHandler {
-            try await task.value
-        } onCancel: {
-            task.cancel()
-        }
+    /// The task fetching `page`, leaving this; nil when it was never started.
+    public func claim(_ page: Int) -> Task<Answer, Error>? {
+        tasks.removeValue(forKey: page)
+    }
+
+    /// Cancels every page in flight (a consumer that moves to another listing).
+    public func cancelAll() {
+        for task in tasks.values { task.cancel() }
+        tasks = [:]
     }
 
     deinit {

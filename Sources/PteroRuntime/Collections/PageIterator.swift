@@ -1,23 +1,25 @@
+import Foundation
 import PteroKit
 import PteroLang
 
 /// Walks a query's pages, and yields the items every `where` condition
-/// accepts. The first page is fetched alone (`.first` costs one request);
-/// once the loop reaches the second, the next few are fetched at once
-/// ahead of it, in order, and a loop that stops early cancels them.
+/// accepts. Pages are walked with PteroKit's `PageWalk` (the one
+/// pagination): the first alone (`.first` costs one request), then a few
+/// ahead of the loop, in order, and a loop that stops early cancels them.
+/// Each page the loop takes is one interaction of the script, read through
+/// the session (so journaled in order); while a journal answers them, none
+/// is fetched ahead.
 final class PageIterator: HostIterator {
-    /// Pages in flight ahead of the loop, as `Pages` in PteroKit does.
-    static let pagesAhead = 4
+    /// Pages in flight at once, as `Pages` in PteroKit has by default.
+    static let concurrency = 4
 
     let query: PanelQuery
-    /// Answers on their way, by page number, for the current path.
-    private var ahead: [Int: Task<PanelResponse, Error>] = [:]
     private var buffer: [Value] = []
     private var position = 0
-    private var nextPage = 1
-    private var lastPage: Int?
-    /// The current path's pages checked against its first (see `PageCheck`).
-    private var check: PageCheck?
+    /// The current path's walk; nil before its first page.
+    private var walk: PageWalk?
+    /// The current path's pages on their way.
+    private var prefetch: PagePrefetch<PanelResponse>?
     /// The first item of the page before, by identity: a panel that sends
     /// the same page again under another number is caught by it.
     private var previousFirst: String?
@@ -27,6 +29,8 @@ final class PageIterator: HostIterator {
     /// The query's relation until it has been read (or declined by the
     /// panel, which then gets asked for the pages).
     private var relation: RelationPath?
+    /// The relation answered every item: no page is asked for.
+    private var answeredByRelation = false
     /// The `filter[...]` every page asks for.
     private let filters: [String: String]
 
@@ -38,10 +42,6 @@ final class PageIterator: HostIterator {
         self.query = query
         (filters, relation) = query.pushDown()
         pagesWanted = query.predicates.isEmpty ? wanted.map { ($0 + query.source.pageSize - 1) / query.source.pageSize } : nil
-    }
-
-    deinit {
-        for task in ahead.values { task.cancel() }
     }
 
     private func remainingPaths() throws -> [String] {
@@ -66,80 +66,69 @@ final class PageIterator: HostIterator {
                 if try query.predicates.allSatisfy({ try $0.test(element) }) { return element }
                 continue
             }
-            if let lastPage, nextPage > lastPage {
+            if answeredByRelation { return nil }
+            if walk?.isFinished == true {
                 // This path is done; go on with the next parent's, if any.
                 guard try remainingPaths().count > 1 else { return nil }
                 paths!.removeFirst()
-                for task in ahead.values { task.cancel() }
-                ahead = [:]
-                nextPage = 1
-                self.lastPage = nil
-                check = nil
+                prefetch?.cancelAll()
+                prefetch = nil
+                walk = nil
                 previousFirst = nil
                 continue
             }
-            try fetch()
+            guard try fetch() else { return nil }
         }
     }
 
-    private func fetch() throws {
+    /// Reads the next page into the buffer; false when there is nothing to read.
+    private func fetch() throws -> Bool {
         if let relation {
             self.relation = nil
             if let items = try relation.items(session: query.session, object: query.source.object, collection: query.source.path) {
                 buffer = items
                 position = 0
-                lastPage = 1
-                nextPage = 2
-                return
+                answeredByRelation = true
+                return true
             }
         }
-        guard let path = try remainingPaths().first else {
-            buffer = []
-            lastPage = 0
-            return
-        }
+        guard let path = try remainingPaths().first else { return false }
         let endpoint = "GET \(path)"
+        var walk = self.walk ?? PageWalk(endpoint: endpoint, concurrency: Self.concurrency, pagesWanted: pagesWanted)
+        let number = walk.nextPage
+        let request = query.request(page: number, path: path, filters: filters)
         let answer: Value
-        if let task = ahead.removeValue(forKey: nextPage) {
-            answer = try PanelSession.value(of: try query.session.answer(query.request(page: nextPage, path: path, filters: filters)) { try await task.value })
+        if let task = prefetch?.claim(number) {
+            answer = try PanelSession.value(of: try query.session.answer(request) { try await task.value })
         } else {
-            answer = try query.session.read(query.request(page: nextPage, path: path, filters: filters))
+            answer = try query.session.read(request)
         }
         let page = try PageEnvelope(answer, endpoint: endpoint, object: query.source.object)
-        try checkNumbers(of: page, endpoint: endpoint)
-        // While a journal answers the pages, none is fetched ahead.
-        if nextPage >= 2, query.session.journal?.isReplaying != true, let total = page.pagination?.totalPages, case let last = min(total, pagesWanted ?? total), nextPage < last {
-            let client = query.session.client
-            for number in (nextPage + 1)...min(last, nextPage + Self.pagesAhead) where ahead[number] == nil {
-                let request = query.request(page: number, path: path, filters: filters)
-                ahead[number] = Task { try await client.send(request) }
-            }
+        do {
+            try walk.accept(page.pagination, items: page.items.count)
+        } catch {
+            throw RuntimeError(error.message)
         }
-        nextPage += 1
+        try checkNotRepeated(page, number: number, endpoint: endpoint)
+        if query.session.journal?.isReplaying != true, let ahead = walk.pagesAhead {
+            let client = query.session.client
+            let template = query.request(page: 1, path: path, filters: filters)
+            let prefetch = self.prefetch ?? PagePrefetch { page in try await client.send(template.onPage(page)) }
+            self.prefetch = prefetch
+            prefetch.start(ahead)
+        }
+        self.walk = walk
         position = 0
         buffer = page.items.map { Resource.fromEnvelope($0, session: query.session, collection: path) ?? .null }
-        // An unpaginated list comes whole.
-        lastPage = page.pagination?.totalPages ?? nextPage - 1
+        return true
     }
 
-    /// Checks the page's numbers against the first page's, and that it does
-    /// not repeat the page before: a listing that does not add up ends in
-    /// an error, never in an endless loop or a wrong count.
-    private func checkNumbers(of page: PageEnvelope, endpoint: String) throws {
-        if let pagination = page.pagination {
-            var check = self.check ?? PageCheck(endpoint: endpoint)
-            do {
-                try check.accept(pagination, items: page.items.count, requested: nextPage)
-            } catch {
-                throw RuntimeError(error.message)
-            }
-            self.check = check
-        } else if nextPage > 1 {
-            throw RuntimeError("\(endpoint) answered page \(nextPage) without meta.pagination, after a first page that had it")
-        }
+    /// A page whose first item is the page before's: caught by identity,
+    /// for a panel that sends the same page under another number.
+    private func checkNotRepeated(_ page: PageEnvelope, number: Int, endpoint: String) throws {
         let first = page.items.first.flatMap(Self.identity)
         if let first, first == previousFirst {
-            throw RuntimeError("\(endpoint) answered page \(nextPage) with the items of page \(nextPage - 1) (a repeated page)")
+            throw RuntimeError("\(endpoint) answered page \(number) with the items of page \(number - 1) (a repeated page)")
         }
         previousFirst = first
     }
@@ -150,5 +139,14 @@ final class PageIterator: HostIterator {
               case .map(let attributes)? = item.value(forName: "attributes"),
               let identity = Resource.identity(of: attributes, kind: ResourceKind.forObject(object)) else { return nil }
         return Resource.plain(identity)
+    }
+}
+
+extension PanelRequest {
+    /// The same listing request for page `page`.
+    func onPage(_ page: Int) -> PanelRequest {
+        var request = self
+        request.query = request.query.map { $0.name == "page" ? URLQueryItem(name: "page", value: String(page)) : $0 }
+        return request
     }
 }
