@@ -116,15 +116,8 @@ struct LoginCommand: ParsableCommand {
     /// Which panel software answers at the URL: one request (DialectDetection),
     /// with the keys as given, through an executor of its own.
     static func detect(_ settings: ConnectionSettings) async throws -> PanelDialect {
-        let transport = try HTTPTransport(settings: settings)
-        do {
-            let dialect = try await DialectDetection.detect(using: Executor(transport: transport), hasApplicationKey: settings.applicationKey != nil,
-                                                            hasClientKey: settings.clientKey != nil)
-            try? await transport.shutdown()
-            return dialect
-        } catch {
-            try? await transport.shutdown()
-            throw error
+        try await PanelClient.with(settings) { client in
+            try await client.detectDialect(hasApplicationKey: settings.applicationKey != nil, hasClientKey: settings.clientKey != nil)
         }
     }
 
@@ -161,15 +154,8 @@ struct LoginCommand: ParsableCommand {
         var alone = settings
         alone.applicationKey = api == .application ? key : nil
         alone.clientKey = api == .client ? key : nil
-        let transport = try HTTPTransport(settings: alone)
-        let client = PanelClient(executor: Executor(transport: transport))
-        do {
-            let line = try await checkKey(api, client, dialect: dialect)
-            try? await transport.shutdown()
-            return line
-        } catch {
-            try? await transport.shutdown()
-            throw error
+        return try await PanelClient.with(alone, dialect: dialect) { client in
+            try await checkKey(api, client, dialect: dialect)
         }
     }
 
@@ -177,18 +163,13 @@ struct LoginCommand: ParsableCommand {
         switch api {
         case .application where dialect == .pelican:
             // Pelican has no locations: its users are the harmless read.
-            let response = try await client.send(PanelRequest(.get, "/api/application/users", query: [URLQueryItem(name: "per_page", value: "1")]))
-            let total = ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])
-                .flatMap { ($0["meta"] as? [String: Any])?["pagination"] as? [String: Any] }?["total"] as? Int
-            return "Application key works" + (total.flatMap { (0...10_000_000).contains($0) ? " (\($0) user\($0 == 1 ? "" : "s"))" : nil } ?? "") + "."
+            let size = try await client.listSize(try client.request(endpoint: "users.list", query: [URLQueryItem(name: "per_page", value: "1")]))
+            return "Application key works" + (size.total.map { " (\($0) user\($0 == 1 ? "" : "s"))" } ?? "") + "."
         case .client where dialect == .pterodactyl07:
             // 0.7's client API has no account: its list of the key's servers
             // (v0.7.19 routes/api-client.php `/`) is the harmless read.
-            let request = PanelRequest(.get, "/api/client", api: .client)
-            let response = try await client.send(request)
-            let count = ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])
-                .flatMap { $0["data"] as? [Any] }?.count
-            return "Client key works" + (count.map { " (\($0) server\($0 == 1 ? "" : "s") on the first page)" } ?? "") + "."
+            let count = try await client.listSize(try client.request(endpoint: "client.servers.list")).count
+            return "Client key works (\(count) server\(count == 1 ? "" : "s") on the first page)."
         case .application:
             let locations = client.listLocations(ListQuery(perPage: 1))
             _ = try await locations.first()

@@ -5,7 +5,8 @@ import PteroRuntime
 
 /// A live connection to a panel, closed once the script or REPL ends.
 struct PanelConnection {
-    let transport: HTTPTransport
+    let client: PanelClient
+    let settings: ConnectionSettings
     let gate: WriteGate
     /// The panel software it talks to, named by the profile or found by asking.
     let dialect: PanelDialect
@@ -23,12 +24,11 @@ struct PanelConnection {
                      gate gateSettings: WriteGate.Settings = WriteGate.Settings(), journal: Journal? = nil,
                      dialect named: PanelDialect? = nil, assumeWhenUnknown: Bool = false,
                      into interpreter: Interpreter) throws -> PanelConnection {
-        let transport = try HTTPTransport(settings: settings)
-        let client = PanelClient(executor: Executor(transport: transport, settings: executor))
+        let connected = try PanelClient.connect(settings, executor: executor)
         let dialect: PanelDialect
         var detectionFailure: String?
         do {
-            dialect = try named ?? detect(client, settings: settings)
+            dialect = try named ?? detect(connected, settings: settings)
         } catch let failure as TransportError where assumeWhenUnknown {
             dialect = .pterodactyl1
             detectionFailure = failure.message
@@ -36,9 +36,10 @@ struct PanelConnection {
             dialect = .pterodactyl1
             detectionFailure = "\(unknown.request) answered \(unknown.status)"
         } catch {
-            try? Blocking.wait { try await transport.shutdown() }
+            try? Blocking.wait { await connected.shutdown() }
             throw error
         }
+        let client = connected.speaking(dialect)
         History.keepOut(settings.secrets)
         // With JSON output, stdout holds only JSON: the dry-run lines go to stderr.
         let toStandardError = interpreter.printsJSON
@@ -53,18 +54,17 @@ struct PanelConnection {
         // Ctrl-C stops a bulk job from starting new tasks and lets the
         // running ones finish, in scripts as in the REPL.
         Interruption.installHandler()
-        return PanelConnection(transport: transport, gate: gate, dialect: dialect, detectionFailure: detectionFailure)
+        return PanelConnection(client: client, settings: settings, gate: gate, dialect: dialect, detectionFailure: detectionFailure)
     }
 
     /// Asks the panel which software it is, through the executor (its
     /// limits and retries), before the script starts. The probe is a read
     /// outside the script, so it is not journaled: a resumed run asks again.
     static func detect(_ client: PanelClient, settings: ConnectionSettings) throws -> PanelDialect {
-        let executor = client.executor
         let hasClientKey = settings.clientKey != nil
         let hasApplicationKey = settings.applicationKey != nil
         return try Blocking.wait {
-            try await DialectDetection.detect(using: executor, hasApplicationKey: hasApplicationKey, hasClientKey: hasClientKey)
+            try await client.detectDialect(hasApplicationKey: hasApplicationKey, hasClientKey: hasClientKey)
         }
     }
 
@@ -82,7 +82,7 @@ struct PanelConnection {
                 StandardStreams.writeError("ptero: \(error.description)\n")
             }
         }
-        let transport = self.transport
-        try? Blocking.wait { try await transport.shutdown() }
+        let client = self.client
+        try? Blocking.wait { await client.shutdown() }
     }
 }

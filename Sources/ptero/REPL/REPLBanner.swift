@@ -13,7 +13,7 @@ enum REPLBanner {
             lines.append("No panel: run `ptero login`, or pass --profile NAME or --url URL; `ptero demo` has a simulated one.")
             return lines.joined(separator: "\n")
         }
-        let settings = connection.transport.settings
+        let settings = connection.settings
         let keys = [settings.applicationKey.map { _ in "application" }, settings.clientKey.map { _ in "client" }].compactMap { $0 }
         let api = keys.isEmpty ? "no API keys" : keys.joined(separator: " and ") + " API"
         lines.append("Panel: \(shown(settings.url)) (\(simulated ? "simulated, " : "")\(connection.dialect.displayName)\(connection.assumed ? ", assumed" : "")) · \(api)")
