@@ -74,6 +74,13 @@ public final class ConsoleConnection: Sendable {
     /// and every event was read (then `failure` says why, if it failed).
     public func next(timeout: Duration) async -> ConsoleEvent? { await mailbox.next(timeout: timeout) }
 
+    /// The events queued now, without waiting: what was printed before a
+    /// command whose own lines are wanted.
+    public func takeQueued() -> [ConsoleEvent] { mailbox.takeAll() }
+
+    /// Whether the connection has ended (closed, or failed: see `failure`).
+    public var hasEnded: Bool { state.withLock { $0.phase == .closed } }
+
     /// Why the connection ended, once it has (nil while it runs or after `close()`).
     public var failure: ConsoleError? { state.withLock { $0.failure } }
     /// Tokens fetched from the panel so far.

@@ -59,6 +59,15 @@ final class ConsoleMailbox<Element: Sendable>: Sendable {
         waiter?.resume(returning: item)
     }
 
+    /// Everything queued now, without waiting.
+    func takeAll() -> [Element] {
+        state.withLock { state in
+            var taken: [Element] = []
+            while let item = state.take() { taken.append(item) }
+            return taken
+        }
+    }
+
     /// No more items will come: the reader gets what is queued, then nil.
     func finish() {
         let waiter = state.withLock { state -> CheckedContinuation<Element?, Never>? in
