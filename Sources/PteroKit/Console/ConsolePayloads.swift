@@ -29,27 +29,35 @@ public struct ConsoleStats: Sendable, Equatable {
     /// Reads the JSON string of `args[0]`; nil when it is not a stats object in range.
     init?(json: String) {
         guard let decoded = try? JSONDecoder().decode(Wire.self, from: Data(json.utf8)) else { return nil }
-        let counts = [decoded.memory_bytes, decoded.memory_limit_bytes, decoded.network?.rx_bytes ?? 0, decoded.network?.tx_bytes ?? 0,
-                      decoded.uptime ?? 0, decoded.disk_bytes ?? 0]
-        guard counts.allSatisfy({ $0 >= 0 }), decoded.cpu_absolute.isFinite, decoded.cpu_absolute >= 0 else { return nil }
-        self.init(memoryBytes: decoded.memory_bytes, memoryLimitBytes: decoded.memory_limit_bytes, cpuAbsolute: decoded.cpu_absolute,
-                  networkReceivedBytes: decoded.network?.rx_bytes ?? 0, networkSentBytes: decoded.network?.tx_bytes ?? 0,
-                  uptime: decoded.uptime ?? 0, state: decoded.state ?? "", diskBytes: decoded.disk_bytes ?? 0)
+        let counts = [decoded.memoryBytes, decoded.memoryLimitBytes, decoded.network?.receivedBytes ?? 0, decoded.network?.sentBytes ?? 0,
+                      decoded.uptime ?? 0, decoded.diskBytes ?? 0]
+        guard counts.allSatisfy({ $0 >= 0 }), decoded.cpuAbsolute.isFinite, decoded.cpuAbsolute >= 0 else { return nil }
+        self.init(memoryBytes: decoded.memoryBytes, memoryLimitBytes: decoded.memoryLimitBytes, cpuAbsolute: decoded.cpuAbsolute,
+                  networkReceivedBytes: decoded.network?.receivedBytes ?? 0, networkSentBytes: decoded.network?.sentBytes ?? 0,
+                  uptime: decoded.uptime ?? 0, state: decoded.state ?? "", diskBytes: decoded.diskBytes ?? 0)
     }
 
-    /// The payload as Wings writes it (field names are Go's json tags).
+    /// The payload as Wings writes it (the keys are Go's json tags).
     private struct Wire: Decodable {
         struct Network: Decodable {
-            var rx_bytes: Int
-            var tx_bytes: Int
+            var receivedBytes: Int
+            var sentBytes: Int
+            enum CodingKeys: String, CodingKey {
+                case receivedBytes = "rx_bytes", sentBytes = "tx_bytes"
+            }
         }
-        var memory_bytes: Int
-        var memory_limit_bytes: Int
-        var cpu_absolute: Double
+        var memoryBytes: Int
+        var memoryLimitBytes: Int
+        var cpuAbsolute: Double
         var network: Network?
         var uptime: Int?
         var state: String?
-        var disk_bytes: Int?
+        var diskBytes: Int?
+        enum CodingKeys: String, CodingKey {
+            case memoryBytes = "memory_bytes", memoryLimitBytes = "memory_limit_bytes", cpuAbsolute = "cpu_absolute"
+            case network, uptime, state
+            case diskBytes = "disk_bytes"
+        }
     }
 }
 
@@ -65,19 +73,24 @@ public struct BackupCompletion: Sendable, Equatable {
     /// event name's `backup completed:<uuid>`. nil when it is not a backup payload.
     init?(json: String, uuidInName: String?) {
         guard let decoded = try? JSONDecoder().decode(Wire.self, from: Data(json.utf8)),
-              let uuid = decoded.uuid ?? uuidInName, (decoded.file_size ?? 0) >= 0 else { return nil }
+              let uuid = decoded.uuid ?? uuidInName, (decoded.fileSize ?? 0) >= 0 else { return nil }
         self.uuid = uuid
-        isSuccessful = decoded.is_successful
+        isSuccessful = decoded.isSuccessful
         checksum = decoded.checksum ?? ""
-        checksumType = decoded.checksum_type ?? ""
-        fileSize = decoded.file_size ?? 0
+        checksumType = decoded.checksumType ?? ""
+        fileSize = decoded.fileSize ?? 0
     }
 
+    /// The payload as Wings writes it (server/backup.go's map keys).
     private struct Wire: Decodable {
         var uuid: String?
-        var is_successful: Bool
+        var isSuccessful: Bool
         var checksum: String?
-        var checksum_type: String?
-        var file_size: Int?
+        var checksumType: String?
+        var fileSize: Int?
+        enum CodingKeys: String, CodingKey {
+            case uuid, checksum
+            case isSuccessful = "is_successful", checksumType = "checksum_type", fileSize = "file_size"
+        }
     }
 }
