@@ -11,8 +11,12 @@ import Testing
 /// quiet spell is the point.
 struct ConsoleScriptTests {
     /// A harness with fast power timings and one plain offline server; its id.
-    static func start(gate: WriteGate.Settings = WriteGate.Settings(), dialect: PanelDialect = .pterodactyl1) async throws -> (PanelHarness, Int, String) {
-        let harness = try await PanelHarness(servers: 6, gate: gate, dialect: dialect) { $0.timing = .fast }
+    static func start(gate: WriteGate.Settings = WriteGate.Settings(), dialect: PanelDialect = .pterodactyl1,
+                      flavor: ConsoleOptions.Flavor = .pterodactyl) async throws -> (PanelHarness, Int, String) {
+        let harness = try await PanelHarness(servers: 6, gate: gate, dialect: dialect) {
+            $0.timing = .fast
+            $0.console.flavor = flavor
+        }
         let (id, uuid) = harness.panel.store.withState { state -> (Int, String) in
             let server = state.sortedValues(state.servers).first { $0.status == nil }!
             state.servers[server.id]?.power = PowerState()
@@ -135,6 +139,60 @@ struct ConsoleScriptTests {
             "server.run(): 'command' must not be empty",
             "console.tail(): 'lines' must be a whole number from 1 to 10000",
         ])
+        #expect(!harness.requests.contains { $0.path.hasSuffix("/websocket") })
+        await harness.stop()
+    }
+
+    @Test func aCommandToAnOfflineServerTimesOutSayingWhy() async throws {
+        let (harness, id, _) = try await Self.start()
+        let output = try await harness.run("""
+            let s = (servers where id == \(id)).first
+            s.wait_state("offline")
+            try { s.run("list", until: "players", timeout: 0.3) } catch e { print(e.message) }
+            """)
+        #expect(output.count == 1)
+        #expect(output.first?.hasSuffix(#".run("list"): no line with "players" within 0.3 s (the server is offline, and Wings drops commands then); nothing was printed"#) == true)
+        await harness.session.consoles.closeAll()
+        await harness.stop()
+    }
+
+    @Test func pelicansThrottleFailsTheCallAtOnce() async throws {
+        let (harness, id, _) = try await Self.start(flavor: .pelican)
+        let output = try await harness.run("""
+            let s = (servers where id == \(id)).first
+            s.wait_state("offline")
+            s.power("start")
+            s.wait_state("running", timeout: 10)
+            let sent = 0
+            try {
+                for i in 1...20 {
+                    s.run("say {i}", until: "] {i}")
+                    sent += 1
+                }
+            } catch e { print(sent, e.message) }
+            """)
+        // Pelican lets 10 frames a socket through at once (auth and stats count too), then 5 a
+        // second, and 10 commands, then 1 a second (router_server_ws.go, limiter.go).
+        #expect(output.count == 1)
+        let sent = Int(output.first?.split(separator: " ").first ?? "") ?? 0
+        #expect((5...10).contains(sent), "\(output)")
+        #expect(output.first?.contains(#".run("say \#(sent + 1)"): Wings refused "#) == true, "\(output)")
+        #expect(output.first?.hasSuffix(#" for sending too often (throttled); wait a few seconds and try again"#) == true, "\(output)")
+        await harness.session.consoles.closeAll()
+        await harness.stop()
+    }
+
+    @Test func helpDescribesTheConsoleCalls() async throws {
+        let (harness, id, _) = try await Self.start()
+        let output = try await harness.run("""
+            let s = (servers where id == \(id)).first
+            help(s.run)
+            help(s.console.tail)
+            print(s.console)
+            """)
+        #expect(output.first == "run(command, until: text, timeout: 10)")
+        #expect(output.contains("tail(lines: 50)"))
+        #expect(output.last?.hasPrefix("<console of Server#\(id) ") == true)
         #expect(!harness.requests.contains { $0.path.hasSuffix("/websocket") })
         await harness.stop()
     }

@@ -75,17 +75,26 @@ final class ScriptConsole: Sendable {
         let connection = try await connection()
         skipQueued(connection)
         try await connection.requestLogs()
-        return Array(try await collect(connection, timeout: timeout, quiet: quiet).suffix(count))
+        return Array(try await collect(connection, timeout: timeout, quiet: quiet, call: "\(serverText).console.tail()").suffix(count))
     }
 
     /// Console lines until none came for `quiet` (or `timeout` in all passed).
-    private func collect(_ connection: ConsoleConnection, timeout: Duration, quiet: Duration) async throws -> [String] {
+    private func collect(_ connection: ConsoleConnection, timeout: Duration, quiet: Duration, call: String) async throws -> [String] {
         var lines: [String] = []
         let deadline = ContinuousClock.now + timeout
         while let event = try await next(connection, before: min(deadline, ContinuousClock.now + quiet)) {
+            try Self.refuseIfThrottled(event, call)
             if case .consoleOutput(let line) = event { lines.append(line) }
         }
         return lines
+    }
+
+    /// Pelican's Wings drops an event sent too often and says `throttled`
+    /// (pelican wings router/websocket/limiter.go): the call fails at once rather than wait for an answer that will not come.
+    private static func refuseIfThrottled(_ event: ConsoleEvent, _ call: String) throws {
+        if case .throttled(let what) = event {
+            throw RuntimeError("\(call): Wings refused \(Value(what).literalText) for sending too often (throttled); wait a few seconds and try again")
+        }
     }
 
     /// One `stats` event, asked for now.
@@ -95,6 +104,7 @@ final class ScriptConsole: Sendable {
         try await connection.requestStats()
         let deadline = ContinuousClock.now + timeout
         while let event = try await next(connection, before: deadline) {
+            try Self.refuseIfThrottled(event, "\(serverText).stats()")
             if case .stats(let stats) = event { return stats }
         }
         throw RuntimeError("\(serverText).stats(): Wings sent no stats within \(Self.seconds(timeout))")
@@ -135,15 +145,19 @@ final class ScriptConsole: Sendable {
         let connection = try await connection()
         skipQueued(connection)
         try await connection.send(command: command)
-        guard let until else { return try await collect(connection, timeout: timeout, quiet: quiet) }
+        let call = "\(serverText).run(\(Value(command).literalText))"
+        guard let until else { return try await collect(connection, timeout: timeout, quiet: quiet, call: call) }
         var lines: [String] = []
         let deadline = ContinuousClock.now + timeout
         while let event = try await next(connection, before: deadline) {
+            try Self.refuseIfThrottled(event, call)
             guard case .consoleOutput(let line) = event else { continue }
             lines.append(line)
             if line.contains(until) { return lines }
         }
-        throw RuntimeError("\(serverText).run(\(Value(command).literalText)): no line with \(Value(until).literalText) within \(Self.seconds(timeout))"
+        // Wings drops a command to a server that is not running (router/websocket/websocket.go HandleInbound).
+        let offline = lastState == "offline" ? " (the server is offline, and Wings drops commands then)" : ""
+        throw RuntimeError("\(call): no line with \(Value(until).literalText) within \(Self.seconds(timeout))\(offline)"
                            + Self.quoting(Array(lines.suffix(Self.quotedLines)), what: lines.count > Self.quotedLines ? "the last lines printed" : "printed"))
     }
 
