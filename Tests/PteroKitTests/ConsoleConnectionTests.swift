@@ -194,6 +194,20 @@ import Testing
         #expect(ConsoleEvent.parse(#"{"event":"new thing","args":["a","b"]}"#) == .other(name: "new thing", args: ["a", "b"]))
         #expect(ConsoleEvent.parse("not json") == nil)
     }
+
+    @Test func plainWebsocketToAnotherMachineNeedsInsecure() async throws {
+        let token = WebsocketToken(token: "header.payload.signature", socket: "ws://node.example.com:8080/api/servers/u/ws")
+        let console = ConsoleConnection(server: "abc", settings: ConsoleSettings(origin: "https://panel.example.com")) { token }
+        let failure = await #expect(throws: ConsoleError.self) { try await console.connect() }
+        #expect(failure?.status == .invalid)
+        #expect(failure?.message.contains("ws://node.example.com:8080/api/servers/u/ws") == true)
+        #expect(failure?.message.contains("--insecure") == true)
+        #expect(failure?.message.contains("header.payload") == false)
+        let query = try ConsoleAddress("wss://node.example.com/api/servers/u/ws?token=secret-thing")
+        #expect(query.target == "/api/servers/u/ws?token=secret-thing")
+        #expect(query.shown == "wss://node.example.com/api/servers/u/ws")
+        #expect(throws: ConsoleError.self) { try ConsoleAddress("ftp://node.example.com/x") }
+    }
 }
 
 /// Counts calls from concurrent closures.

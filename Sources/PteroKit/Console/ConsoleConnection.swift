@@ -205,7 +205,11 @@ public final class ConsoleConnection: Sendable {
     private func openAuthenticated() async throws -> ConsoleSocket {
         let kept = state.withLock { $0.token != nil }
         var token = try await token(fresh: false)
-        let socket = try await ConsoleSocket.open(try ConsoleAddress(token.socket), origin: settings.origin, settings: settings)
+        let address = try ConsoleAddress(token.socket)
+        if !address.secure && !settings.allowInsecure && !ConnectionSettings.isLoopback(address.host) {
+            throw ConsoleError(.invalid, "the console of \(server) is plain ws:// at \(address.shown): its token would cross the network unencrypted; allow it with --insecure (or insecure = true in the profile)")
+        }
+        let socket = try await ConsoleSocket.open(address, origin: settings.origin, settings: settings)
         state.withLock { $0.socketsOpened += 1 }
         do {
             do {

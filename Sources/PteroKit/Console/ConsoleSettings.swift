@@ -6,6 +6,9 @@ public struct ConsoleSettings: Sendable {
     /// Sent as `Origin`: Wings accepts the panel's URL and its
     /// `allowed_origins` only (router/websocket/websocket.go GetHandler).
     public var origin: String
+    /// Plain `ws://` to a node other than this machine (the profile's
+    /// `insecure`): the token would cross the network unencrypted.
+    public var allowInsecure = false
     /// Opening the TCP (and TLS) connection to the node.
     public var connectTimeout: Duration = .seconds(10)
     /// From the upgrade request to Wings' 101.

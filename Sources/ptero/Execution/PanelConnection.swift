@@ -52,6 +52,7 @@ struct PanelConnection {
         // The console websocket shows Wings the panel's URL as Origin unless the profile names another.
         var console = ConsoleSettings(origin: ConsoleSettings.origin(panelURL: settings.url, override: consoleOrigin))
         console.connectTimeout = settings.connectTimeout
+        console.allowInsecure = settings.allowInsecure
         let session = PanelSession(client: client, gate: gate, dialect: dialect, interruption: interpreter.interruption,
                                    abandonment: Interruption.abandonment, progress: ProgressPrinter.make(),
                                    console: ScriptConsoleSettings(connection: console))
