@@ -93,6 +93,24 @@ import Testing
         }
     }
 
+    @Test func theJWTErrorsOfABusyConsoleGetOneFreshToken() async throws {
+        try await ConsoleFixture.run({ $0.console.chatterLinesPerSecond = 10 }) { fixture in
+            let console = fixture.console()
+            try await console.connect()
+            try await fixture.startRunning(console)
+            _ = try await fixture.drain(console)
+            // Every line and stats event after expiry comes as a jwt error until the new auth is read.
+            try await fixture.advance(700)
+            let refreshed = await fixture.events(console, until: { $0 == .authSuccess })
+            #expect(refreshed.filter { $0 == .jwtError("jwt: exp claim is invalid") }.count > 1)
+            #expect(console.tokensFetched == 2)
+            try await console.requestStats()
+            #expect(try await fixture.drain(console).contains { $0.name == "stats" })
+            #expect(console.failure == nil)
+            await console.close()
+        }
+    }
+
     @Test func aSecondJWTErrorEndsTheConnection() async throws {
         try await ConsoleFixture.run { fixture in
             let client = fixture.client, identifier = fixture.server.identifier
@@ -102,7 +120,7 @@ import Testing
                 // The second token is one Wings cannot read.
                 if fetched.increment() > 1 { token.token = "not.a-token.at-all" }
                 return token
-            })
+            }) { $0.reauthenticationGrace = .milliseconds(20) }
             try await console.connect()
             _ = try await fixture.drain(console)
             try await fixture.advance(700)

@@ -35,10 +35,12 @@ struct ConsoleFixture {
     }
 
     /// A console of the server with the panel's URL as Origin (or `origin`).
-    func console(origin: String? = nil, fetchToken: ConsoleConnection.TokenSource? = nil) -> ConsoleConnection {
+    func console(origin: String? = nil, fetchToken: ConsoleConnection.TokenSource? = nil,
+                 _ configure: (inout ConsoleSettings) -> Void = { _ in }) -> ConsoleConnection {
         var settings = ConsoleSettings(origin: origin ?? ConsoleSettings.origin(panelURL: sim.url))
         settings.reconnectDelay = .milliseconds(1)
         settings.authenticationTimeout = Self.eventTimeout
+        configure(&settings)
         let identifier = server.identifier
         let client = client
         return ConsoleConnection(server: identifier, settings: settings, fetchToken: fetchToken ?? { try await client.websocketToken(server: identifier) })

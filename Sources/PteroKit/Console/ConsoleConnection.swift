@@ -11,8 +11,8 @@ import Synchronization
 /// fetched and sent as a new `auth` on the same socket, which Wings answers
 /// with `auth success` only (router/websocket/websocket.go HandleInbound).
 /// A `jwt error` (an expired token arrives so, "jwt: exp claim is invalid":
-/// SendJson checks the token before any event) gets one fresh token; a
-/// second before `auth success` ends the connection. A socket that drops is
+/// SendJson checks the token before any event) gets one fresh token; another
+/// after `reauthenticationGrace` and before `auth success` ends the connection. A socket that drops is
 /// opened again with back-off; a close with 4409 (Pelican: suspended) ends it.
 ///
 /// Events are read by one reader, through `events` or `next(timeout:)`. The
@@ -38,8 +38,9 @@ public final class ConsoleConnection: Sendable {
         var socket: ConsoleSocket?
         var pending: [String] = []
         var runner: Task<Void, Never>?
-        /// A fresh token was sent after a `jwt error`; another before `auth success` ends the connection.
-        var refreshedAfterJWTError = false
+        /// When a fresh token was sent after a `jwt error`; another one, past the
+        /// grace and before `auth success`, ends the connection.
+        var refreshedAfterJWTError: ContinuousClock.Instant?
         /// A re-auth is on its way: `token expiring` again does not fetch another token.
         var refreshing = false
         var tokensFetched = 0
@@ -248,7 +249,7 @@ public final class ConsoleConnection: Sendable {
                 guard let event = ConsoleEvent.parse(text) else { continue }
                 switch event {
                 case .authSuccess:
-                    state.withLock { $0.refreshedAfterJWTError = false }
+                    state.withLock { $0.refreshedAfterJWTError = nil }
                     return
                 case .jwtError(let message): throw TokenRefusal(message: message)
                 default: mailbox.push(event)
@@ -308,7 +309,7 @@ public final class ConsoleConnection: Sendable {
         switch event {
         case .authSuccess:
             state.withLock {
-                $0.refreshedAfterJWTError = false
+                $0.refreshedAfterJWTError = nil
                 $0.refreshing = false
             }
         case .tokenExpiring:
@@ -320,14 +321,15 @@ public final class ConsoleConnection: Sendable {
             // the next `token expiring` (30 s on) tries again, then `jwt error` does.
             if start, (try? await reauthenticate(on: socket)) == nil { state.withLock { $0.refreshing = false } }
         case .jwtError(let message):
-            let again = state.withLock { state -> Bool in
-                defer { state.refreshedAfterJWTError = true }
-                return state.refreshedAfterJWTError
-            }
-            if again {
+            let grace = settings.reauthenticationGrace
+            let refreshedAt = state.withLock { $0.refreshedAfterJWTError }
+            if let refreshedAt {
+                // Within the grace: an answer to an event Wings sent before it read the new token.
+                guard ContinuousClock.now - refreshedAt >= grace else { return nil }
                 return .finished(ConsoleError(.authentication, "Wings refused a fresh console token of \(server) too: \(VisibleText.escaping(message))"))
             }
             do {
+                state.withLock { $0.refreshedAfterJWTError = ContinuousClock.now }
                 try await reauthenticate(on: socket)
             } catch let error as ConsoleError {
                 return .finished(error)

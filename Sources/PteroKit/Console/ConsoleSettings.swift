@@ -15,6 +15,10 @@ public struct ConsoleSettings: Sendable {
     public var handshakeTimeout: Duration = .seconds(10)
     /// From `auth` to `auth success`.
     public var authenticationTimeout: Duration = .seconds(10)
+    /// After a fresh token is sent for a `jwt error`, further `jwt error`s this
+    /// soon are for events Wings sent before it read the new `auth` (every
+    /// console line of a busy server gets one): only a later one ends the connection.
+    public var reauthenticationGrace: Duration = .seconds(2)
     /// Times a dropped socket is opened again before the connection gives up.
     public var reconnectAttempts = 5
     /// The wait before the first reconnect; each next one doubles, up to `maximumReconnectDelay`.
