@@ -60,6 +60,11 @@ enum ServerConsoleMembers {
             let bound = try BoundArguments(arguments, callee: callee, parameters: ["text", "timeout"], required: ["text"])
             let text = try nonEmpty(bound.string("text"), "text", callee: callee)
             let timeout = try seconds(bound, callee: callee) ?? settings.defaultWait
+            // A dry run's writes are not made, so what they would print never comes.
+            if session.gate.settings.dryRun {
+                session.gate.report("would wait for a console line of \(server.displayText) with \(Value(text).literalText) (not waited in a dry run)")
+                return .null
+            }
             return Value(try wait(session) { try await console.waitFor(text, timeout: timeout) })
         case "wait_state":
             let bound = try BoundArguments(arguments, callee: callee, parameters: ["state", "timeout"], required: ["state"])
@@ -68,6 +73,10 @@ enum ServerConsoleMembers {
                 throw RuntimeError("\(callee)(): the state must be one of \(states.joined(separator: ", ")), not \(Value(wanted).literalText)")
             }
             let timeout = try seconds(bound, callee: callee) ?? settings.defaultWait
+            if session.gate.settings.dryRun {
+                session.gate.report("would wait for \(server.displayText) to be \(wanted) (not waited in a dry run)")
+                return Value(wanted)
+            }
             return Value(try wait(session) { try await console.waitState(wanted, timeout: timeout) })
         default:
             let bound = try BoundArguments(arguments, callee: callee, parameters: ["command", "until", "timeout"], required: ["command"])
