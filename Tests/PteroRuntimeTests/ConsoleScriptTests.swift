@@ -90,10 +90,13 @@ struct ConsoleScriptTests {
         let output = try await harness.run("""
             let s = (servers where id == \(id)).first
             print(s.run("save-off", until: "Automatic saving is now disabled"))
+            print(s.wait_for("Done (", timeout: 300), s.wait_state("running", timeout: 300))
             """)
-        #expect(output == ["[]"])
+        #expect(output == ["[]", "null running"])
         let planned = harness.gateLines.withLock { $0 }
-        #expect(planned.count == 1)
+        #expect(planned.count == 3)
+        #expect(planned.dropFirst().first?.hasSuffix(#" with "Done (" (not waited in a dry run)"#) == true)
+        #expect(planned.last?.hasSuffix(" to be running (not waited in a dry run)") == true)
         #expect(planned.first?.hasPrefix("would send to the console of Server#\(id) ") == true)
         #expect(planned.first?.hasSuffix(": save-off") == true)
         #expect(!harness.requests.contains { $0.path.hasSuffix("/websocket") })
