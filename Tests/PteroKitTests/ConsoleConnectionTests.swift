@@ -19,7 +19,12 @@ import Testing
             #expect(stats.memoryLimitBytes == fixture.server.memory * 1_048_576)
             #expect(console.tokensFetched == 1)
             #expect(console.socketsOpened == 1)
+            // The same events as an AsyncSequence, which ends with the connection.
+            try await console.requestStats()
+            var events = console.events.makeAsyncIterator()
+            #expect(await events.next()?.name == "stats")
             await console.close()
+            #expect(await events.next() == nil)
             #expect(await console.next(timeout: .seconds(1)) == nil)
             await #expect(throws: ConsoleError.self) { try await console.requestStats() }
         }
