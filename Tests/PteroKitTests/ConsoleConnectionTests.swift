@@ -216,6 +216,24 @@ import Testing
         if case .stats? = ConsoleEvent.parse(#"{"event":"stats","args":\#(negative)}"#) { Issue.record("a negative stat was accepted") }
         #expect(ConsoleEvent.parse(#"{"event":"new thing","args":["a","b"]}"#) == .other(name: "new thing", args: ["a", "b"]))
         #expect(ConsoleEvent.parse("not json") == nil)
+        #expect(ConsoleEvent.parse(#"{"event":"install output","args":["step 1"]}"#) == .installOutput("step 1"))
+        #expect(ConsoleEvent.parse(#"{"event":"status","args":["starting"]}"#) == .status("starting"))
+        #expect(ConsoleEvent.parse(#"{"event":"deleted","args":["null"]}"#) == .deleted)
+    }
+
+    @Test func aFrameLongerThanPelicansLimitIsNotSent() async throws {
+        try await ConsoleFixture.run({ $0.console.flavor = .pelican }) { fixture in
+            let console = fixture.console()
+            try await console.connect()
+            let failure = await #expect(throws: ConsoleError.self) { try await console.send(command: String(repeating: "x", count: 5000)) }
+            #expect(failure?.status == .invalid)
+            #expect(failure?.message.contains("at most 4096") == true)
+            // The socket is still open.
+            try await console.send(command: "list")
+            #expect(console.failure == nil)
+            #expect(console.socketsOpened == 1)
+            await console.close()
+        }
     }
 
     @Test func plainWebsocketToAnotherMachineNeedsInsecure() async throws {

@@ -29,6 +29,9 @@ public final class ConsoleConnection: Sendable {
 
     /// Commands held while the socket is being opened again, at most.
     static let maximumPending = 100
+    /// The longest frame sent: Pelican's Wings closes a socket that sends a
+    /// longer one (pelican wings router/websocket/websocket.go `SetReadLimit(4096)`).
+    public static let maximumFrameSize = 4096
 
     private enum Phase: Equatable { case idle, open, reconnecting, closed }
 
@@ -145,6 +148,9 @@ public final class ConsoleConnection: Sendable {
     /// sent after the new `auth success` (it never went out on the old one).
     func send(event: String, args: [String]) async throws {
         let text = try Self.frame(event, args)
+        guard text.utf8.count <= Self.maximumFrameSize else {
+            throw ConsoleError(.invalid, "\(event) to \(server) would be a \(text.utf8.count)-byte frame; Wings (Pelican's) takes at most \(Self.maximumFrameSize)")
+        }
         while true {
             let socket = try state.withLock { state throws(ConsoleError) -> ConsoleSocket? in
                 switch state.phase {
