@@ -66,4 +66,17 @@ struct ConfigurationMistakeTests {
             }
         }
     }
+
+    @Test func theConsoleOriginIsAProfileSetting() throws {
+        let file = try ConfigurationFile.parse("""
+            [profiles.a]
+            url = "https://a.example.com"
+            console_origin = "https://panel.example.com"
+            """, path: "c.toml")
+        #expect(file.profiles.first?.consoleOrigin == "https://panel.example.com")
+        #expect(try ConfigurationFile.parse(file.text, path: "again.toml").profiles.first?.consoleOrigin == "https://panel.example.com")
+        #expect { _ = try ConfigurationFile.parse("[profiles.a]\nconsole_origin = \"ws://x\"\n", path: "c.toml") } throws: { error in
+            "\(error)".contains("is not an http(s) origin")
+        }
+    }
 }

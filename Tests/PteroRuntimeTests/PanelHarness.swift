@@ -42,10 +42,12 @@ final class PanelHarness: Sendable {
     let gateLines = Lines()
 
     init(servers: Int = 60, latencyMilliseconds: Int = 0, gate settings: WriteGate.Settings = WriteGate.Settings(),
-         journal: Journal? = nil, dialect: PanelDialect = .pterodactyl1) async throws {
+         journal: Journal? = nil, dialect: PanelDialect = .pterodactyl1,
+         simulator configure: (inout SimulatorOptions) -> Void = { _ in }) async throws {
         var options = SimulatorOptions()
         options.servers = servers
         options.latencyMilliseconds = latencyMilliseconds
+        configure(&options)
         panel = SimulatedPanel(options: options)
         running = try await panel.start()
         let url = running.url
@@ -56,7 +58,16 @@ final class PanelHarness: Sendable {
         Self.unstopped.withLock { $0[ObjectIdentifier(transport)] = transport }
         session = PanelSession(client: PanelClient(executor: Executor(transport: transport)),
                                gate: WriteGate(settings: settings, journal: journal, report: { line in lines.withLock { $0.append(line) } }),
-                               dialect: dialect)
+                               dialect: dialect, console: Self.consoleSettings(url: url))
+    }
+
+    /// The console as the command sets it up, with short waits: a test of a quiet console waits them out.
+    static func consoleSettings(url: URL) -> ScriptConsoleSettings {
+        var connection = ConsoleSettings(origin: ConsoleSettings.origin(panelURL: url))
+        connection.reconnectDelay = .milliseconds(1)
+        var settings = ScriptConsoleSettings(connection: connection)
+        settings.quietPeriod = .milliseconds(200)
+        return settings
     }
 
     /// Transports of harnesses not yet stopped. A test that fails before

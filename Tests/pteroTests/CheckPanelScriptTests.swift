@@ -5,7 +5,7 @@ import Testing
 /// globals, and the fields and methods a script names on them.
 struct CheckPanelScriptTests {
     static let exampleNames = ["create-users.ptero", "move-servers.ptero", "raise-memory.ptero",
-                               "rename-servers.ptero", "suspend-users.ptero"]
+                               "rename-servers.ptero", "save-and-restart.ptero", "suspend-users.ptero"]
 
     @Test(arguments: exampleNames)
     func everyShippedExampleChecksClean(name: String) throws {

@@ -212,3 +212,34 @@ struct ExampleScriptTests {
         #expect(try rig.successes("POST /api/application/users") == 12)
     }
 }
+
+/// `scripts/examples/save-and-restart.ptero` against `ptero sim`'s console.
+struct SaveAndRestartExampleTests {
+    /// The node with the fewest running plain servers (at least one), and their count.
+    static let fewestRunning = """
+        let best = null
+        for n in nodes {
+            let running = len((servers where node == n.id and status == null).list.filter(fn(s) => s.resources.current_state == "running"))
+            if running > 0 and (best == null or running < best[1]) { best = [n.id, running] }
+        }
+        print(best[0], best[1])
+        """
+
+    @Test func savesAndRestartsEveryRunningServerOfANode() throws {
+        let rig = try ExampleRig()
+        let found = try rig.query(Self.fewestRunning).split(separator: " ").compactMap { Int($0) }
+        try #require(found.count == 2)
+        let (node, running) = (found[0], found[1])
+        let dry = try rig.run("save-and-restart.ptero", [String(node)], options: ["--dry-run"])
+        #expect(dry.status == 0, "\(dry.errors)")
+        #expect(dry.output.components(separatedBy: ": save-all\n").count - 1 == running, "\(dry.output)")
+        #expect(dry.output.contains("(not waited in a dry run)"))
+        #expect(dry.output.hasSuffix("\(running) servers restarted\n"), "\(dry.output)")
+        #expect(try rig.acceptedWrites() == 0)
+        let real = try rig.run("save-and-restart.ptero", [String(node)])
+        #expect(real.status == 0, "\(real.output)\(real.errors)")
+        #expect(real.output.components(separatedBy: ": saved and restarted\n").count - 1 == running, "\(real.output)")
+        #expect(real.output.hasSuffix("\(running) servers restarted\n"), "\(real.output)")
+        #expect(try rig.successes("POST /api/client/servers/{server}/power") == running)
+    }
+}

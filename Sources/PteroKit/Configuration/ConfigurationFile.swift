@@ -18,6 +18,7 @@ import Foundation
 /// request_timeout = 300
 /// max_retry_after = 300    # a longer 429 wait is an error
 /// panel = "pterodactyl-1"  # or "pterodactyl-0.7"; `ptero login` finds and saves it
+/// console_origin = "https://panel.example.com"  # the Origin the console websocket sends (default: url)
 /// ```
 public struct ConfigurationFile: Sendable, Equatable {
     public var defaultProfile: String?
@@ -110,14 +111,19 @@ public struct ConfigurationFile: Sendable, Equatable {
                     throw ConfigurationError("\(place) is not a panel ptero knows: \(PanelDialect.namesList)")
                 }
                 profile.panel = dialect
+            case ("console_origin", .string(let origin)):
+                guard let parsed = URL(string: origin), let scheme = parsed.scheme, ["http", "https"].contains(scheme.lowercased()), parsed.host != nil else {
+                    throw ConfigurationError("\(place) is not an http(s) origin such as \"https://panel.example.com\"")
+                }
+                profile.consoleOrigin = origin
             case ("connect_timeout", .integer), ("read_timeout", .integer), ("request_timeout", .integer), ("max_retry_after", .integer):
                 throw ConfigurationError("\(place) is seconds from \(Profile.secondsRange.lowerBound) to \(Profile.secondsRange.upperBound)")
             case ("url", _), ("application_key", _), ("client_key", _), ("read_only", _), ("insecure", _),
                  ("application_limit", _), ("client_limit", _), ("concurrency", _),
-                 ("connect_timeout", _), ("read_timeout", _), ("request_timeout", _), ("max_retry_after", _), ("panel", _):
+                 ("connect_timeout", _), ("read_timeout", _), ("request_timeout", _), ("max_retry_after", _), ("panel", _), ("console_origin", _):
                 throw ConfigurationError("\(place) has the wrong kind of value")
             default:
-                throw ConfigurationError("\(place) is not a setting (url, application_key, client_key, application_limit, client_limit, concurrency, read_only, insecure, connect_timeout, read_timeout, request_timeout, max_retry_after, panel)")
+                throw ConfigurationError("\(place) is not a setting (url, application_key, client_key, application_limit, client_limit, concurrency, read_only, insecure, connect_timeout, read_timeout, request_timeout, max_retry_after, panel, console_origin)")
             }
         }
         return profile
@@ -141,6 +147,7 @@ public struct ConfigurationFile: Sendable, Equatable {
             if let seconds = profile.requestTimeout { lines.append("request_timeout = \(seconds)") }
             if let seconds = profile.maximumRetryAfter { lines.append("max_retry_after = \(seconds)") }
             if let panel = profile.panel { lines.append("panel = \(TOMLSubset.quote(panel.rawValue))") }
+            if let origin = profile.consoleOrigin { lines.append("console_origin = \(TOMLSubset.quote(origin))") }
             if profile.readOnly { lines.append("read_only = true") }
             if profile.insecure { lines.append("insecure = true") }
         }

@@ -24,6 +24,10 @@ public struct Profile: Sendable, Equatable {
     /// The panel software at `url` (`panel`): saved by `ptero login`, which
     /// asks the panel; nil means ask it at connection time.
     public var panel: PanelDialect?
+    /// The `Origin` the console websocket shows Wings (`console_origin`):
+    /// nil sends the panel's URL, which Wings accepts unless its
+    /// `allowed_origins` is set up for another (router/websocket/websocket.go).
+    public var consoleOrigin: String?
     /// Timeouts and waits are whole seconds in this range: zero would fail
     /// every request, and a day is longer than any request should take.
     public static let secondsRange = 1...86_400

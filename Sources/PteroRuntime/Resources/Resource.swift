@@ -114,13 +114,16 @@ public final class Resource: HostValue {
     public var memberNames: [String] {
         attributes.keys.compactMap { key in if case .string(let name) = key { name } else { nil } } + relationships.keys.sorted()
             + Relations.names(for: kind.object) + SubCollections.names(for: kind.object, in: dialect)
-            + (kind.object == "server" ? ServerClientMembers.names(in: dialect) : [])
+            + (kind.object == "server" ? ServerClientMembers.names(in: dialect) + ServerConsoleMembers.names(in: dialect) : [])
             + ResourceAction.actions(for: kind.object, in: dialect).map(\.name)
     }
 
     /// `s.suspend()`: one write through the session's gate.
     public func callMethod(_ name: String, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
         if kind.object == "server", let value = try ServerClientMembers.call(name, of: self, arguments: &arguments) {
+            return value
+        }
+        if kind.object == "server", let value = try ServerConsoleMembers.call(name, of: self, arguments: &arguments, interpreter: interpreter) {
             return value
         }
         guard let action = try ResourceAction.find(name, for: kind.object, in: dialect) else { return nil }
@@ -138,6 +141,7 @@ public final class Resource: HostValue {
             return .host(PanelQuery(session: session, source: source))
         }
         if kind.object == "server", let value = try ServerClientMembers.member(name, of: self) { return value }
+        if kind.object == "server", let value = try ServerConsoleMembers.member(name, of: self) { return value }
         return try BoundMethod.action(name, of: self)
     }
 

@@ -29,8 +29,16 @@ public final class PanelSession: @unchecked Sendable {
     private var cachedEpoch: (interpreter: Int, statement: Int, sequence: Int)?
     private var cached: [String: Value] = [:]
 
+    /// How `s.console`, `s.run(...)` and the other console calls reach
+    /// Wings' websocket; nil when the host gave none (they say so).
+    public let consoleSettings: ScriptConsoleSettings?
+    /// The consoles the script has opened, one per server, kept between calls.
+    let consoles = ConsoleRegistry()
+
     public init(client: PanelClient, gate: WriteGate, dialect: PanelDialect = .pterodactyl1, interruption: InterruptFlag? = nil,
-                abandonment: InterruptFlag? = nil, progress: (@Sendable (BulkProgress) -> Void)? = nil) {
+                abandonment: InterruptFlag? = nil, progress: (@Sendable (BulkProgress) -> Void)? = nil,
+                console: ScriptConsoleSettings? = nil) {
+        self.consoleSettings = console
         self.client = client
         self.gate = gate
         self.dialect = dialect
@@ -53,6 +61,12 @@ public final class PanelSession: @unchecked Sendable {
     }
 
     var journal: Journal? { gate.journal }
+
+    /// Closes the console sockets the script opened (at the end of a run).
+    public func closeConsoles() {
+        let consoles = self.consoles
+        try? Blocking.wait { await consoles.closeAll() }
+    }
 
     /// The endpoints of the panel it talks to.
     var table: APITable { dialect.table }

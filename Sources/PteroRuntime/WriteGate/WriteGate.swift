@@ -83,6 +83,20 @@ public final class WriteGate: Sendable {
         return try await sendLive(request, at: position, send: send)
     }
 
+    /// A console command (`s.run`) as the gate sees it: refused on a
+    /// read-only profile; on a dry run printed and counted, and true (it is
+    /// not to be sent, and no socket is opened). Not journaled: a resumed
+    /// run sends it again.
+    public func planConsole(_ command: String, to server: String) throws(WriteRefused) -> Bool {
+        if settings.readOnly {
+            throw WriteRefused("the console command \(VisibleText.escaping(command)) to \(server) refused: the profile is read-only")
+        }
+        guard settings.dryRun else { return false }
+        plannedCount.withLock { $0 += 1 }
+        report("would send to the console of \(server): \(VisibleText.escaping(command))")
+        return true
+    }
+
     /// A read-only profile sends no write at all.
     func refuseIfReadOnly(_ request: PanelRequest) throws(WriteRefused) {
         if settings.readOnly {

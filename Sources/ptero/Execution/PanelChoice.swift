@@ -32,7 +32,7 @@ struct PanelChoice {
         gateSettings.assumeYes = yes
         return try PanelConnection.open(try chosen.connectionSettings(), executor: chosen.executorSettings(), gate: gateSettings,
                                         journal: try openJournal(), dialect: chosen.panel, assumeWhenUnknown: forREPL,
-                                        into: interpreter)
+                                        consoleOrigin: chosen.consoleOrigin, into: interpreter)
     }
 
     /// The journal of `--journal FILE`. A dry run reads it without adding to

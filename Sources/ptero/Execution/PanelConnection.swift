@@ -8,6 +8,8 @@ struct PanelConnection {
     let client: PanelClient
     let settings: ConnectionSettings
     let gate: WriteGate
+    /// The script's session: its console sockets are closed with the connection.
+    let session: PanelSession
     /// The panel software it talks to, named by the profile or found by asking.
     let dialect: PanelDialect
     /// Why asking the panel which it is failed, when the REPL went on with
@@ -22,7 +24,7 @@ struct PanelConnection {
     /// is up) goes on as Pterodactyl 1.x and says so, else the error is thrown.
     static func open(_ settings: ConnectionSettings, executor: ExecutorSettings = ExecutorSettings(),
                      gate gateSettings: WriteGate.Settings = WriteGate.Settings(), journal: Journal? = nil,
-                     dialect named: PanelDialect? = nil, assumeWhenUnknown: Bool = false,
+                     dialect named: PanelDialect? = nil, assumeWhenUnknown: Bool = false, consoleOrigin: String? = nil,
                      into interpreter: Interpreter) throws -> PanelConnection {
         let connected = try PanelClient.connect(settings, executor: executor)
         let dialect: PanelDialect
@@ -48,13 +50,18 @@ struct PanelConnection {
         }
         let gate = WriteGate(settings: gateSettings, journal: journal, report: report,
                              confirm: Confirmation.onTerminal)
-        PanelGlobals.install(into: interpreter, session: PanelSession(client: client, gate: gate, dialect: dialect,
-                                                                      interruption: interpreter.interruption,
-                                                                      abandonment: Interruption.abandonment, progress: ProgressPrinter.make()))
+        // The console websocket shows Wings the panel's URL as Origin unless the profile names another.
+        var console = ConsoleSettings(origin: ConsoleSettings.origin(panelURL: settings.url, override: consoleOrigin))
+        console.connectTimeout = settings.connectTimeout
+        console.allowInsecure = settings.allowInsecure
+        let session = PanelSession(client: client, gate: gate, dialect: dialect, interruption: interpreter.interruption,
+                                   abandonment: Interruption.abandonment, progress: ProgressPrinter.make(),
+                                   console: ScriptConsoleSettings(connection: console))
+        PanelGlobals.install(into: interpreter, session: session)
         // Ctrl-C stops a bulk job from starting new tasks and lets the
         // running ones finish, in scripts as in the REPL.
         Interruption.installHandler()
-        return PanelConnection(client: client, settings: settings, gate: gate, dialect: dialect, detectionFailure: detectionFailure)
+        return PanelConnection(client: client, settings: settings, gate: gate, session: session, dialect: dialect, detectionFailure: detectionFailure)
     }
 
     /// Asks the panel which software it is, through the executor (its
@@ -82,6 +89,7 @@ struct PanelConnection {
                 StandardStreams.writeError("ptero: \(error.description)\n")
             }
         }
+        session.closeConsoles()
         let client = self.client
         try? Blocking.wait { await client.shutdown() }
     }

@@ -1,0 +1,82 @@
+import PteroKit
+import PteroLang
+
+/// `s.console`: `s.console.tail(50)` and `for line in s.console { ... }`
+/// (each line as it is printed; the loop ends when none comes within the
+/// timeout, 60 s unless `s.console(timeout: 300)` says otherwise).
+final class ConsoleValue: HostValue {
+    let server: Resource
+    let console: ScriptConsole
+    let settings: ScriptConsoleSettings
+    /// The quiet spell that ends a `for` loop over the lines.
+    let timeout: Duration
+
+    init(server: Resource, console: ScriptConsole, settings: ScriptConsoleSettings, timeout: Duration? = nil) {
+        self.server = server
+        self.console = console
+        self.settings = settings
+        self.timeout = timeout ?? settings.defaultWait
+    }
+
+    var typeName: String { "Console" }
+    var displayText: String { "<console of \(server.displayText)>" }
+    var memberNames: [String] { ["tail"] }
+    var helpText: String? {
+        "console\n  Wings' websocket of the server\n  console.tail(n): the last n lines (send logs). for line in s.console(timeout: 60) { ... }: "
+            + "each line as it is printed, until none comes within the timeout (or break)."
+    }
+
+    func member(_ name: String, interpreter: Interpreter) throws -> Value? {
+        guard name == "tail" else { return nil }
+        return .host(BoundMethod(qualifiedName: "console.tail", help: "tail(lines: 50)\n  Wings' websocket: send logs\n  The last lines the console printed (Wings keeps 150).") { arguments, interpreter in
+            try self.callMethod("tail", arguments: &arguments, interpreter: interpreter) ?? .null
+        })
+    }
+
+    func callMethod(_ name: String, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
+        guard name == "tail" else { return nil }
+        let bound = try BoundArguments(arguments, callee: "console.tail", parameters: ["lines", "timeout"])
+        var count = 50
+        if let value = bound["lines"] {
+            guard case .int(let lines) = value, (1...10_000).contains(lines) else {
+                throw RuntimeError("console.tail(): 'lines' must be a whole number from 1 to 10000")
+            }
+            count = lines
+        }
+        let timeout = try ServerConsoleMembers.seconds(bound, callee: "console.tail") ?? settings.defaultTimeout
+        guard let session = server.session else { throw RuntimeError("\(server.displayText) is not connected to a panel") }
+        let console = console, quiet = settings.quietPeriod, lines = count
+        let printed = try ServerConsoleMembers.wait(session) { try await console.tail(lines, timeout: timeout, quiet: quiet) }
+        return Value(printed.map(Value.init))
+    }
+
+    /// `s.console(timeout: 300)`: the same console, with another timeout for a `for` loop.
+    func call(arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
+        let bound = try BoundArguments(arguments, callee: "server.console", parameters: ["timeout"])
+        return .host(ConsoleValue(server: server, console: console, settings: settings,
+                                  timeout: try ServerConsoleMembers.seconds(bound, callee: "server.console")))
+    }
+
+    func makeIterator(interpreter: Interpreter) throws -> (any HostIterator)? {
+        guard let session = server.session else { throw RuntimeError("\(server.displayText) is not connected to a panel") }
+        return ConsoleLines(session: session, console: console, timeout: timeout)
+    }
+}
+
+/// The lines of a console as a `for` loop reads them, one wait each.
+final class ConsoleLines: HostIterator {
+    let session: PanelSession
+    let console: ScriptConsole
+    let timeout: Duration
+
+    init(session: PanelSession, console: ScriptConsole, timeout: Duration) {
+        self.session = session
+        self.console = console
+        self.timeout = timeout
+    }
+
+    func next() throws -> Value? {
+        let console = console, timeout = timeout
+        return try ServerConsoleMembers.wait(session) { try await console.nextLine(timeout: timeout) }.map(Value.init)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import PteroKit
+import PteroLang
+
+/// A server's console in the language: `s.console` (its `tail(n)`, and
+/// `for line in s.console`), `s.stats()`, `s.wait_for(text)`,
+/// `s.wait_state(state)` and `s.run(command, until:)`, over Wings'
+/// websocket (`PteroKit.ConsoleConnection`). Pterodactyl 0.7 has no console
+/// websocket: there each says so in one sentence (`DialectAbsence`).
+enum ServerConsoleMembers {
+    static let methods = ["stats", "wait_for", "wait_state", "run"]
+    static let names = ["console"] + methods
+    /// The power states Wings reports (wings environment/environment.go).
+    static let states = ["offline", "starting", "running", "stopping"]
+
+    /// The members a server has on `dialect`'s panel.
+    static func names(in dialect: PanelDialect) -> [String] { hasConsole(dialect) ? names : [] }
+
+    /// The console is reached through `GET /api/client/servers/{s}/websocket`.
+    static func hasConsole(_ dialect: PanelDialect) -> Bool { dialect.table.endpoint("server.websocket") != nil }
+
+    static let help: [String: String] = [
+        "stats": "stats(timeout: 10)\n  Wings' websocket: send stats\n  One stats event as a map: memory_bytes, memory_limit_bytes, cpu_absolute, network, uptime, state, disk_bytes.",
+        "wait_for": "wait_for(text, timeout: 60)\n  Wings' websocket: console output\n  Waits for a console line that contains text and returns it; a timeout is an error quoting the last lines.",
+        "wait_state": "wait_state(state, timeout: 60)\n  Wings' websocket: status\n  Waits until the server is offline, starting, running or stopping (at once when it is).",
+        "run": "run(command, until: text, timeout: 10)\n  Wings' websocket: send command\n  Sends a console command and returns the lines printed after it, up to the first containing until: "
+            + "(without until:, until the console is quiet). A timeout is an error showing what was printed. A dry run prints the command and opens no socket.",
+    ]
+
+    /// `s.console`, or `s.stats` as a method value; nil for other names.
+    static func member(_ name: String, of server: Resource) throws -> Value? {
+        guard names.contains(name) else { return nil }
+        let (_, console, settings) = try reach(server, name)
+        if name == "console" { return .host(ConsoleValue(server: server, console: console, settings: settings)) }
+        return .host(BoundMethod(qualifiedName: "server.\(name)", help: help[name] ?? name) { arguments, interpreter in
+            try call(name, of: server, arguments: &arguments, interpreter: interpreter) ?? .null
+        })
+    }
+
+    /// `s.stats()`, `s.wait_for(...)`, `s.wait_state(...)`, `s.run(...)`; nil for other names.
+    static func call(_ name: String, of server: Resource, arguments: inout Arguments, interpreter: Interpreter) throws -> Value? {
+        if name == "console", case .host(let value)? = try member(name, of: server) {
+            return try value.call(arguments: &arguments, interpreter: interpreter)
+        }
+        guard methods.contains(name) else { return nil }
+        let (session, console, settings) = try reach(server, name)
+        let callee = "\(server.kind.typeName.lowercased()).\(name)"
+        switch name {
+        case "stats":
+            let bound = try BoundArguments(arguments, callee: callee, parameters: ["timeout"])
+            let timeout = try seconds(bound, callee: callee) ?? settings.defaultTimeout
+            let stats = try wait(session) { try await console.stats(timeout: timeout) }
+            return .map(MapObject([
+                ("memory_bytes", .int(stats.memoryBytes)), ("memory_limit_bytes", .int(stats.memoryLimitBytes)),
+                ("cpu_absolute", .double(stats.cpuAbsolute)),
+                ("network", .map(MapObject([("rx_bytes", .int(stats.networkReceivedBytes)), ("tx_bytes", .int(stats.networkSentBytes))]))),
+                ("uptime", .int(stats.uptime)), ("state", Value(stats.state)), ("disk_bytes", .int(stats.diskBytes)),
+            ]))
+        case "wait_for":
+            let bound = try BoundArguments(arguments, callee: callee, parameters: ["text", "timeout"], required: ["text"])
+            let text = try nonEmpty(bound.string("text"), "text", callee: callee)
+            let timeout = try seconds(bound, callee: callee) ?? settings.defaultWait
+            // A dry run's writes are not made, so what they would print never comes.
+            if session.gate.settings.dryRun {
+                session.gate.report("would wait for a console line of \(server.displayText) with \(Value(text).literalText) (not waited in a dry run)")
+                return .null
+            }
+            return Value(try wait(session) { try await console.waitFor(text, timeout: timeout) })
+        case "wait_state":
+            let bound = try BoundArguments(arguments, callee: callee, parameters: ["state", "timeout"], required: ["state"])
+            let wanted = try nonEmpty(bound.string("state"), "state", callee: callee)
+            guard states.contains(wanted) else {
+                throw RuntimeError("\(callee)(): the state must be one of \(states.joined(separator: ", ")), not \(Value(wanted).literalText)")
+            }
+            let timeout = try seconds(bound, callee: callee) ?? settings.defaultWait
+            if session.gate.settings.dryRun {
+                session.gate.report("would wait for \(server.displayText) to be \(wanted) (not waited in a dry run)")
+                return Value(wanted)
+            }
+            return Value(try wait(session) { try await console.waitState(wanted, timeout: timeout) })
+        default:
+            let bound = try BoundArguments(arguments, callee: callee, parameters: ["command", "until", "timeout"], required: ["command"])
+            let command = try nonEmpty(bound.string("command"), "command", callee: callee)
+            let until = try bound.string("until")
+            if until?.isEmpty == true { throw RuntimeError("\(callee)(): 'until' must not be empty") }
+            let timeout = try seconds(bound, callee: callee) ?? settings.defaultTimeout
+            if try session.gate.planConsole(command, to: server.displayText) { return Value([Value]()) }
+            let lines = try wait(session) { try await console.run(command, until: until, timeout: timeout, quiet: settings.quietPeriod) }
+            return Value(lines.map(Value.init))
+        }
+    }
+
+    /// The session, the server's console and the settings; or why not (0.7, no identifier, detached).
+    static func reach(_ server: Resource, _ name: String) throws -> (PanelSession, ScriptConsole, ScriptConsoleSettings) {
+        if let absence = DialectAbsence.lacks("a server's console (\(name))", in: server.dialect, plural: false, where: hasConsole) {
+            throw absence
+        }
+        guard let session = server.session else { throw RuntimeError("\(server.displayText) is not connected to a panel") }
+        guard case .string(let identifier)? = server.attributes.value(forName: "identifier") else {
+            throw RuntimeError("\(server.displayText) has no identifier, so its console cannot be reached")
+        }
+        guard let settings = session.consoleSettings else { throw RuntimeError("this session has no console settings") }
+        let client = session.client
+        let text = server.displayText
+        let console = session.consoles.console(identifier) {
+            ScriptConsole(serverText: text) { ConsoleConnection(client: client, server: identifier, settings: settings.connection) }
+        }
+        return (session, console, settings)
+    }
+
+    /// Waits for console work; a console failure is a script error in its own words.
+    static func wait<Result: Sendable>(_ session: PanelSession, _ work: @escaping @Sendable () async throws -> Result) throws -> Result {
+        do {
+            return try session.wait(work)
+        } catch let error as ConsoleError {
+            throw RuntimeError(error.message, details: [("status", Value(error.status.rawValue))])
+        }
+    }
+
+    /// `timeout:` in seconds, checked: more than zero, at most a day.
+    static func seconds(_ bound: BoundArguments, callee: String) throws -> Duration? {
+        guard let value = bound["timeout"] else { return nil }
+        let seconds: Double
+        switch value {
+        case .int(let whole): seconds = Double(whole)
+        case .double(let fraction): seconds = fraction
+        default: throw RuntimeError("\(callee)(): 'timeout' must be a number of seconds, not \(value.describedType)")
+        }
+        guard seconds.isFinite, seconds > 0, seconds <= ScriptConsoleSettings.longestTimeout else {
+            throw RuntimeError("\(callee)(): 'timeout' must be more than 0 and at most \(Int(ScriptConsoleSettings.longestTimeout)) seconds")
+        }
+        return .milliseconds(Int64((seconds * 1000).rounded(.up)))
+    }
+
+    static func nonEmpty(_ text: String?, _ name: String, callee: String) throws -> String {
+        guard let text, !text.isEmpty else { throw RuntimeError("\(callee)(): '\(name)' must not be empty") }
+        return text
+    }
+}
