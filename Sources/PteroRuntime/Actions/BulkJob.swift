@@ -88,62 +88,38 @@ struct BulkJob {
         }
         let outcomes: [Outcome]
         do {
+            let width = max(1, client.executor.settings.concurrency)
             outcomes = try session.wait {
-                await withTaskGroup(of: (Int, Outcome)?.self) { group in
-                    // Only as many tasks as the executor runs at once, so a
-                    // Ctrl-C stops the rest from starting.
-                    let width = max(1, client.executor.settings.concurrency)
-                    var results = settledResults
-                    var next = 0, answered = 0
-                    func start(_ turn: Int) {
-                        let index = waiting[turn]
-                        let request = plain[index], position = positions[index]
-                        group.addTask {
-                            if interruption?.isRaised == true {
-                                advance { $0.skipped += 1 }
-                                return (index, .notStarted)
-                            }
-                            advance { $0.inFlight += 1 }
-                            do {
-                                let outcome = try await gate.sendLive(request, at: position, send: send)
-                                advance { $0.inFlight -= 1; $0.done += 1 }
-                                switch outcome {
-                                case .sent: return (index, .succeeded)
-                                case .planned: return (index, .planned)
-                                case .replayed: return (index, .alreadyDone)
-                                }
-                            } catch is CancellationError {
-                                // A second Ctrl-C abandoned it in flight: not a
-                                // failure of the panel's, and not journaled.
-                                advance { $0.inFlight -= 1; $0.abandoned += 1 }
-                                return (index, .notStarted)
-                            } catch {
-                                advance { $0.inFlight -= 1; $0.done += 1; $0.failed += 1 }
-                                return (index, .failed((error as? PanelError)?.description ?? "\(error)"))
-                            }
+                let answers = await Self.eachBounded(waiting.count, width: width, interruption: interruption,
+                                                     stopping: { advance { $0.isStopping = true } }) { turn -> Outcome in
+                    let index = waiting[turn]
+                    let request = plain[index], position = positions[index]
+                    if interruption?.isRaised == true {
+                        advance { $0.skipped += 1 }
+                        return .notStarted
+                    }
+                    advance { $0.inFlight += 1 }
+                    do {
+                        let outcome = try await gate.sendLive(request, at: position, send: send)
+                        advance { $0.inFlight -= 1; $0.done += 1 }
+                        switch outcome {
+                        case .sent: return .succeeded
+                        case .planned: return .planned
+                        case .replayed: return .alreadyDone
                         }
+                    } catch is CancellationError {
+                        // A second Ctrl-C abandoned it in flight: not a
+                        // failure of the panel's, and not journaled.
+                        advance { $0.inFlight -= 1; $0.abandoned += 1 }
+                        return .notStarted
+                    } catch {
+                        advance { $0.inFlight -= 1; $0.done += 1; $0.failed += 1 }
+                        return .failed((error as? PanelError)?.description ?? "\(error)")
                     }
-                    // Says "stopping" on the progress line as soon as Ctrl-C
-                    // comes (a signal handler can only raise a flag), since
-                    // rate-limited requests in flight may take a while.
-                    group.addTask {
-                        while !Task.isCancelled, interruption?.isRaised != true {
-                            try? await Task.sleep(for: Self.interruptionCheck)
-                        }
-                        if !Task.isCancelled { advance { $0.isStopping = true } }
-                        return nil
-                    }
-                    while next < min(width, waiting.count) { start(next); next += 1 }
-                    if waiting.isEmpty { group.cancelAll() }
-                    for await answer in group {
-                        guard let answer else { continue }
-                        results[answer.0] = answer.1
-                        answered += 1
-                        if next < waiting.count { start(next); next += 1 }
-                        if answered == waiting.count { group.cancelAll() }
-                    }
-                    return results
                 }
+                var results = settledResults
+                for (turn, outcome) in answers.enumerated() { results[waiting[turn]] = outcome }
+                return results
             }
         } catch let interrupted as Interrupted {
             // A second Ctrl-C abandoned the requests in flight: the gate
@@ -172,6 +148,40 @@ struct BulkJob {
             }
         }
         return .host(report)
+    }
+}
+
+extension BulkJob {
+    /// Runs `work` for turns 0..<count, at most `width` at once (the
+    /// executor's concurrency, so a Ctrl-C stops the rest from starting and
+    /// a console job holds no more sockets than that), and calls `stopping`
+    /// as soon as Ctrl-C comes (a signal handler can only raise a flag, and
+    /// the calls in flight may take a while). The answers in turn order.
+    static func eachBounded<Answer: Sendable>(_ count: Int, width: Int, interruption: InterruptFlag?,
+                                              stopping: @escaping @Sendable () -> Void,
+                                              _ work: @escaping @Sendable (Int) async -> Answer) async -> [Answer] {
+        await withTaskGroup(of: (Int, Answer)?.self) { group in
+            var answers = [Answer?](repeating: nil, count: count)
+            var next = 0, answered = 0
+            group.addTask {
+                while !Task.isCancelled, interruption?.isRaised != true {
+                    try? await Task.sleep(for: Self.interruptionCheck)
+                }
+                if !Task.isCancelled { stopping() }
+                return nil
+            }
+            func start(_ turn: Int) { group.addTask { (turn, await work(turn)) } }
+            while next < min(width, count) { start(next); next += 1 }
+            if count == 0 { group.cancelAll() }
+            for await answer in group {
+                guard let answer else { continue }
+                answers[answer.0] = answer.1
+                answered += 1
+                if next < count { start(next); next += 1 }
+                if answered == count { group.cancelAll() }
+            }
+            return answers.map { $0! }
+        }
     }
 }
 
@@ -210,8 +220,10 @@ extension BulkJob {
     /// `servers.take(5).suspend()`: a list of panel objects of one kind
     /// runs their action as a bulk job, as a query does.
     static func onList(_ name: String, _ list: ListObject, _ arguments: inout Arguments, _ interpreter: Interpreter) throws -> Value? {
-        guard case .host(let first as Resource)? = list.items.first,
-              let action = try ResourceAction.find(name, for: first.kind.object, in: first.dialect) else { return nil }
+        guard case .host(let first as Resource)? = list.items.first else { return nil }
+        let console = ConsoleBulkJob.handles(name, object: first.kind.object)
+        let action = console ? nil : try ResourceAction.find(name, for: first.kind.object, in: first.dialect)
+        guard console || action != nil else { return nil }
         guard let session = first.session else { throw RuntimeError("\(first.displayText) is not connected to a panel") }
         for item in list.items {
             guard case .host(let resource as Resource) = item, resource.kind == first.kind else {
@@ -219,6 +231,7 @@ extension BulkJob {
             }
         }
         let label = first.kind.typeName.lowercased() + (list.items.count == 1 ? "" : "s")
+        guard let action else { return try ConsoleBulkJob(name: name, session: session, label: label).run(on: list.items, arguments: arguments) }
         return try BulkJob(action: action, session: session, label: label).run(on: list.items, arguments: &arguments)
     }
 }

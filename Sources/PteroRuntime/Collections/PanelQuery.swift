@@ -80,6 +80,9 @@ public final class PanelQuery: HostValue {
         case "create" where source.creatable:
             return try create(arguments: arguments)
         default:
+            if ConsoleBulkJob.handles(name, object: source.object) {
+                return try ConsoleBulkJob(name: name, session: session, label: source.name).run(on: try elements(), arguments: arguments)
+            }
             if let action = try ResourceAction.find(name, for: source.object, in: session.dialect) {
                 return try BulkJob(action: action, session: session, label: source.name).run(on: try elements(), arguments: &arguments)
             }

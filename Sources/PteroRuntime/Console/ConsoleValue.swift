@@ -44,10 +44,8 @@ final class ConsoleValue: HostValue {
             count = lines
         }
         let timeout = try ServerConsoleMembers.seconds(bound, callee: "console.tail") ?? settings.defaultTimeout
-        guard let session = server.session else { throw RuntimeError("\(server.displayText) is not connected to a panel") }
-        let console = console, quiet = settings.quietPeriod, lines = count
-        let printed = try ServerConsoleMembers.wait(session) { try await console.tail(lines, timeout: timeout, quiet: quiet) }
-        return Value(printed.map(Value.init))
+        return try ServerConsoleMembers.perform(ConsoleCall(kind: .tail(count), timeout: timeout, quiet: settings.quietPeriod),
+                                                on: server, try ServerConsoleMembers.reach(server, "tail"))
     }
 
     /// `s.console(timeout: 300)`: the same console, with another timeout for a `for` loop.

@@ -41,6 +41,9 @@ final class ScriptConsole: Sendable {
         await connection?.close()
     }
 
+    /// Whether a connection is kept open (a bulk job closes each when its server is done).
+    var isOpen: Bool { state.withLock { $0.connection.map { !$0.hasEnded } ?? false } }
+
     private var lastState: String? { state.withLock { $0.lastState } }
 
     /// Keeps the power state an event reports (`status`, or a `stats` payload's `state`).
@@ -193,6 +196,9 @@ final class ConsoleRegistry: Sendable {
             return console
         }
     }
+
+    /// Consoles with a connection open now.
+    var openCount: Int { consoles.withLock { $0.values.filter(\.isOpen).count } }
 
     func closeAll() async {
         let all = consoles.withLock { consoles in

@@ -24,14 +24,15 @@ enum ServerConsoleMembers {
         "wait_for": "wait_for(text, timeout: 60)\n  Wings' websocket: console output\n  Waits for a console line that contains text and returns it; a timeout is an error quoting the last lines.",
         "wait_state": "wait_state(state, timeout: 60)\n  Wings' websocket: status\n  Waits until the server is offline, starting, running or stopping (at once when it is).",
         "run": "run(command, until: text, timeout: 10)\n  Wings' websocket: send command\n  Sends a console command and returns the lines printed after it, up to the first containing until: "
-            + "(without until:, until the console is quiet). A timeout is an error showing what was printed. A dry run prints the command and opens no socket.",
+            + "(without until:, until the console is quiet). A timeout is an error showing what was printed. A dry run prints the command and opens no socket. "
+            + "On a query or list of servers: a bulk job whose report's .answers hold each server's {item, answer}.",
     ]
 
     /// `s.console`, or `s.stats` as a method value; nil for other names.
     static func member(_ name: String, of server: Resource) throws -> Value? {
         guard names.contains(name) else { return nil }
-        let (_, console, settings) = try reach(server, name)
-        if name == "console" { return .host(ConsoleValue(server: server, console: console, settings: settings)) }
+        let reached = try reach(server, name)
+        if name == "console" { return .host(ConsoleValue(server: server, console: reached.console, settings: reached.settings)) }
         return .host(BoundMethod(qualifiedName: "server.\(name)", help: help[name] ?? name) { arguments, interpreter in
             try call(name, of: server, arguments: &arguments, interpreter: interpreter) ?? .null
         })
@@ -43,55 +44,91 @@ enum ServerConsoleMembers {
             return try value.call(arguments: &arguments, interpreter: interpreter)
         }
         guard methods.contains(name) else { return nil }
-        let (session, console, settings) = try reach(server, name)
-        let callee = "\(server.kind.typeName.lowercased()).\(name)"
+        let reached = try reach(server, name)
+        let call = try consoleCall(name, arguments, callee: "\(server.kind.typeName.lowercased()).\(name)", settings: reached.settings)
+        return try perform(call, on: server, reached)
+    }
+
+    /// The checked arguments of `name` (one of `methods`) as a console call.
+    static func consoleCall(_ name: String, _ arguments: Arguments, callee: String, settings: ScriptConsoleSettings) throws -> ConsoleCall {
         switch name {
         case "stats":
             let bound = try BoundArguments(arguments, callee: callee, parameters: ["timeout"])
-            let timeout = try seconds(bound, callee: callee) ?? settings.defaultTimeout
-            let stats = try wait(session) { try await console.stats(timeout: timeout) }
-            return .map(MapObject([
-                ("memory_bytes", .int(stats.memoryBytes)), ("memory_limit_bytes", .int(stats.memoryLimitBytes)),
-                ("cpu_absolute", .double(stats.cpuAbsolute)),
-                ("network", .map(MapObject([("rx_bytes", .int(stats.networkReceivedBytes)), ("tx_bytes", .int(stats.networkSentBytes))]))),
-                ("uptime", .int(stats.uptime)), ("state", Value(stats.state)), ("disk_bytes", .int(stats.diskBytes)),
-            ]))
+            return ConsoleCall(kind: .stats, timeout: try seconds(bound, callee: callee) ?? settings.defaultTimeout, quiet: settings.quietPeriod)
         case "wait_for":
             let bound = try BoundArguments(arguments, callee: callee, parameters: ["text", "timeout"], required: ["text"])
             let text = try nonEmpty(bound.string("text"), "text", callee: callee)
-            let timeout = try seconds(bound, callee: callee) ?? settings.defaultWait
-            // A dry run's writes are not made, so what they would print never comes.
-            if session.gate.settings.dryRun {
-                session.gate.report("would wait for a console line of \(server.displayText) with \(Value(text).literalText) (not waited in a dry run)")
-                return .null
-            }
-            return Value(try wait(session) { try await console.waitFor(text, timeout: timeout) })
+            return ConsoleCall(kind: .waitFor(text), timeout: try seconds(bound, callee: callee) ?? settings.defaultWait, quiet: settings.quietPeriod)
         case "wait_state":
             let bound = try BoundArguments(arguments, callee: callee, parameters: ["state", "timeout"], required: ["state"])
             let wanted = try nonEmpty(bound.string("state"), "state", callee: callee)
             guard states.contains(wanted) else {
                 throw RuntimeError("\(callee)(): the state must be one of \(states.joined(separator: ", ")), not \(Value(wanted).literalText)")
             }
-            let timeout = try seconds(bound, callee: callee) ?? settings.defaultWait
-            if session.gate.settings.dryRun {
-                session.gate.report("would wait for \(server.displayText) to be \(wanted) (not waited in a dry run)")
-                return Value(wanted)
-            }
-            return Value(try wait(session) { try await console.waitState(wanted, timeout: timeout) })
+            return ConsoleCall(kind: .waitState(wanted), timeout: try seconds(bound, callee: callee) ?? settings.defaultWait, quiet: settings.quietPeriod)
         default:
             let bound = try BoundArguments(arguments, callee: callee, parameters: ["command", "until", "timeout"], required: ["command"])
             let command = try nonEmpty(bound.string("command"), "command", callee: callee)
             let until = try bound.string("until")
             if until?.isEmpty == true { throw RuntimeError("\(callee)(): 'until' must not be empty") }
-            let timeout = try seconds(bound, callee: callee) ?? settings.defaultTimeout
-            if try session.gate.planConsole(command, to: server.displayText) { return Value([Value]()) }
-            let lines = try wait(session) { try await console.run(command, until: until, timeout: timeout, quiet: settings.quietPeriod) }
-            return Value(lines.map(Value.init))
+            return ConsoleCall(kind: .run(command: command, until: until), timeout: try seconds(bound, callee: callee) ?? settings.defaultTimeout,
+                               quiet: settings.quietPeriod)
         }
     }
 
+    /// Does `call` on one server's console: a dry run says what it would do
+    /// and opens no socket; with a journal, the call is the script's next
+    /// interaction (see `ConsoleJournal`).
+    static func perform(_ call: ConsoleCall, on server: Resource, _ reached: Reached) throws -> Value {
+        let session = reached.session
+        if let planned = try plan(call, on: server, gate: session.gate) { return planned }
+        let journal = session.journal
+        let position = journal == nil ? nil : session.nextPosition()
+        do {
+            if let answer = try ConsoleJournal.settle(call, server: reached.identifier, at: position, journal: journal) {
+                return try ConsoleCall.value(of: answer)
+            }
+        } catch let error as JournalError {
+            throw PanelSession.uncatchable(error)
+        } catch let error as ReplayedFailure {
+            throw RuntimeError(error.description)
+        }
+        let console = reached.console, identifier = reached.identifier
+        let answer = try wait(session) {
+            try await ConsoleJournal.performLive(call, on: console, server: identifier, at: position, journal: journal)
+        }
+        return try ConsoleCall.value(of: answer)
+    }
+
+    /// A dry run's answer, after saying what the call would do; nil when it is
+    /// to be done. A read-only profile refuses a command.
+    static func plan(_ call: ConsoleCall, on server: Resource, gate: WriteGate) throws -> Value? {
+        switch call.kind {
+        case .run(let command, _):
+            return try gate.planConsole(command, to: server.displayText) ? call.plannedAnswer : nil
+        case .waitFor(let text) where gate.settings.dryRun:
+            // A dry run's writes are not made, so what they would print never comes.
+            gate.report("would wait for a console line of \(server.displayText) with \(Value(text).literalText) (not waited in a dry run)")
+            return call.plannedAnswer
+        case .waitState(let wanted) where gate.settings.dryRun:
+            gate.report("would wait for \(server.displayText) to be \(wanted) (not waited in a dry run)")
+            return call.plannedAnswer
+        default:
+            return nil
+        }
+    }
+
+    /// What a console call needs of its server.
+    struct Reached {
+        let session: PanelSession
+        let console: ScriptConsole
+        let settings: ScriptConsoleSettings
+        /// The server's short identifier, which the journal names it by.
+        let identifier: String
+    }
+
     /// The session, the server's console and the settings; or why not (0.7, no identifier, detached).
-    static func reach(_ server: Resource, _ name: String) throws -> (PanelSession, ScriptConsole, ScriptConsoleSettings) {
+    static func reach(_ server: Resource, _ name: String) throws -> Reached {
         if let absence = DialectAbsence.lacks("a server's console (\(name))", in: server.dialect, plural: false, where: hasConsole) {
             throw absence
         }
@@ -105,7 +142,7 @@ enum ServerConsoleMembers {
         let console = session.consoles.console(identifier) {
             ScriptConsole(serverText: text) { ConsoleConnection(client: client, server: identifier, settings: settings.connection) }
         }
-        return (session, console, settings)
+        return Reached(session: session, console: console, settings: settings, identifier: identifier)
     }
 
     /// Waits for console work; a console failure is a script error in its own words.

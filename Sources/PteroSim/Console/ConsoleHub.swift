@@ -83,6 +83,8 @@ final class ConsoleHub: Sendable {
             let id = hub.nextConnectionId
             hub.nextConnectionId += 1
             hub.connections[id] = Connection(serverUuid: serverUuid, outbound: outbound, limiter: PelicanLimiter(now: now))
+            let open = hub.connections.count
+            store.withState { $0.stats.recordSocket(openNow: open) }
             watch(serverUuid, &hub, now: now)
             // Pelican closes a suspended server's socket at once (router_server_ws.go: 4409).
             if options.flavor == .pelican && isSuspended(serverUuid) {
@@ -217,6 +219,11 @@ final class ConsoleHub: Sendable {
             let answer = EggConsole.answer(argument, autosave: console.autosave)
             console.autosave = answer.autosave
             hub.consoles[uuid] = console
+            store.withState { state in
+                if let server = state.serverIdByIdentifier[uuid].flatMap({ state.servers[$0] }) {
+                    state.stats.consoleCommands[server.identifier, default: 0] += 1
+                }
+            }
             for line in answer.lines { broadcastOutput(line, server: uuid, hub: &hub, now: now) }
         default:
             break

@@ -9,6 +9,13 @@ struct SimulationStats: Sendable {
     var total = 0
     /// Requests per API per wall-clock minute (minute = unix seconds / 60).
     var perMinute: [String: [Int: Int]] = [:]
+    /// Console commands the sim's Wings ran, by server identifier, over the
+    /// socket (`send command`) and `POST .../command` alike: the websocket is
+    /// no API request, so a resumed run that sent a command twice shows here.
+    var consoleCommands: [String: Int] = [:]
+    /// Console sockets opened, and the most open at once.
+    var socketsOpened = 0
+    var mostOpenSockets = 0
 
     mutating func record(route: String, method: String, path: String, api: String?, status: Int, now: Double) {
         total += 1
@@ -16,6 +23,11 @@ struct SimulationStats: Sendable {
         if method != "GET" && method != "HEAD" { writesByPath[method + " " + path, default: [:]][status, default: 0] += 1 }
         if status == 429 { throttled += 1 }
         if let api { perMinute[api, default: [:]][Int(now) / 60, default: 0] += 1 }
+    }
+
+    mutating func recordSocket(openNow: Int) {
+        socketsOpened += 1
+        mostOpenSockets = max(mostOpenSockets, openNow)
     }
 
     var json: JSONValue {
@@ -37,6 +49,9 @@ struct SimulationStats: Sendable {
             ("requests", byStatus(requestsByRoute)),
             ("writes", byStatus(writesByPath)),
             ("busiest_minute", .object(busiest)),
+            ("console_commands", .object(consoleCommands.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("sockets_opened", .int(socketsOpened)),
+            ("most_open_sockets", .int(mostOpenSockets)),
         ])
     }
 }

@@ -87,10 +87,16 @@ enum ServerCoreRoutes {
         guard state.servers[input.serverId]?.power.phase == .running else {
             throw PanelError(status: 502, code: "HttpException", detail: "Server must be online in order to send commands.")
         }
+        let command = input.string("command")!
+        // The game writes its answer to its log as to its console (the egg's
+        // `logs/latest.log`): a client without the socket polls the file for it.
+        let answer = EggConsole.answer(command, autosave: true).lines
         var files = state.fileSystem(input.serverId)
         let log = (try? files.read("/logs/latest.log")) ?? []
-        try? files.write("/logs/latest.log", content: log + Array("> \(input.string("command")!)\n".utf8), now: input.nowSeconds)
+        let written = (["> \(command)"] + answer).map { $0 + "\n" }.joined()
+        try? files.write("/logs/latest.log", content: log + Array(written.utf8), now: input.nowSeconds)
         state.files[input.serverId] = files
+        if let server = state.servers[input.serverId] { state.stats.consoleCommands[server.identifier, default: 0] += 1 }
         state.log("server:console.command", input: input, serverId: input.serverId, properties: [("command", .string(input.string("command")!))])
         return .noContent
     }

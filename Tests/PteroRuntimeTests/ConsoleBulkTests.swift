@@ -1,0 +1,121 @@
+import Foundation
+import PteroKit
+import Testing
+@testable import PteroRuntime
+@testable import PteroSim
+
+/// `servers.run(...)` and its kin as bulk jobs against the simulated node:
+/// a report of each server's answer or error, sockets bounded by the
+/// executor's concurrency, a dry run that opens none.
+struct ConsoleBulkTests {
+    /// A harness whose first `running` plain servers run (on a manual
+    /// clock, so nothing changes while the test runs) and whose next plain
+    /// server is offline; the ids of both groups.
+    static func start(running: Int, gate: WriteGate.Settings = yes) async throws -> (PanelHarness, [Int], Int) {
+        let harness = try await PanelHarness(servers: running + 6, gate: gate) {
+            $0.timing = .fast
+            $0.clock = .manual()
+        }
+        let now = harness.panel.store.options.clock.now()
+        let (up, down) = harness.panel.store.withState { state -> ([Int], Int) in
+            let plain = state.sortedValues(state.servers).filter { $0.status == nil }
+            for server in plain.prefix(running) {
+                state.servers[server.id]?.power = PowerState()
+                state.servers[server.id]?.power.phase = .running
+                state.servers[server.id]?.power.runningSince = now
+            }
+            let offline = plain[running]
+            state.servers[offline.id]?.power = PowerState()
+            return (plain.prefix(running).map(\.id), offline.id)
+        }
+        return (harness, up, down)
+    }
+
+    /// `--yes`: a job of more than 10 commands asks first.
+    static let yes: WriteGate.Settings = {
+        var settings = WriteGate.Settings()
+        settings.assumeYes = true
+        return settings
+    }()
+
+    @Test func aQueryRunsTheCommandOnEachServerAndAnOfflineOneIsItsFailure() async throws {
+        let (harness, up, down) = try await Self.start(running: 3)
+        let ids = (up + [down]).map(String.init).joined(separator: ", ")
+        let output = try await harness.run("""
+            let report = (servers where id in [\(ids)]).run("save-all", until: "Saved the game", timeout: 0.5)
+            print(report)
+            print(len(report.ok), len(report.failed), len(report.answers))
+            print(report.answers[0].item.id, report.answers[0].answer)
+            print(report.failed[0].item.id)
+            let list = (servers where id in [\(ids)]).list.take(2).run("list", until: "players online")
+            print(list.answers.map(fn(a) => len(a.answer)))
+            """)
+        #expect(output.count == 9, "\(output)")
+        guard output.count == 9 else { await harness.stop(); return }
+        #expect(output[0] == "run: 3 ok, 1 failed")
+        for (line, id) in zip(output[1...3], up) {
+            #expect(line.hasPrefix("  Server#\(id) "), "\(line)")
+            #expect(line.hasSuffix(": [Server thread/INFO]: Saved the game (2 lines)"), "\(line)")
+        }
+        #expect(output[4].hasPrefix("  Server#\(down) "))
+        #expect(output[4].hasSuffix("(the server is offline, and Wings drops commands then); nothing was printed"))
+        #expect(output[5] == "3 1 3")
+        #expect(output[6] == #"\#(up[0]) ["[Server thread/INFO]: Saving the game (this may take a moment!)", "[Server thread/INFO]: Saved the game"]"#)
+        #expect(output[7] == "\(down)")
+        #expect(output[8] == "[1, 1]")
+        let commands = harness.panel.store.withState { $0.stats.consoleCommands }
+        #expect(commands.values.reduce(0, +) == 5, "\(commands)")
+        await harness.session.consoles.closeAll()
+        await harness.stop()
+    }
+
+    /// 20 servers with the executor's default concurrency (8): never more
+    /// sockets open at once than that, and every one closed at the end.
+    @Test func socketsAreBoundedByTheExecutorsConcurrency() async throws {
+        let (harness, up, _) = try await Self.start(running: 20)
+        let width = harness.session.client.executor.settings.concurrency
+        let output = try await harness.run("""
+            let report = (servers where id in [\(up.map(String.init).joined(separator: ", "))]).run("list", until: "players online")
+            print(len(report.ok), len(report.failed))
+            print(report.answers.map(fn(a) => len(a.answer)).sum())
+            """)
+        #expect(output == ["20 0", "20"])
+        let stats = harness.panel.store.withState { $0.stats }
+        #expect(stats.socketsOpened == 20)
+        #expect(stats.mostOpenSockets <= width, "\(stats.mostOpenSockets) sockets at once, the executor runs \(width)")
+        #expect(stats.mostOpenSockets > 1, "the job ran one server at a time")
+        #expect(harness.session.consoles.openCount == 0)
+        await harness.stop()
+    }
+
+    @Test func aDryRunPrintsEachCommandAndOpensNoSocket() async throws {
+        var gate = Self.yes
+        gate.dryRun = true
+        let (harness, up, down) = try await Self.start(running: 2, gate: gate)
+        let ids = (up + [down]).map(String.init).joined(separator: ", ")
+        let output = try await harness.run("""
+            let report = (servers where id in [\(ids)]).run("save-all", until: "Saved")
+            print(report)
+            print((servers where id in [\(ids)]).wait_state("running").answers.map(fn(a) => a.answer))
+            """)
+        #expect(output.first == "run: 3 planned (dry run), 0 failed")
+        #expect(output.last == #"["running", "running", "running"]"#)
+        let planned = harness.gateLines.withLock { $0 }
+        #expect(planned.filter { $0.hasPrefix("would send to the console of Server#") && $0.hasSuffix(": save-all") }.count == 3)
+        #expect(planned.filter { $0.hasSuffix(" to be running (not waited in a dry run)") }.count == 3)
+        #expect(!harness.requests.contains { $0.path.hasSuffix("/websocket") })
+        #expect(harness.panel.store.withState { $0.stats.socketsOpened } == 0)
+        await harness.stop()
+    }
+
+    @Test func waitStateAndStatsRunOnEachServerToo() async throws {
+        let (harness, up, _) = try await Self.start(running: 3)
+        let ids = up.map(String.init).joined(separator: ", ")
+        let output = try await harness.run("""
+            print((servers where id in [\(ids)]).wait_state("running", timeout: 5).answers.map(fn(a) => a.answer))
+            print((servers where id in [\(ids)]).stats().answers.map(fn(a) => a.answer.state))
+            """)
+        #expect(output == [#"["running", "running", "running"]"#, #"["running", "running", "running"]"#])
+        await harness.stop()
+    }
+}
