@@ -11,8 +11,8 @@ struct ConsoleBulkTests {
     /// A harness whose first `running` plain servers run (on a manual
     /// clock, so nothing changes while the test runs) and whose next plain
     /// server is offline; the ids of both groups.
-    static func start(running: Int, gate: WriteGate.Settings = yes) async throws -> (PanelHarness, [Int], Int) {
-        let harness = try await PanelHarness(servers: running + 6, gate: gate) {
+    static func start(running: Int, gate: WriteGate.Settings = yes, journal: Journal? = nil) async throws -> (PanelHarness, [Int], Int) {
+        let harness = try await PanelHarness(servers: running + 6, gate: gate, journal: journal) {
             $0.timing = .fast
             $0.clock = .manual()
         }
@@ -117,5 +117,41 @@ struct ConsoleBulkTests {
             """)
         #expect(output == [#"["running", "running", "running"]"#, #"["running", "running", "running"]"#])
         await harness.stop()
+    }
+
+    /// A run with a journal, then the same script on a fresh panel with that
+    /// journal: every console call (a bulk command, a single command, the
+    /// reads) is answered from it, with no socket and no command sent.
+    @Test func aResumedRunAnswersConsoleCallsFromTheJournal() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("console-journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("run.journal").path
+        func code(_ ids: [Int]) -> String {
+            """
+            let list = servers.list.filter(fn(s) => s.id in [\(ids.map(String.init).joined(separator: ", "))])
+            print(list.run("save-all", until: "Saved the game").answers.map(fn(a) => a.answer))
+            let s = list[0]
+            print(s.run("say again", until: "again"), s.stats().state, s.wait_state("running"), s.console.tail(1))
+            """
+        }
+        func run() async throws -> (output: [String], commands: Int, sockets: Int, ids: [Int]) {
+            let journal = try Journal(path: path)
+            let (harness, up, _) = try await Self.start(running: 2, journal: journal)
+            try journal.begin(script: "console.ptero", source: code(up), arguments: [])
+            let output = try await harness.run(code(up))
+            await harness.session.consoles.closeAll()
+            let stats = harness.panel.store.withState { $0.stats }
+            await harness.stop()
+            return (output, stats.consoleCommands.values.reduce(0, +), stats.socketsOpened, up)
+        }
+        let first = try await run()
+        #expect(first.commands == 3)
+        #expect(first.sockets >= 2)
+        let again = try await run()
+        #expect(again.ids == first.ids, "the seed gave other servers")
+        #expect(again.output == first.output)
+        #expect(again.commands == 0)
+        #expect(again.sockets == 0)
     }
 }

@@ -94,6 +94,17 @@ struct ResumeEverywhereTests {
         #expect(rig.accepted > 0, "no resumed run stopped at a reinstall in flight that the panel took (\(rig.retried) retried)")
     }
 
+    /// Console commands over the socket as a bulk job, then one more, and
+    /// console reads: each command is run exactly once by the sim's Wings
+    /// (`/_sim/stats` console_commands); one in flight at a kill makes the
+    /// resume stop with status 4, and the rig accepts or retries it as the
+    /// sim's count says.
+    @Test func consoleCommands() throws {
+        let rig = try ResumeRig()
+        try Self.expectResumesEverywhere(.fixture("console-commands.ptero"), rig: rig)
+        #expect(rig.accepted > 0, "no resumed run stopped at a console command in flight that the game ran (\(rig.retried) retried)")
+    }
+
     // MARK: under --fault-rate 0.2
 
     /// With the sim failing a fifth of the requests (a 500, 502 or 503 or a

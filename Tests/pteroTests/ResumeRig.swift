@@ -48,6 +48,9 @@ struct ResumeReference {
     let state: String
     /// Writes the panel accepted (2xx), by `METHOD route`.
     let acceptedWrites: [String: Int]
+    /// Console commands the sim's Wings ran, by server identifier: a console
+    /// command is no API request, so `acceptedWrites` cannot see one sent twice.
+    let consoleCommands: [String: Int]
     /// Lines of the run's journal: the kill points are 1...records.
     let records: Int
     let output: String
@@ -160,6 +163,11 @@ final class ResumeRig {
         return accepted
     }
 
+    /// Console commands the sim's Wings ran since the last reset, by server identifier.
+    func consoleCommands() throws -> [String: Int] {
+        try stats()["console_commands"] as? [String: Int] ?? [:]
+    }
+
     /// Writes the panel was sent since the last reset, whatever it answered.
     func writesSent() throws -> Int {
         try requestCounts().filter { Self.isWrite($0.key) }.values.flatMap(\.values).reduce(0, +)
@@ -255,6 +263,7 @@ final class ResumeRig {
             throw RigError(description: "the uninterrupted run of \(script.name) failed: \(first.summary)")
         }
         let state = try self.state(), accepted = try acceptedWrites(), sent = try writesSent(), records = journalLines(journal)
+        let commands = try consoleCommands()
         var problems = [String]()
         let again = try run(script, journal: journal, environment: script.resumeEnvironment)
         if again.status != 0 { problems.append("the rerun of the finished journal: \(again.summary)") }
@@ -263,10 +272,11 @@ final class ResumeRig {
         }
         let sentAgain = try writesSent() - sent
         if sentAgain != 0 { problems.append("the rerun of the finished journal sent \(sentAgain) writes") }
+        if try consoleCommands() != commands { problems.append("the rerun of the finished journal sent console commands: \(try consoleCommands()), first \(commands)") }
         if try self.state() != state { problems.append("the rerun of the finished journal changed the panel") }
         let table = try run(["journal", journal])
         if table.status != 0 || table.output.isEmpty { problems.append("ptero journal \(journal): \(table.summary)") }
-        return ResumeReference(state: state, acceptedWrites: accepted, records: records,
+        return ResumeReference(state: state, acceptedWrites: accepted, consoleCommands: commands, records: records,
                                output: first.output, problems: problems)
     }
 
@@ -340,6 +350,10 @@ final class ResumeRig {
                 problems.append("accepted writes differ: \(Self.difference(accepted, reference.acceptedWrites))"
                                 + (found.isEmpty ? "" : " (found done on the panel, not sent: \(found))"))
             }
+            let commands = try consoleCommands()
+            if commands != reference.consoleCommands {
+                problems.append("console commands differ: \(commands.sorted { $0.key < $1.key }), uninterrupted \(reference.consoleCommands.sorted { $0.key < $1.key })")
+            }
             if script.lastLineMustMatch, let last, Self.lastLine(last.output) != Self.lastLine(reference.output) {
                 problems.append("last output line \(Self.lastLine(last.output).debugDescription), uninterrupted \(Self.lastLine(reference.output).debugDescription)")
             }
@@ -389,6 +403,12 @@ final class ResumeRig {
         let records = JournalRecords(path: journal)
         guard let request = records.request(ofStep: step) ?? JournalRecords.request(in: stop.errors) else {
             throw RigError(description: "cannot tell which request step \(step) is: \(stop.errors.suffix(400))")
+        }
+        // A console command (`console IDENTIFIER run ...`): the sim counts the commands each server's Wings ran.
+        if request.hasPrefix("console ") {
+            let identifier = String(request.split(separator: " ")[1])
+            let ran = try consoleCommands()[identifier, default: 0]
+            return ran > records.writesTaken(matching: { $0.hasPrefix("console \(identifier) run ") })
         }
         let exact = Self.withoutQuery(request)
         let accepted = try acceptedWritesByPath()[exact, default: 0]

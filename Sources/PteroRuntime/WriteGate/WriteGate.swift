@@ -85,8 +85,7 @@ public final class WriteGate: Sendable {
 
     /// A console command (`s.run`) as the gate sees it: refused on a
     /// read-only profile; on a dry run printed and counted, and true (it is
-    /// not to be sent, and no socket is opened). Not journaled: a resumed
-    /// run sends it again.
+    /// not to be sent, and no socket is opened). Journaled by `ConsoleJournal`.
     public func planConsole(_ command: String, to server: String) throws(WriteRefused) -> Bool {
         if settings.readOnly {
             throw WriteRefused("the console command \(VisibleText.escaping(command)) to \(server) refused: the profile is read-only")
