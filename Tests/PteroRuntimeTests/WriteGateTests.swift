@@ -272,6 +272,19 @@ struct ConfirmationScanTests {
         #expect(found[1].reason == "delete always asks")
     }
 
+    /// A console command on a collection is a bulk job that asks over 10
+    /// servers; the console reads never ask, nor `run` on one server.
+    @Test func aConsoleCommandOnACollectionMayAsk() throws {
+        let found = try places("""
+            (servers where node == 3).run("save-all", until: "Saved")
+            (servers where node == 3).wait_state("running")
+            servers[1].run("say hi")
+            servers.list.take(20).stats()
+            """)
+        #expect(found.map(\.location.description) == ["1:1"])
+        #expect(found.first?.isCertain == false)
+    }
+
     @Test func aScriptWithoutWritesHasNone() throws {
         #expect(try places("let m = {delete: 1}\nprint(m.delete, [1, 2].filter(fn(x) => x > 1))").isEmpty)
     }

@@ -31,8 +31,9 @@ public enum ConfirmationScan {
 
     /// Action names that always ask, whatever they are called on.
     static let destructiveNames: Set<String> = Set(ResourceAction.table.values.flatMap { $0 }.filter(\.isDestructive).map(\.name))
-    /// Action names that become a bulk job on a collection.
-    static let actionNames: Set<String> = Set(ResourceAction.table.values.flatMap { $0 }.map(\.name))
+    /// Action names that become a bulk job on a collection, and `run`: a
+    /// console command on many servers asks too (`ConsoleBulkJob`).
+    static let actionNames: Set<String> = Set(ResourceAction.table.values.flatMap { $0 }.map(\.name)).union(["run"])
     /// Names whose value is a collection wherever they appear.
     static let collectionGlobals: Set<String> = Set(CollectionSource.application.map(\.name))
     /// Members that are collections (`node.allocations`, `s.backups`, `client.servers`).
