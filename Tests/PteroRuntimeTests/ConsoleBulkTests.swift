@@ -1,5 +1,7 @@
 import Foundation
 import PteroKit
+import PteroLang
+import Synchronization
 import Testing
 @testable import PteroRuntime
 @testable import PteroSim
@@ -153,5 +155,43 @@ struct ConsoleBulkTests {
         #expect(again.output == first.output)
         #expect(again.commands == 0)
         #expect(again.sockets == 0)
+    }
+
+    /// Ctrl-C (the flag its handler raises) once 3 servers answered: no new
+    /// server is started, those in flight finish, the progress line counts
+    /// the rest as not started, and the script stops.
+    @Test func ctrlCStartsNoMoreServers() async throws {
+        let (harness, up, _) = try await Self.start(running: 40)
+        let flag = InterruptFlag()
+        let last = Mutex<BulkProgress?>(nil)
+        let session = PanelSession(client: harness.session.client, gate: harness.session.gate, interruption: flag,
+                                   progress: { progress in
+                                       if progress.done >= 3 { flag.raise() }
+                                       last.withLock { $0 = progress }
+                                   }, console: harness.session.consoleSettings)
+        let code = "(servers where id in [\(up.map(String.init).joined(separator: ", "))]).run(\"list\", until: \"players online\")"
+        let failure: (any Error)? = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let interpreter = Interpreter(output: { _ in })
+                PanelGlobals.install(into: interpreter, session: session)
+                do {
+                    _ = try interpreter.run(Source(name: "test.ptero", text: code))
+                    continuation.resume(returning: nil)
+                } catch {
+                    continuation.resume(returning: error)
+                }
+            }
+            thread.stackSize = 64 << 20
+            thread.start()
+        }
+        #expect(failure != nil, "the script went on after Ctrl-C")
+        let progress = try #require(last.withLock { $0 })
+        let width = session.client.executor.settings.concurrency
+        let commands = harness.panel.store.withState { $0.stats.consoleCommands.values.reduce(0, +) }
+        #expect(commands >= 3 && commands <= 3 + width, "\(commands) commands sent after Ctrl-C at 3")
+        #expect(progress.skipped == 40 - commands, "\(progress.line)")
+        #expect(progress.line.contains("not started (interrupted)"), "\(progress.line)")
+        await session.consoles.closeAll()
+        await harness.stop()
     }
 }
