@@ -62,6 +62,10 @@ import Testing
             #expect((running.attributes["resources"]?["memory_bytes"]?.intValue ?? 0) > 0)
             let check4 = try await sim.user(.post, path + "/command", key: key, json: #"{"command":"say hi"}"#).status == 204
             #expect(check4)
+            // The game logs the command and its answer, as a client polling the log reads them; /_sim/stats counts it.
+            let log = try await sim.user(.get, path + "/files/contents?file=%2Flogs%2Flatest.log", key: key)
+            #expect(log.text.hasSuffix("> say hi\n[Server thread/INFO]: [Server] hi\n"), "\(log.text)")
+            #expect(sim.panel.store.withState { $0.stats.consoleCommands[server.identifier] } == 1)
             let check5 = try await sim.user(.post, path + "/power", key: key, json: #"{"signal":"kill"}"#).status == 204
             #expect(check5)
             let offline = try await sim.user(.post, path + "/command", key: key, json: #"{"command":"say hi"}"#)

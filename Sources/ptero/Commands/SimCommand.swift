@@ -15,7 +15,7 @@ struct SimCommand: ParsableCommand {
             --panel pterodactyl-0.7 answers as Pterodactyl v0.7.19 does: its 46 routes, keys without a prefix, \
             ?search= and 50 a page whatever per_page says, 120/60 requests a minute per IP (15 on utilization); \
             --rate-limit then sets only off or the window. \
-            GET /_sim/stats (requests by route and status, writes by path and status) and POST /_sim/reset (back to the seed data) \
+            GET /_sim/stats (requests by route and status, writes by path and status, console commands by server, sockets opened) and POST /_sim/reset (back to the seed data) \
             want the application key, as `Authorization: Bearer ptla_...`. \
             POST /_sim/clock {"advance": SECONDS} (application key too) moves the sim's clock: power transitions, \
             backups, installs, console stats and token expiry happen at once.
