@@ -22,6 +22,8 @@ struct ConsoleBulkJob {
         /// Answered from the journal: an earlier run did it.
         case replayed(Data)
         case failed(String)
+        /// The journal could not record it: the script stops (nothing more is sent).
+        case unrecorded(JournalError)
         case notStarted
     }
 
@@ -110,7 +112,7 @@ struct ConsoleBulkJob {
                     } catch let error as JournalError {
                         await item.console.close()
                         advance { $0.inFlight -= 1; $0.done += 1; $0.failed += 1 }
-                        return .failed("journal: " + error.description)
+                        return .unrecorded(error)
                     } catch {
                         await item.console.close()
                         advance { $0.inFlight -= 1; $0.done += 1; $0.failed += 1 }
@@ -126,8 +128,8 @@ struct ConsoleBulkJob {
         }
         advance { $0.isFinished = true }
         for (turn, index) in pending.enumerated() { results[index] = answers[turn] }
-        if let failure = results.lazy.compactMap({ if case .failed(let text) = $0, text.hasPrefix("journal: ") { text } else { nil } }).first {
-            throw PanelSession.uncatchable(JournalError(String(failure.dropFirst("journal: ".count))))
+        if let failure = results.lazy.compactMap({ if case .unrecorded(let error) = $0 { error } else { nil } }).first {
+            throw PanelSession.uncatchable(failure)
         }
         if results.contains(where: { if case .notStarted = $0 { true } else { false } }) { throw Interrupted() }
         for (entry, outcome) in zip(servers, results) {
@@ -140,7 +142,7 @@ struct ConsoleBulkJob {
                 report.answers.append((entry.item, try ConsoleCall.value(of: answer)))
                 report.alreadyDone += 1
             case .failed(let message): report.failed.append((entry.item, message))
-            case .notStarted: report.notStarted.append(entry.item)
+            case .notStarted, .unrecorded: report.notStarted.append(entry.item)
             }
         }
         return .host(report)
