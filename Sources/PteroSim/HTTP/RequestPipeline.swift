@@ -9,6 +9,8 @@ struct RequestPipeline {
     let parsedBody: ParsedBody
     var routeName = "unmatched"
     var apiName: String?
+    /// A dialect's own per-API limits (Pelican: 256 and 256); nil takes the options' limits.
+    var limits: (application: Int, client: Int)?
 
     init(store: PanelStore, request: IncomingRequest, parsedBody: ParsedBody) {
         self.store = store
@@ -90,7 +92,7 @@ struct RequestPipeline {
     private func throttleHeaders(_ state: inout PanelState, caller: Caller, isApplication: Bool) -> (headers: [(String, String)], refusal: SimResponse?) {
         let limits = store.options.rateLimits
         guard limits.enabled else { return ([], nil) }
-        let limit = isApplication ? limits.application : limits.client
+        let limit = isApplication ? self.limits?.application ?? limits.application : self.limits?.client ?? limits.client
         let bucket = (isApplication ? "application:" : "client:") + caller.user.uuid
         let decision = state.limiter.hit(bucket, limit: limit, windowSeconds: limits.windowSeconds, now: request.now)
         if decision.allowed { return (decision.headers, nil) }

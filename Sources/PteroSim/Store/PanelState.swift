@@ -25,6 +25,10 @@ struct PanelState: Sendable {
     var apiKeys: Table<ApiKey> = [:]
     var sshKeys: Table<SSHKey> = [:]
     var activity: Table<ActivityLog> = [:]
+    /// Pelican only: admin roles, mounts and transfers under way (by server id).
+    var roles: Table<Role> = [:]
+    var mounts: Table<Mount> = [:]
+    var transfers: [Int: ServerTransfer] = [:]
     var files: Table<VirtualFileSystem> = [:]
     var signedTokens: [String: SignedToken] = [:]
     /// Server id by 8-char identifier and by uuid, for the client API's path ids.
@@ -40,6 +44,8 @@ struct PanelState: Sendable {
     var rateLimits = RateLimitOptions.off
     /// Copied from the options: the websocket token carries Pelican's `scope` claim.
     var consoleFlavor = ConsoleOptions.Flavor.pterodactyl
+    /// The prefix of client keys made through the API (`ptlc_`; Pelican `pacc_`).
+    var clientKeyPrefix = "ptlc_"
     var stats = SimulationStats()
     var random: SplitMix64
     var timing: SimulationTiming

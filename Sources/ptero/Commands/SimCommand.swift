@@ -9,12 +9,16 @@ import PteroSim
 struct SimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sim",
-        abstract: "Serve a simulated Pterodactyl panel (both APIs) on 127.0.0.1 with seeded data.",
+        abstract: "Serve a simulated Pterodactyl or Pelican panel (both APIs) on 127.0.0.1 with seeded data.",
         discussion: """
             Prints the URL and the keys it accepts, then serves until interrupted. \
             --panel pterodactyl-0.7 answers as Pterodactyl v0.7.19 does: its 46 routes, keys without a prefix, \
             ?search= and 50 a page whatever per_page says, 120/60 requests a minute per IP (15 on utilization); \
             --rate-limit then sets only off or the window. \
+            --panel pelican answers as pelican-dev/panel does: no locations or nests, top-level eggs, roles, mounts, \
+            database hosts and server transfers, users without names, nodes with tags, papp_/pacc_ keys, 256 requests \
+            a minute per user on each API (--rate-limit then sets only off or the window); plugins and egg \
+            export/import are not simulated (404). \
             GET /_sim/stats (requests by route and status, writes by path and status) and POST /_sim/reset (back to the seed data) \
             want the application key, as `Authorization: Bearer ptla_...`. \
             POST /_sim/clock {"advance": SECONDS} (application key too) moves the sim's clock: power transitions, \
@@ -33,14 +37,14 @@ struct SimCommand: ParsableCommand {
     )
 
     @Option(help: "Port to listen on (0 picks a free one).") var port = 0
-    @Option(help: "The panel to answer as: pterodactyl-1.11 (or pterodactyl-1), pterodactyl-0.7; pelican is not simulated yet.")
+    @Option(help: "The panel to answer as: pterodactyl-1.11 (or pterodactyl-1), pterodactyl-0.7 or pelican.")
     var panel = SimulatorDialect.pterodactyl111.rawValue
     @Option(help: "Seed: the same seed gives the same data.") var seed: UInt64 = 1
     @Option(help: "Number of nodes.") var nodes = 5
     @Option(help: "Number of servers.") var servers = 60
     @Option(help: "Number of users.") var users = 20
-    @Option(name: .customLong("app-key"), help: "Application key to accept (48 characters, ptla_... or without a prefix).") var applicationKey: String?
-    @Option(name: .customLong("client-key"), help: "Client key to accept (48 characters, ptlc_... or without a prefix).") var clientKey: String?
+    @Option(name: .customLong("app-key"), help: "Application key to accept (48 characters, ptla_..., papp_... or without a prefix).") var applicationKey: String?
+    @Option(name: .customLong("client-key"), help: "Client key to accept (48 characters, ptlc_..., pacc_... or without a prefix).") var clientKey: String?
     @Option(name: .customLong("rate-limit"), help: "app=N,client=M[,window=SECONDS] per window, or off.") var rateLimit: String?
     @Option(help: "Added latency per request in milliseconds (with jitter).") var latency = 0
     @Option(name: .customLong("fault-rate"), help: "Share of requests answered 500/502/503 or dropped (0 to 1).") var faultRate = 0.0
@@ -50,7 +54,7 @@ struct SimCommand: ParsableCommand {
 
     func validate() throws {
         guard let dialect = SimulatorDialect(name: panel) else {
-            throw ValidationError("--panel must be pterodactyl-1.11, pterodactyl-1 or pterodactyl-0.7, got \"\(panel)\"")
+            throw ValidationError("--panel must be pterodactyl-1.11, pterodactyl-1, pterodactyl-0.7 or pelican, got \"\(panel)\"")
         }
         guard dialect.isSimulated else { throw ValidationError("--panel \(dialect.rawValue) is not simulated yet") }
         for (name, count) in [("nodes", nodes), ("servers", servers), ("users", users)] where count < 1 {

@@ -1,0 +1,153 @@
+/// Pelican's transformers' attributes, made from the 1.x answer of the same handler so the
+/// data stays one (as `Pterodactyl07Attributes` does for 0.7): each shared object loses what
+/// Pelican dropped (locations, nests, user names) and gains what it added, read from
+/// `app/Transformers/Api/Application/{User,Node,Server,Egg}Transformer.php` and
+/// `app/Transformers/Api/Client/ServerTransformer.php` at pelican-dev/panel 235c8fb.
+enum PelicanAttributes {
+    /// Rewrites a successful JSON answer's objects; errors and other bodies pass unchanged.
+    static func rewrite(_ response: SimResponse, isClient: Bool, state: PanelState) -> SimResponse {
+        guard response.status < 400, response.contentType == "application/json", !response.body.isEmpty,
+              let value = try? JSONParser.parse(response.body) else { return response }
+        var rewritten = response
+        rewritten.body = JSONSerializer.serialize(walk(value, isClient: isClient, state: state))
+        return rewritten
+    }
+
+    /// Every `{"object":…,"attributes":…}` below `value`, rewritten by its object name.
+    static func walk(_ value: JSONValue, isClient: Bool, state: PanelState) -> JSONValue {
+        switch value {
+        case .array(let items):
+            return .array(items.map { walk($0, isClient: isClient, state: state) })
+        case .object(let pairs):
+            let name = value["object"]?.stringValue
+            return .object(pairs.map { key, child -> (String, JSONValue) in
+                if key == "attributes", let name, case .object(let attributes) = child {
+                    let nested = attributes.map { key, value in (key, walk(value, isClient: isClient, state: state)) }
+                    return (key, .object(rewrite(attributes: nested, object: name, isClient: isClient, state: state)))
+                }
+                return (key, walk(child, isClient: isClient, state: state))
+            })
+        default:
+            return value
+        }
+    }
+
+    private static func rewrite(attributes: [(String, JSONValue)], object: String, isClient: Bool, state: PanelState) -> [(String, JSONValue)] {
+        let id = attributes.first { $0.0 == "id" }?.1.intValue
+        switch object {
+        case "user" where !isClient: return user(attributes, state.users[id ?? 0])
+        case "node": return node(attributes, state.nodes[id ?? 0])
+        case "server" where isClient: return clientServer(attributes, state: state)
+        case "server": return server(attributes, state: state)
+        case "egg" where !isClient: return egg(attributes, state.eggs[id ?? 0])
+        default: return attributes
+        }
+    }
+
+    /// UserTransformer: no names; `is_managed_externally` after `external_id`; `2fa_enabled`
+    /// and the deprecated `2fa`.
+    private static func user(_ pairs: [(String, JSONValue)], _ user: User?) -> [(String, JSONValue)] {
+        var result: [(String, JSONValue)] = []
+        for (key, value) in pairs {
+            switch key {
+            case "first_name", "last_name": continue
+            case "external_id":
+                result += [(key, value), ("is_managed_externally", .bool(user?.isManagedExternally ?? false))]
+            case "2fa": result += [("2fa_enabled", value), ("2fa", value)]
+            default: result.append((key, value))
+            }
+        }
+        return result
+    }
+
+    /// NodeTransformer: the model's `toArray()` (app/Models/Node.php): no `location_id`; cpu,
+    /// cpu_overallocate, daemon_sftp_alias, daemon_connect and tags; `allocated_resources.cpu`.
+    private static func node(_ pairs: [(String, JSONValue)], _ node: Node?) -> [(String, JSONValue)] {
+        guard let node else { return pairs }
+        var result: [(String, JSONValue)] = []
+        for (key, value) in pairs {
+            switch key {
+            case "location_id": continue
+            case "disk_overallocate":
+                result += [(key, value), ("cpu", .int(node.cpu)), ("cpu_overallocate", .int(node.cpuOverallocate))]
+            case "daemon_listen":
+                result += [(key, value), ("daemon_connect", .int(node.daemonConnect ?? node.daemonListen))]
+            case "daemon_sftp":
+                result += [(key, value), ("daemon_sftp_alias", .optional(node.daemonSftpAlias))]
+            case "daemon_base":
+                result += [(key, value), ("tags", .array(node.tags.map { .string($0) }))]
+            case "allocated_resources":
+                var resources = value.objectValue ?? []
+                resources.append(("cpu", .int(0)))
+                result.append((key, .object(resources)))
+            case "relationships": result.append((key, dropping(value, ["location"])))
+            default: result.append((key, value))
+            }
+        }
+        return result
+    }
+
+    /// ServerTransformer: no `nest`; `limits.oom_killer` (and the deprecated `oom_disabled`).
+    private static func server(_ pairs: [(String, JSONValue)], state: PanelState) -> [(String, JSONValue)] {
+        pairs.compactMap { key, value in
+            switch key {
+            case "nest": return nil
+            case "limits": return (key, limits(value))
+            case "relationships": return (key, dropping(value, ["nest", "location"]))
+            default: return (key, value)
+            }
+        }
+    }
+
+    /// Api/Client/ServerTransformer: `sftp_details.alias`, `limits.oom_killer`, `is_transferring`.
+    private static func clientServer(_ pairs: [(String, JSONValue)], state: PanelState) -> [(String, JSONValue)] {
+        let serverId = pairs.first { $0.0 == "internal_id" }?.1.intValue ?? 0
+        let node = state.servers[serverId].flatMap { state.nodes[$0.nodeId] }
+        return pairs.map { key, value in
+            switch key {
+            case "limits": return (key, limits(value))
+            case "sftp_details":
+                var details = value.objectValue ?? []
+                details.insert(("alias", .optional(node?.daemonSftpAlias)), at: min(1, details.count))
+                return (key, .object(details))
+            case "is_transferring": return (key, .bool(state.transfers[serverId] != nil))
+            default: return (key, value)
+            }
+        }
+    }
+
+    private static func limits(_ value: JSONValue) -> JSONValue {
+        guard case .object(let pairs) = value else { return value }
+        var result: [(String, JSONValue)] = []
+        for (key, child) in pairs {
+            result.append((key, child))
+            if key == "oom_disabled" { result.append(("oom_killer", .bool(child.boolValue == false))) }
+        }
+        return .object(result)
+    }
+
+    /// EggTransformer: no `nest`; icon, features and tags after the description;
+    /// `startup_commands` after `startup`.
+    private static func egg(_ pairs: [(String, JSONValue)], _ egg: Egg?) -> [(String, JSONValue)] {
+        guard let egg else { return pairs }
+        var result: [(String, JSONValue)] = []
+        for (key, value) in pairs {
+            switch key {
+            case "nest": continue
+            case "description":
+                result += [(key, value), ("icon", .null), ("features", egg.features.map { .array($0.map { .string($0) }) } ?? .null),
+                           ("tags", .array(egg.tags.map { .string($0) }))]
+            case "startup":
+                result += [(key, value), ("startup_commands", .object([("Default", value)]))]
+            case "relationships": result.append((key, dropping(value, ["nest"])))
+            default: result.append((key, value))
+            }
+        }
+        return result
+    }
+
+    private static func dropping(_ value: JSONValue, _ names: Set<String>) -> JSONValue {
+        guard case .object(let pairs) = value else { return value }
+        return .object(pairs.filter { !names.contains($0.0) })
+    }
+}
