@@ -151,3 +151,23 @@ import Testing
         }
     }
 }
+
+extension PelicanAnswerTests {
+    /// Servers/UpdateServerBuildConfigurationRequest.php: `oom_killer`, limits only under
+    /// `limits`, `allocation` optional, `io` from 0.
+    @Test func theBuildTakesOomKiller() async throws {
+        try await withSim(.pelican()) { sim in
+            let server = sim.ownedServer().server
+            let body = #"{"oom_killer":true,"limits":{"memory":2048,"swap":0,"io":0,"cpu":200,"disk":4096},"feature_limits":{"databases":1,"backups":2}}"#
+            let changed = try await sim.app(.patch, "/servers/\(server.id)/build", json: body)
+            #expect(changed.status == 200, "\(changed.text)")
+            #expect(changed.attributes["limits"]?["oom_killer"]?.boolValue == true)
+            #expect(changed.attributes["limits"]?["memory"]?.intValue == 2048)
+            #expect(changed.attributes["allocation"]?.intValue == server.allocationId)
+            let legacy = try await sim.app(.patch, "/servers/\(server.id)/build", json: #"{"memory":1,"feature_limits":{"databases":1,"backups":2},"oom_killer":"x"}"#)
+            #expect(legacy.status == 422)
+            #expect(legacy.errorDetail == "The oom killer field must be true or false.")
+            #expect(sim.state { $0.servers[server.id]?.memory } == 2048)
+        }
+    }
+}

@@ -17,8 +17,15 @@ import Testing
         return target
     }
 
+    /// On a manual clock, so the transfer stays under way until cancelled.
+    static var stopped: SimulatorOptions {
+        var options = SimulatorOptions.pelican()
+        options.clock = .manual()
+        return options
+    }
+
     @Test func aTransferIsValidatedStartedRefusedTwiceAndCancelled() async throws {
-        try await withSim(.pelican()) { sim in
+        try await withSim(Self.stopped) { sim in
             let (server, key) = sim.ownedServer()
             let (node, allocation) = Self.target(sim, for: server)
             let invalid = try await sim.app(.post, "/servers/\(server.id)/transfer", json: #"{"node_id":9999,"allocation_id":\#(server.allocationId)}"#)
@@ -62,7 +69,7 @@ import Testing
     }
 
     @Test func aNodeThatCannotTakeTheServerIs406() async throws {
-        try await withSim(.pelican()) { sim in
+        try await withSim(Self.stopped) { sim in
             let (server, _) = sim.ownedServer()
             let (node, allocation) = Self.target(sim, for: server)
             sim.mutate { state in

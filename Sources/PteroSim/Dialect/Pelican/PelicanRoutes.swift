@@ -40,6 +40,7 @@ enum PelicanRoutes {
             "POST /api/application/nodes": PelicanNodeRoutes.create,
             "PATCH /api/application/nodes/{node}": PelicanNodeRoutes.update,
             "POST /api/application/servers": PelicanServerCreate.create,
+            "PATCH /api/application/servers/{server}/build": PelicanServerBuild.build,
         ]
         let pelicanClient = PelicanClientRoutes.routes
         let replaced = Set(pelicanClient.map(\.name))
