@@ -48,7 +48,9 @@ struct DialectEndToEndTests {
                                         environment: ["XDG_CONFIG_HOME": home.path])
         #expect(login.status == 0, "\(login.errors)")
         #expect(login.output.contains("The panel is Pelican (saved in the profile as panel = \"pelican\")."), "\(login.output)")
-        #expect(login.output.contains("Client key works"), "\(login.output)")
+        #expect(login.output.contains("Application key works") && login.output.contains("Client key works (user admin)."), "\(login.output)")
+        let profile = try String(contentsOf: home.appendingPathComponent("ptero/config.toml"), encoding: .utf8)
+        #expect(profile.contains("panel = \"pelican\""), "\(profile.count)")
         #expect(!(login.output + login.errors).contains(applicationKey) && !(login.output + login.errors).contains(clientKey))
 
         let script = """

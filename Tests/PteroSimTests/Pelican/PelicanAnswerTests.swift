@@ -171,3 +171,30 @@ extension PelicanAnswerTests {
         }
     }
 }
+
+extension PelicanAnswerTests {
+    /// AccountController@index answers Api/Client/UserTransformer: no id, no names.
+    @Test func theAccountIsPelicansClientUser() async throws {
+        try await withSim(.pelican()) { sim in
+            let account = try await sim.user(.get, "/account")
+            #expect(account.json["object"]?.stringValue == "user")
+            #expect(keys(account.attributes) == [
+                "uuid", "username", "email", "language", "image", "admin", "root_admin", "2fa_enabled", "created_at", "updated_at",
+            ])
+            #expect(account.attributes["root_admin"]?.boolValue == true)
+        }
+    }
+
+    /// Servers/ServerController.php `index` filters on `uuid_short` (1.x: `uuidShort`).
+    @Test func serversFilterOnUuidShort() async throws {
+        try await withSim(.pelican()) { sim in
+            let server = sim.ownedServer().server
+            let found = try await sim.app(.get, "/servers?filter[uuid_short]=\(server.identifier)")
+            #expect(found.data.map { $0["attributes"]?["id"]?.intValue } == [server.id])
+            let old = try await sim.app(.get, "/servers?filter[uuidShort]=\(server.identifier)")
+            #expect(old.status == 400)
+            #expect(old.errorCode == "InvalidFilterQuery")
+            do { let status = try await sim.app(.get, "/nodes?sort=-cpu").status; #expect(status == 200) }
+        }
+    }
+}

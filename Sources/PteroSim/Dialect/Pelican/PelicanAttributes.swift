@@ -36,6 +36,7 @@ enum PelicanAttributes {
         let id = attributes.first { $0.0 == "id" }?.1.intValue
         switch object {
         case "user" where !isClient: return user(attributes, state.users[id ?? 0])
+        case "user", "server_subuser": return clientUser(attributes, state: state)
         case "node": return node(attributes, state.nodes[id ?? 0])
         case "server" where isClient: return clientServer(attributes, state: state)
         case "server": return server(attributes, state: state)
@@ -57,6 +58,28 @@ enum PelicanAttributes {
             default: result.append((key, value))
             }
         }
+        return result
+    }
+
+    /// Api/Client/UserTransformer (the account, an activity's actor) and SubuserTransformer
+    /// (the same and `permissions`): no id, no names; `root_admin` beside the deprecated `admin`.
+    private static func clientUser(_ pairs: [(String, JSONValue)], state: PanelState) -> [(String, JSONValue)] {
+        let uuid = pairs.first { $0.0 == "uuid" }?.1.stringValue
+        let id = pairs.first { $0.0 == "id" }?.1.intValue
+        guard let user = uuid.flatMap({ uuid in state.users.values.first { $0.uuid == uuid } }) ?? id.flatMap({ state.users[$0] }) else { return pairs }
+        var result: [(String, JSONValue)] = [
+            ("uuid", .string(user.uuid)),
+            ("username", .string(user.username)),
+            ("email", .string(user.email)),
+            ("language", .string(user.language)),
+            ("image", .string("https://gravatar.com/avatar/" + MD5.hex(Array(user.email.lowercased().utf8)))),
+            ("admin", .bool(user.rootAdmin)),
+            ("root_admin", .bool(user.rootAdmin)),
+            ("2fa_enabled", .bool(user.twoFactorEnabled)),
+            ("created_at", .string(Timestamp.iso(user.createdAt))),
+            ("updated_at", .string(Timestamp.iso(user.updatedAt))),
+        ]
+        result += pairs.filter { $0.0 == "permissions" || $0.0 == "relationships" }
         return result
     }
 

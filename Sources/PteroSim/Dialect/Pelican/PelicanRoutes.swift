@@ -33,6 +33,8 @@ enum PelicanRoutes {
 
     static var all: [Route] {
         let own: [String: Route.Handler] = [
+            "GET /api/application/servers": PelicanLists.servers,
+            "GET /api/application/nodes": PelicanLists.nodes,
             "POST /api/application/users": PelicanUserRoutes.create,
             "PATCH /api/application/users/{user}": PelicanUserRoutes.update,
             "DELETE /api/application/users/{user}": PelicanUserRoutes.delete,
