@@ -31,7 +31,7 @@ struct SimCommand: ParsableCommand {
             (an egg-like game that answers list, say, save-off, save-on, save-all and help), send logs (the last 150 \
             lines), send command, set state (start, stop, restart, kill), install events on a reinstall, backup \
             completed, deleted, token expiring (60 s or less left; send a fresh auth on the same socket) and jwt error \
-            once it has expired. --console-flavor pelican adds Pelican's limits: 30 sockets a server, 4096-byte frames, \
+            once it has expired. --console-flavor pelican (the default with --panel pelican) adds Pelican's limits: 30 sockets a server, 4096-byte frames, \
             per-event throttles (throttled), a scope claim, close code 4409 for a suspended server.
             """
     )
@@ -50,7 +50,8 @@ struct SimCommand: ParsableCommand {
     @Option(name: .customLong("fault-rate"), help: "Share of requests answered 500/502/503 or dropped (0 to 1).") var faultRate = 0.0
     @Option(name: .customLong("console-rate"), help: "Lines a second of game chatter on a running server's console (0 to 1000).") var consoleRate = 0.0
     @Option(name: .customLong("allowed-origin"), help: "An Origin the console websocket accepts besides the sim's own URL (repeatable; * for any).") var allowedOrigins: [String] = []
-    @Option(name: .customLong("console-flavor"), help: "Whose Wings the console acts as: pterodactyl or pelican.") var consoleFlavor = "pterodactyl"
+    @Option(name: .customLong("console-flavor"), help: "Whose Wings the console acts as: pterodactyl or pelican (the default with --panel pelican).")
+    var consoleFlavor: String?
 
     func validate() throws {
         guard let dialect = SimulatorDialect(name: panel) else {
@@ -82,7 +83,7 @@ struct SimCommand: ParsableCommand {
         guard consoleRate.isFinite, (0...ConsoleOptions.maximumChatterRate).contains(consoleRate) else {
             throw ValidationError("--console-rate must be from 0 to \(Int(ConsoleOptions.maximumChatterRate)) lines a second")
         }
-        guard ConsoleOptions.Flavor(rawValue: consoleFlavor) != nil else {
+        guard consoleFlavor.map({ ConsoleOptions.Flavor(rawValue: $0) != nil }) ?? true else {
             throw ValidationError("--console-flavor must be pterodactyl or pelican")
         }
         for origin in allowedOrigins where origin != "*" && !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
@@ -104,7 +105,9 @@ struct SimCommand: ParsableCommand {
         options.faultRate = faultRate
         options.console.chatterLinesPerSecond = consoleRate
         options.console.allowedOrigins = allowedOrigins
-        options.console.flavor = ConsoleOptions.Flavor(rawValue: consoleFlavor) ?? .pterodactyl
+        // Pelican's panel comes with Pelican's Wings unless told otherwise.
+        options.console.flavor = consoleFlavor.flatMap(ConsoleOptions.Flavor.init(rawValue:))
+            ?? (options.dialect == .pelican ? .pelican : .pterodactyl)
         if let rateLimit {
             do {
                 options.rateLimits = try RateLimitOptions(parsing: rateLimit)
