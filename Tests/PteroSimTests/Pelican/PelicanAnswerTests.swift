@@ -198,3 +198,31 @@ extension PelicanAnswerTests {
         }
     }
 }
+
+extension PelicanAnswerTests {
+    /// Servers/UpdateServerDetailsRequest.php: Server.php's `name` is `max:255` (1.x: 191).
+    @Test func detailsTakeNamesUpTo255() async throws {
+        try await withSim(.pelican()) { sim in
+            let server = sim.ownedServer().server
+            let long = String(repeating: "n", count: 200)
+            let changed = try await sim.app(.patch, "/servers/\(server.id)/details", json: #"{"name":"\#(long)","user":\#(server.ownerId)}"#)
+            #expect(changed.status == 200)
+            #expect(changed.attributes["name"]?.stringValue == long)
+            let tooLong = try await sim.app(.patch, "/servers/\(server.id)/details", json: #"{"name":"\#(long + long)","user":\#(server.ownerId)}"#)
+            #expect(tooLong.errorDetail == "The Server Name may not be greater than 255 characters.")
+        }
+    }
+
+    /// Servers/UpdateServerStartupRequest.php: `startup` and `image` are `sometimes`.
+    @Test func aStartupChangeMayLeaveOutTheCommandAndImage() async throws {
+        try await withSim(.pelican()) { sim in
+            let server = sim.ownedServer().server
+            let changed = try await sim.app(.patch, "/servers/\(server.id)/startup", json: #"{"egg":\#(server.eggId),"environment":{},"skip_scripts":false}"#)
+            #expect(changed.status == 200, "\(changed.text)")
+            #expect(changed.attributes["container"]?["startup_command"]?.stringValue == server.startup)
+            #expect(changed.attributes["container"]?["image"]?.stringValue == server.image)
+            let missing = try await sim.app(.patch, "/servers/\(server.id)/startup", json: #"{"egg":\#(server.eggId),"environment":{}}"#)
+            #expect(missing.errorDetail == "The skip scripts field must be present.")
+        }
+    }
+}

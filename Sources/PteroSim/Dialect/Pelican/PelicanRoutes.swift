@@ -43,6 +43,8 @@ enum PelicanRoutes {
             "PATCH /api/application/nodes/{node}": PelicanNodeRoutes.update,
             "POST /api/application/servers": PelicanServerCreate.create,
             "PATCH /api/application/servers/{server}/build": PelicanServerBuild.build,
+            "PATCH /api/application/servers/{server}/details": PelicanServerUpdate.details,
+            "PATCH /api/application/servers/{server}/startup": PelicanServerUpdate.startup,
         ]
         let pelicanClient = PelicanClientRoutes.routes
         let replaced = Set(pelicanClient.map(\.name))
