@@ -44,6 +44,8 @@ struct PanelState: Sendable {
     var rateLimits = RateLimitOptions.off
     /// Copied from the options: the websocket token carries Pelican's `scope` claim.
     var consoleFlavor = ConsoleOptions.Flavor.pterodactyl
+    /// The subuser permission keys the panel knows (Pelican adds mount and settings keys).
+    var subuserPermissionKeys = SubuserPermissions.all
     /// The prefix of client keys made through the API (`ptlc_`; Pelican `pacc_`).
     var clientKeyPrefix = "ptlc_"
     var stats = SimulationStats()

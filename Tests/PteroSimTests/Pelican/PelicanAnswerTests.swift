@@ -226,3 +226,23 @@ extension PelicanAnswerTests {
         }
     }
 }
+
+extension PelicanAnswerTests {
+    /// `ClientController@permissions`: one flat list of app/Enums/SubuserPermission.php's keys;
+    /// a subuser may be given the keys only Pelican has.
+    @Test func permissionsAreOneListWithPelicansKeys() async throws {
+        try await withSim(.pelican()) { sim in
+            let answer = try await sim.user(.get, "/permissions")
+            #expect(answer.json["object"]?.stringValue == "system_permissions")
+            let listed = answer.attributes["permissions"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            #expect(listed.count == 44)
+            #expect(listed.first == "websocket.connect" && listed.contains("mount.read") && listed.contains("settings.description"))
+            let (server, key) = sim.ownedServer()
+            let email = sim.state { state in state.sortedValues(state.users).first { $0.id != server.ownerId && !$0.rootAdmin }!.email }
+            let made = try await sim.user(.post, "/servers/\(server.identifier)/users", key: key,
+                                          json: #"{"email":"\#(email)","permissions":["settings.description","mount.read","no.such"]}"#)
+            #expect(made.status == 200, "\(made.text)")
+            #expect(made.attributes["permissions"]?.arrayValue?.compactMap(\.stringValue) == ["settings.description", "mount.read", "websocket.connect"])
+        }
+    }
+}

@@ -45,6 +45,7 @@ enum PelicanRoutes {
             "PATCH /api/application/servers/{server}/build": PelicanServerBuild.build,
             "PATCH /api/application/servers/{server}/details": PelicanServerUpdate.details,
             "PATCH /api/application/servers/{server}/startup": PelicanServerUpdate.startup,
+            "GET /api/client/permissions": PelicanSubuserPermissions.list,
         ]
         let pelicanClient = PelicanClientRoutes.routes
         let replaced = Set(pelicanClient.map(\.name))

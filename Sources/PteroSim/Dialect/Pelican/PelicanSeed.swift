@@ -10,6 +10,7 @@ enum PelicanSeed {
 
     static func apply(_ state: inout PanelState, keeping given: [String]) {
         reprefixKeys(&state, keeping: given)
+        state.subuserPermissionKeys = Set(PelicanSubuserPermissions.keys)
         for (id, node) in state.nodes {
             state.nodes[id]?.tags = state.locations[node.locationId].map { [$0.short] } ?? []
         }
