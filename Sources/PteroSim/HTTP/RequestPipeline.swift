@@ -63,6 +63,11 @@ struct RequestPipeline {
             } catch {
                 response = .error(.internalError)
             }
+            // An inner throttle's own Limit and Remaining are overwritten by the API's on the way
+            // out (Laravel's ThrottleRequests sets them on whatever the inner stack answered).
+            if !throttle.headers.isEmpty {
+                response.headers = response.headers.filter { $0.0 != "X-RateLimit-Limit" && $0.0 != "X-RateLimit-Remaining" }
+            }
             response.headers += throttle.headers
             return response
         } catch let error as PanelError {

@@ -17,8 +17,9 @@ struct SimCommand: ParsableCommand {
             --rate-limit then sets only off or the window. \
             --panel pelican answers as pelican-dev/panel does: no locations or nests, top-level eggs, roles, mounts, \
             database hosts and server transfers, users without names, nodes with tags, papp_/pacc_ keys, 256 requests \
-            a minute per user on each API (--rate-limit then sets only off or the window); plugins and egg \
-            export/import are not simulated (404). \
+            a minute per user on each API and per-server limits on creating databases, schedules, allocations, \
+            subusers, pulls, restores and console tokens (--rate-limit then sets only off or the window); plugins and \
+            egg export/import are not simulated (404). \
             GET /_sim/stats (requests by route and status, writes by path and status) and POST /_sim/reset (back to the seed data) \
             want the application key, as `Authorization: Bearer ptla_...`. \
             POST /_sim/clock {"advance": SECONDS} (application key too) moves the sim's clock: power transitions, \

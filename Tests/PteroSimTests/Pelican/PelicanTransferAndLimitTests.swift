@@ -100,3 +100,35 @@ import Testing
         }
     }
 }
+
+extension PelicanTransferAndLimitTests {
+    /// app/Enums/ResourceLimit.php: 2 databases a minute per server, whoever asks; the
+    /// refusal keeps the API's Limit and Remaining and adds its own Retry-After.
+    @Test func databaseCreationIsLimitedPerServer() async throws {
+        var options = SimulatorOptions.pelican()
+        options.rateLimits = RateLimitOptions(windowSeconds: 60)
+        options.clock = .manual()
+        try await withSim(options) { sim in
+            let (server, key) = sim.ownedServer()
+            sim.mutate { $0.servers[server.id]?.databaseLimit = 10 }
+            let body = #"{"database":"store","remote":"%"}"#
+            var statuses: [Int] = []
+            for (index, who) in [key, key, sim.clientKey].enumerated() {
+                let answer = try await sim.user(.post, "/servers/\(server.identifier)/databases", key: who, json: body.replacingOccurrences(of: "store", with: "store\(index)"))
+                statuses.append(answer.status)
+                if index == 2 {
+                    #expect(answer.errorCode == "ThrottleRequestsException")
+                    #expect(answer.header("Retry-After") != nil)
+                    #expect(answer.header("X-RateLimit-Limit") == "256")
+                }
+            }
+            // The third, from the admin, is refused all the same: the count is the server's.
+            #expect(statuses == [200, 200, 429])
+            // Another server has its own count.
+            let other = sim.state { state in state.sortedValues(state.servers).first { $0.id != server.id && $0.status == nil }! }
+            sim.mutate { $0.servers[other.id]?.databaseLimit = 10 }
+            let elsewhere = try await sim.user(.post, "/servers/\(other.identifier)/databases", json: body)
+            #expect(elsewhere.status == 200, "\(elsewhere.text)")
+        }
+    }
+}

@@ -52,6 +52,9 @@ enum PelicanRoutes {
         let shared = (ApplicationRoutes.all + ClientRoutes.all)
             .filter { !notInPelican.contains($0.name) && !replaced.contains($0.name) }
             .map { route in own[route.name].map { Route(route.method, route.pattern, route.api, $0) } ?? route }
+            .map { route in
+                PelicanResourceLimits.byRoute[route.name].map { Route(route.method, route.pattern, route.api, PelicanResourceLimits.limited($0, route.handler)) } ?? route
+            }
         let users = [
             Route("PATCH", UserRoutes.base + "/{user}/roles/assign", .application(.users)) { try PelicanUserRoutes.changeRoles($0, &$1, assign: true) },
             Route("PATCH", UserRoutes.base + "/{user}/roles/remove", .application(.users)) { try PelicanUserRoutes.changeRoles($0, &$1, assign: false) },
