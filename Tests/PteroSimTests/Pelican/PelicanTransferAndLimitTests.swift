@@ -132,3 +132,28 @@ extension PelicanTransferAndLimitTests {
         }
     }
 }
+
+extension PelicanTransferAndLimitTests {
+    /// `ResourceLimit::FilePull`: 5 pulls in 10 minutes per server (1.x: 10 in 5 per user).
+    @Test func pullsAreFiveInTenMinutesPerServer() async throws {
+        var options = SimulatorOptions.pelican()
+        options.rateLimits = RateLimitOptions(windowSeconds: 60)
+        let clock = SimClock.manual()
+        options.clock = clock
+        try await withSim(options) { sim in
+            let (server, key) = sim.ownedServer()
+            var statuses: [Int] = []
+            for index in 0..<6 {
+                let answer = try await sim.user(.post, "/servers/\(server.identifier)/files/pull", key: key,
+                                                json: #"{"url":"https://example.com/f\#(index).zip"}"#)
+                statuses.append(answer.status)
+            }
+            #expect(statuses == [204, 204, 204, 204, 204, 429])
+            // Nine minutes on, still within the ten.
+            try clock.advance(by: 540)
+            do { let status = try await sim.user(.post, "/servers/\(server.identifier)/files/pull", key: key, json: #"{"url":"https://example.com/g.zip"}"#).status; #expect(status == 429) }
+            try clock.advance(by: 61)
+            do { let status = try await sim.user(.post, "/servers/\(server.identifier)/files/pull", key: key, json: #"{"url":"https://example.com/h.zip"}"#).status; #expect(status == 204) }
+        }
+    }
+}

@@ -46,6 +46,11 @@ enum PelicanRoutes {
             "PATCH /api/application/servers/{server}/details": PelicanServerUpdate.details,
             "PATCH /api/application/servers/{server}/startup": PelicanServerUpdate.startup,
             "GET /api/client/permissions": PelicanSubuserPermissions.list,
+            // Only the per-server FilePull limit (PelicanResourceLimits), not 1.x's per-user throttle.
+            "POST /api/client/servers/{server}/files/pull": { input, state in
+                try input.access.require("file.create")
+                return try FileArchiveRoutes.fetch(input, &state)
+            },
         ]
         let pelicanClient = PelicanClientRoutes.routes
         let replaced = Set(pelicanClient.map(\.name))
