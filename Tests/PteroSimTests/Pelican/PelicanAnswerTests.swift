@@ -69,6 +69,9 @@ import Testing
             let short = sim.state { state in state.locations[state.nodes[1]!.locationId]!.short }
             #expect(node.attributes["tags"]?.arrayValue?.compactMap(\.stringValue) == [short])
             #expect(keys(node.attributes["allocated_resources"]) == ["memory", "disk", "cpu"])
+            let cpu = sim.state { state in state.servers(where: { $0.nodeId == 1 }).reduce(0) { $0 + $1.cpu } }
+            #expect(cpu > 0)
+            #expect(node.attributes["allocated_resources"]?["cpu"]?.intValue == cpu)
             do { let status = try await sim.app(.get, "/nodes/1?include=location").status; #expect(status == 200) }
         }
     }

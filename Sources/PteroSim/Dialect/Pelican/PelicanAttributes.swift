@@ -37,7 +37,7 @@ enum PelicanAttributes {
         switch object {
         case "user" where !isClient: return user(attributes, state.users[id ?? 0])
         case "user", "server_subuser": return clientUser(attributes, state: state)
-        case "node": return node(attributes, state.nodes[id ?? 0])
+        case "node": return node(attributes, state.nodes[id ?? 0], state: state)
         case "server" where isClient: return clientServer(attributes, state: state)
         case "server": return server(attributes, state: state)
         case "egg" where !isClient: return egg(attributes, state.eggs[id ?? 0])
@@ -85,7 +85,7 @@ enum PelicanAttributes {
 
     /// NodeTransformer: the model's `toArray()` (app/Models/Node.php): no `location_id`; cpu,
     /// cpu_overallocate, daemon_sftp_alias, daemon_connect and tags; `allocated_resources.cpu`.
-    private static func node(_ pairs: [(String, JSONValue)], _ node: Node?) -> [(String, JSONValue)] {
+    private static func node(_ pairs: [(String, JSONValue)], _ node: Node?, state: PanelState) -> [(String, JSONValue)] {
         guard let node else { return pairs }
         var result: [(String, JSONValue)] = []
         for (key, value) in pairs {
@@ -101,7 +101,7 @@ enum PelicanAttributes {
                 result += [(key, value), ("tags", .array(node.tags.map { .string($0) }))]
             case "allocated_resources":
                 var resources = value.objectValue ?? []
-                resources.append(("cpu", .int(0)))
+                resources.append(("cpu", .int(state.servers(where: { $0.nodeId == node.id }).reduce(0) { $0 + $1.cpu })))
                 result.append((key, .object(resources)))
             case "relationships": result.append((key, dropping(value, ["location"])))
             default: result.append((key, value))
