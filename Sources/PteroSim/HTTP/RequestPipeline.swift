@@ -11,6 +11,8 @@ struct RequestPipeline {
     var apiName: String?
     /// A dialect's own per-API limits (Pelican: 256 and 256); nil takes the options' limits.
     var limits: (application: Int, client: Int)?
+    /// Who the request authenticated as, once known (a dialect's rewrite of the answer needs it).
+    private(set) var caller: Caller?
 
     init(store: PanelStore, request: IncomingRequest, parsedBody: ParsedBody) {
         self.store = store
@@ -39,6 +41,7 @@ struct RequestPipeline {
         apiName = isApplication ? "application" : "client"
         do {
             let caller = try authenticate(state, isApplication: isApplication)
+            self.caller = caller
             state.apiKeys[caller.key.id]?.lastUsedAt = Int(request.now)
             // The sim listens on loopback only, so every caller is 127.0.0.1.
             let ip = "127.0.0.1"

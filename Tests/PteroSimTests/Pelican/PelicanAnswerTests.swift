@@ -249,3 +249,22 @@ extension PelicanAnswerTests {
         }
     }
 }
+
+extension PelicanAnswerTests {
+    /// UserTransformer's `roles` include: RoleTransformer items, top-level and nested.
+    @Test func usersIncludeTheirRoles() async throws {
+        try await withSim(.pelican()) { sim in
+            let user = try await sim.app(.get, "/users/1?include=roles")
+            let roles = user.attributes["relationships"]?["roles"]
+            #expect(roles?["object"]?.stringValue == "list")
+            #expect(roles?["data"]?.arrayValue?.map { $0["attributes"]?["name"]?.stringValue } == ["Root Admin"])
+            let server = sim.ownedServer().server
+            let nested = try await sim.app(.get, "/servers/\(server.id)?include=user.roles")
+            let owner = nested.attributes["relationships"]?["user"]?["attributes"]
+            #expect(owner?["relationships"]?["roles"]?["data"]?.arrayValue?.count == 0)
+            #expect(owner?["first_name"] == nil)
+            let plain = try await sim.app(.get, "/users/1")
+            #expect(plain.attributes["relationships"] == nil)
+        }
+    }
+}

@@ -4,60 +4,83 @@
 /// `app/Transformers/Api/Application/{User,Node,Server,Egg}Transformer.php` and
 /// `app/Transformers/Api/Client/ServerTransformer.php` at pelican-dev/panel 235c8fb.
 enum PelicanAttributes {
+    /// What a rewrite reads besides the answer: which API, the caller (for includes' key
+    /// permissions) and the state the answer was made from.
+    struct Context {
+        let isClient: Bool
+        let caller: Caller?
+        let state: PanelState
+    }
+
     /// Rewrites a successful JSON answer's objects; errors and other bodies pass unchanged.
-    static func rewrite(_ response: SimResponse, isClient: Bool, state: PanelState) -> SimResponse {
+    static func rewrite(_ response: SimResponse, context: Context, includes: Includes) -> SimResponse {
         guard response.status < 400, response.contentType == "application/json", !response.body.isEmpty,
               let value = try? JSONParser.parse(response.body) else { return response }
         var rewritten = response
-        rewritten.body = JSONSerializer.serialize(walk(value, isClient: isClient, state: state))
+        rewritten.body = JSONSerializer.serialize(walk(value, context, includes: includes))
         return rewritten
     }
 
-    /// Every `{"object":…,"attributes":…}` below `value`, rewritten by its object name.
-    static func walk(_ value: JSONValue, isClient: Bool, state: PanelState) -> JSONValue {
+    /// Every `{"object":…,"attributes":…}` below `value`, rewritten by its object name;
+    /// `includes` is what was asked of the objects at this level (a relationship's are nested).
+    static func walk(_ value: JSONValue, _ context: Context, includes: Includes) -> JSONValue {
         switch value {
         case .array(let items):
-            return .array(items.map { walk($0, isClient: isClient, state: state) })
+            return .array(items.map { walk($0, context, includes: includes) })
         case .object(let pairs):
             let name = value["object"]?.stringValue
             return .object(pairs.map { key, child -> (String, JSONValue) in
                 if key == "attributes", let name, case .object(let attributes) = child {
-                    let nested = attributes.map { key, value in (key, walk(value, isClient: isClient, state: state)) }
-                    return (key, .object(rewrite(attributes: nested, object: name, isClient: isClient, state: state)))
+                    let nested = attributes.map { key, value -> (String, JSONValue) in
+                        guard key == "relationships", case .object(let relations) = value else { return (key, walk(value, context, includes: includes)) }
+                        return (key, .object(relations.map { ($0.0, walk($0.1, context, includes: includes.nested($0.0))) }))
+                    }
+                    return (key, .object(rewrite(attributes: nested, object: name, context, includes: includes)))
                 }
-                return (key, walk(child, isClient: isClient, state: state))
+                return (key, walk(child, context, includes: includes))
             })
         default:
             return value
         }
     }
 
-    private static func rewrite(attributes: [(String, JSONValue)], object: String, isClient: Bool, state: PanelState) -> [(String, JSONValue)] {
+    private static func rewrite(attributes: [(String, JSONValue)], object: String, _ context: Context, includes: Includes) -> [(String, JSONValue)] {
         let id = attributes.first { $0.0 == "id" }?.1.intValue
+        let state = context.state
         switch object {
-        case "user" where !isClient: return user(attributes, state.users[id ?? 0])
+        case "user" where !context.isClient: return user(attributes, state.users[id ?? 0], context, includes: includes)
         case "user", "server_subuser": return clientUser(attributes, state: state)
         case "node": return node(attributes, state.nodes[id ?? 0], state: state)
-        case "server" where isClient: return clientServer(attributes, state: state)
+        case "server" where context.isClient: return clientServer(attributes, state: state)
         case "server": return server(attributes, state: state)
-        case "egg" where !isClient: return egg(attributes, state.eggs[id ?? 0])
+        case "egg" where !context.isClient: return egg(attributes, state.eggs[id ?? 0])
         default: return attributes
         }
     }
 
     /// UserTransformer: no names; `is_managed_externally` after `external_id`; `2fa_enabled`
     /// and the deprecated `2fa`.
-    private static func user(_ pairs: [(String, JSONValue)], _ user: User?) -> [(String, JSONValue)] {
+    /// The `roles` include lists RoleTransformer items, or `null_resource` for a key without
+    /// read on roles (`includeRoles`).
+    private static func user(_ pairs: [(String, JSONValue)], _ user: User?, _ context: Context, includes: Includes) -> [(String, JSONValue)] {
         var result: [(String, JSONValue)] = []
         for (key, value) in pairs {
             switch key {
-            case "first_name", "last_name": continue
+            case "first_name", "last_name", "relationships": continue
             case "external_id":
                 result += [(key, value), ("is_managed_externally", .bool(user?.isManagedExternally ?? false))]
             case "2fa": result += [("2fa_enabled", value), ("2fa", value)]
             default: result.append((key, value))
             }
         }
+        var relationships = pairs.first { $0.0 == "relationships" }?.1.objectValue ?? []
+        if includes.has("roles"), let user {
+            let allowed = context.caller?.allows(.roles, write: false) ?? false
+            relationships.append(("roles", allowed
+                ? Envelope.list(user.roleIds.sorted().compactMap { context.state.roles[$0] }.map(PelicanRoleRoutes.render))
+                : Envelope.nullResource))
+        }
+        if !relationships.isEmpty { result.append(("relationships", .object(relationships))) }
         return result
     }
 

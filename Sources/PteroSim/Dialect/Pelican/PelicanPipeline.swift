@@ -21,6 +21,8 @@ struct PelicanPipeline {
         let response = pipeline.run(&state)
         routeName = pipeline.routeName
         apiName = pipeline.apiName
-        return PelicanAttributes.rewrite(response, isClient: apiName == "client", state: state)
+        let context = PelicanAttributes.Context(
+            isClient: apiName == "client", caller: pipeline.caller, state: state)
+        return PelicanAttributes.rewrite(response, context: context, includes: Includes(query: QueryParameters(request.query)))
     }
 }
