@@ -108,6 +108,11 @@ import Testing
             do { let status = try await sim.app(.post, "/mounts/\(id)/nodes", json: #"{"nodes":[1]}"#).status; #expect(status == 200) }
             let nodes = try await sim.app(.get, "/mounts/\(id)/nodes")
             #expect(nodes.data.map { $0["attributes"]?["id"]?.intValue } == [1])
+            let included = try await sim.app(.get, "/mounts/\(id)?include=nodes,eggs")
+            #expect(included.attributes["relationships"]?["nodes"]?["data"]?.arrayValue?.map { $0["attributes"]?["id"]?.intValue } == [1])
+            #expect(included.attributes["relationships"]?["eggs"]?["data"]?.arrayValue?.isEmpty == true)
+            // The node inside is Pelican's too.
+            #expect(included.attributes["relationships"]?["nodes"]?["data"]?.arrayValue?.first?["attributes"]?["tags"] != nil)
             let updated = try await sim.app(.patch, "/mounts/\(id)", json: #"{"name":"configs","source":"/srv/c2","target":"/mnt/c2"}"#)
             #expect(updated.attributes["source"]?.stringValue == "/srv/c2")
             do { let status = try await sim.app(.delete, "/mounts/\(id)").status; #expect(status == 204) }

@@ -27,9 +27,11 @@ enum PelicanMountRoutes {
         filters: [.init(name: "uuid", match: .partial) { $0.uuid }, .init(name: "name", match: .partial) { $0.name }],
         sorts: [.init(name: "id") { .number($0.id) }, .init(name: "uuid") { .text($0.uuid) }])
 
-    /// MountTransformer answers the model's `toArray()`: its columns, booleans cast.
-    static func render(_ mount: Mount) -> JSONValue {
-        Envelope.item("mount", [
+    /// MountTransformer answers the model's `toArray()`: its columns, booleans cast; the
+    /// `eggs`, `nodes` and `servers` includes need read on those resources.
+    static func render(_ mount: Mount, input: RouteInput, state: PanelState) -> JSONValue {
+        let transformer = input.applicationTransformer
+        return Envelope.item("mount", [
             ("id", .int(mount.id)),
             ("uuid", .string(mount.uuid)),
             ("name", .string(mount.name)),
@@ -38,11 +40,17 @@ enum PelicanMountRoutes {
             ("target", .string(mount.target)),
             ("read_only", .bool(mount.readOnly)),
             ("user_mountable", .bool(mount.userMountable)),
-        ])
+        ], relationships: transformer.relationships([("eggs", .eggs), ("nodes", .nodes), ("servers", .servers)]) { name, child in
+            switch name {
+            case "eggs": return Envelope.list(mount.eggIds.sorted().compactMap { state.eggs[$0] }.map { child.egg($0, in: state) })
+            case "nodes": return Envelope.list(mount.nodeIds.sorted().compactMap { state.nodes[$0] }.map { child.node($0, in: state) })
+            default: return Envelope.list(mount.serverIds.sorted().compactMap { state.servers[$0] }.map { child.server($0, in: state) })
+            }
+        })
     }
 
     static func list(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        input.paginated(try listQuery.apply(state.sortedValues(state.mounts), query: input.query), render: render)
+        input.paginated(try listQuery.apply(state.sortedValues(state.mounts), query: input.query)) { render($0, input: input, state: state) }
     }
 
     static func find(_ input: RouteInput, _ state: PanelState) throws -> Mount {
@@ -51,7 +59,7 @@ enum PelicanMountRoutes {
     }
 
     static func view(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        .json(render(try find(input, state)))
+        .json(render(try find(input, state), input: input, state: state))
     }
 
     static func eggs(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
@@ -100,7 +108,7 @@ enum PelicanMountRoutes {
         var mount = Mount(id: id, uuid: state.random.uuid(), name: "", description: nil, source: "", target: "", readOnly: false, userMountable: false)
         apply(input, to: &mount)
         state.mounts[id] = mount
-        return .json(Envelope.withMeta(render(mount), [("resource", input.resourceURL(base + "/\(id)"))]), status: 201)
+        return .json(Envelope.withMeta(render(mount, input: input, state: state), [("resource", input.resourceURL(base + "/\(id)"))]), status: 201)
     }
 
     static func update(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
@@ -108,7 +116,7 @@ enum PelicanMountRoutes {
         try Validator.validate(input.body, rules(state, ignoring: mount.id))
         apply(input, to: &mount)
         state.mounts[mount.id] = mount
-        return .json(render(mount))
+        return .json(render(mount, input: input, state: state))
     }
 
     /// lang/en/exceptions.php `mount.servers_attached`.
@@ -144,7 +152,7 @@ enum PelicanMountRoutes {
         default: mount.serverIds = merged(mount.serverIds)
         }
         state.mounts[mount.id] = mount
-        return .json(render(mount))
+        return .json(render(mount, input: input, state: state))
     }
 
     /// `deleteEgg`/`deleteNode`/`deleteServer`: `{…_id}` is an `int` parameter; a detach of an
