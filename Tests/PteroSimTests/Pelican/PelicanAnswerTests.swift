@@ -73,6 +73,9 @@ import Testing
             #expect(cpu > 0)
             #expect(node.attributes["allocated_resources"]?["cpu"]?.intValue == cpu)
             do { let status = try await sim.app(.get, "/nodes/1?include=location").status; #expect(status == 200) }
+            // The seeded mount is on every node: its source is in the daemon's configuration.
+            let configuration = try await sim.app(.get, "/nodes/1/configuration")
+            #expect(configuration.json["allowed_mounts"]?.arrayValue?.compactMap(\.stringValue) == ["/srv/shared/maps"])
         }
     }
 

@@ -79,3 +79,16 @@ enum PelicanNodeRoutes {
         return .json(input.applicationTransformer.node(node, in: state))
     }
 }
+
+extension PelicanNodeRoutes {
+    /// `Node::getConfiguration` (app/Models/Node.php): 1.x's, with `allowed_mounts` the
+    /// sources of the mounts attached to the node.
+    static func configuration(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
+        var response = try NodeRoutes.configuration(input, &state)
+        let node = try NodeRoutes.find(input, state)
+        let sources = state.sortedValues(state.mounts).filter { $0.nodeIds.contains(node.id) }.map { JSONValue.string($0.source) }
+        guard case .object(let pairs)? = try? JSONParser.parse(response.body) else { return response }
+        response.body = JSONSerializer.serialize(.object(pairs.map { key, value in (key, key == "allowed_mounts" ? .array(sources) : value) }))
+        return response
+    }
+}

@@ -41,6 +41,7 @@ enum PelicanRoutes {
             "GET /api/application/nodes/deployable": PelicanDeployment.deployable,
             "POST /api/application/nodes": PelicanNodeRoutes.create,
             "PATCH /api/application/nodes/{node}": PelicanNodeRoutes.update,
+            "GET /api/application/nodes/{node}/configuration": PelicanNodeRoutes.configuration,
             "POST /api/application/servers": PelicanServerCreate.create,
             "PATCH /api/application/servers/{server}/build": PelicanServerBuild.build,
             "PATCH /api/application/servers/{server}/details": PelicanServerUpdate.details,
