@@ -34,6 +34,11 @@ import Testing
             #expect(sim.state { $0.users[id]?.timezone } == "Europe/Berlin")
             let updated = try await sim.app(.patch, "/users/\(id)", json: #"{"email":"changed@example.com","username":"newuser"}"#)
             #expect(updated.attributes["email"]?.stringValue == "changed@example.com")
+            // No `string` rule on the username: a number within 1 to 255 is its text.
+            let numeric = try await sim.app(.patch, "/users/\(id)", json: #"{"email":"changed@example.com","username":200}"#)
+            #expect(numeric.attributes["username"]?.stringValue == "200")
+            let listed = try await sim.app(.patch, "/users/\(id)", json: #"{"email":"changed@example.com","username":["x"]}"#)
+            #expect(listed.status < 500)
             // A root admin cannot be deleted through the API: an empty 403.
             let root = try await sim.app(.delete, "/users/1")
             #expect(root.status == 403)

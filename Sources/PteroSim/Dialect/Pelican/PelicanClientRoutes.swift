@@ -21,7 +21,7 @@ enum PelicanClientRoutes {
             FieldRules("username", [.required, .between(1, 255), .unique { usernames.contains(($0.stringValue ?? "").lowercased()) }]),
         ])
         let original = input.user.username
-        let username = input.string("username") ?? original
+        let username = Validator.lookup("username", in: input.body).flatMap(RuleEvaluator.scalarText) ?? original
         state.users[input.user.id]?.username = username
         state.users[input.user.id]?.updatedAt = input.nowSeconds
         if original != username {

@@ -23,12 +23,18 @@ enum PelicanUserRoutes {
         ]
     }
 
+    /// User.php's `username` has no `string` rule: a number passes `between:1,255` and is
+    /// stored as its text.
+    static func username(_ input: RouteInput) -> String {
+        (Validator.lookup("username", in: input.body).flatMap(RuleEvaluator.scalarText) ?? "").lowercased()
+    }
+
     static func create(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         try Validator.validate(input.body, rules(state, ignoring: nil))
         let id = state.nextId("users")
         var user = User(
             id: id, externalId: input.string("external_id"), uuid: state.random.uuid(),
-            username: input.string("username")!.lowercased(), email: input.string("email")!, firstName: "", lastName: "",
+            username: username(input), email: input.string("email") ?? "", firstName: "", lastName: "",
             language: input.string("language") ?? "en", rootAdmin: false,
             password: input.string("password") ?? state.random.alphanumeric(32), createdAt: input.nowSeconds, updatedAt: input.nowSeconds)
         user.isManagedExternally = input.bool("is_managed_externally") ?? false
@@ -42,8 +48,8 @@ enum PelicanUserRoutes {
         var user = try UserRoutes.find(input, state)
         try Validator.validate(input.body, rules(state, ignoring: user.id))
         if input.has("external_id") { user.externalId = input.string("external_id") }
-        user.username = input.string("username")!.lowercased()
-        user.email = input.string("email")!
+        user.username = username(input)
+        user.email = input.string("email") ?? user.email
         if let flag = input.bool("is_managed_externally") { user.isManagedExternally = flag }
         if let language = input.string("language") { user.language = language }
         if let timezone = input.string("timezone") { user.timezone = timezone }
