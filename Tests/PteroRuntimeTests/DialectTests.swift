@@ -141,4 +141,31 @@ struct DialectTests {
         ], "\(refused)")
         await pterodactyl.stop()
     }
+
+    /// The runtime's Pelican rows against the simulated Pelican, for real: its own
+    /// collections, a role given to a user, a transfer started and cancelled.
+    @Test func pelicansOwnResourcesAgainstItsSim() async throws {
+        let pelican = try await PanelHarness(servers: 3, gate: Self.yes, dialect: .pelican)
+        let output = try await pelican.run("""
+            print(roles.first.name)
+            let r = roles.create(name: "Support")
+            print(r.name)
+            let u = (users where root_admin == false).first
+            u.assign_roles(roles: [r.id])
+            print(mounts.first.name)
+            print(database_hosts.count > 0)
+            print((eggs where name == "Paper").count)
+            let s = servers[1]
+            let target = (nodes where id != s.node).first
+            let free = (target.allocations where assigned == false).first
+            s.transfer(node: target.id, allocation: free.id)
+            s.cancel_transfer()
+            try { s.cancel_transfer() } catch e { print(e.status) }
+            """)
+        #expect(output == ["Root Admin", "Support", "shared-maps", "true", "1", "406"], "\(output)")
+        let posted = pelican.requests.filter { $0.method != .get }.map { "\($0.method.rawValue) \($0.path)" }
+        #expect(posted.contains { $0.hasPrefix("PATCH /api/application/users/") && $0.hasSuffix("/roles/assign") }, "\(posted)")
+        #expect(posted.filter { $0.hasSuffix("/transfer/cancel") }.count == 2, "\(posted)")
+        await pelican.stop()
+    }
 }
