@@ -168,4 +168,26 @@ struct DialectTests {
         #expect(posted.filter { $0.hasSuffix("/transfer/cancel") }.count == 2, "\(posted)")
         await pelican.stop()
     }
+
+    /// Writes whose bodies the Pelican rows shape (no names, cpu and tags, oom_killer),
+    /// accepted by the simulated Pelican.
+    @Test func pelicansRowsWriteWhatItsRequestsTake() async throws {
+        let pelican = try await PanelHarness(servers: 3, gate: Self.yes, dialect: .pelican)
+        let output = try await pelican.run("""
+            let u = users.create(email: "new@example.com", username: "newbie")
+            print(u.username)
+            u.update(email: "newer@example.com")
+            print(users[u.id].email)
+            let n = nodes.first
+            n.update(name: "renamed-node")
+            print(nodes[n.id].name)
+            let s = servers[1]
+            s.build(memory: 2048)
+            print(servers[1].limits.memory)
+            s.update(description: "described")
+            print(servers[1].description)
+            """)
+        #expect(output == ["newbie", "newer@example.com", "renamed-node", "2048", "described"], "\(output)")
+        await pelican.stop()
+    }
 }
