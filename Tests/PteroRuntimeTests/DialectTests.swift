@@ -190,4 +190,19 @@ struct DialectTests {
         #expect(output == ["newbie", "newer@example.com", "renamed-node", "2048", "described"], "\(output)")
         await pelican.stop()
     }
+
+    /// Pelican's client additions through the runtime, against the simulated Pelican.
+    @Test func pelicansClientAdditionsAgainstItsSim() async throws {
+        let pelican = try await PanelHarness(servers: 3, gate: Self.yes, dialect: .pelican)
+        let output = try await pelican.run("""
+            print(account.username)
+            print(account.root_admin)
+            print("mount.read" in client.permissions.attributes.permissions)
+            let s = client.all_servers.first
+            s.describe(description: "from the client")
+            print(client.all_servers.first.description)
+            """)
+        #expect(output == ["admin", "true", "true", "from the client"], "\(output)")
+        await pelican.stop()
+    }
 }
