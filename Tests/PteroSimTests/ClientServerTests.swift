@@ -54,6 +54,9 @@ import Testing
             let starting = try await sim.user(.get, path + "/resources", key: key)
             #expect(starting.json["object"]?.stringValue == "stats")
             #expect(starting.attributes["current_state"]?.stringValue == "starting")
+            // Wings takes a command while the container runs, so while starting too (postServerCommands).
+            let whileStarting = try await sim.user(.post, path + "/command", key: key, json: #"{"command":"say early"}"#)
+            #expect(whileStarting.status == 204)
             #expect(keys(starting.attributes["resources"]) == ["memory_bytes", "cpu_absolute", "disk_bytes", "network_rx_bytes", "network_tx_bytes", "uptime"])
             // Let the start "finish" without waiting: move its deadline into the past.
             sim.mutate { $0.servers[server.id]?.power.transitionAt = Clock.now() - 1 }
