@@ -29,7 +29,7 @@ public final class PanelQuery: HostValue {
         var relation: RelationPath?
         for predicate in predicates {
             filters.merge(PushDown.filters(in: predicate, source: source)) { first, _ in first }
-            relation = relation ?? PushDown.relation(in: predicate, source: source)
+            relation = relation ?? PushDown.relation(in: predicate, source: source, table: session.dialect.table)
         }
         return (filters, relation)
     }
