@@ -141,4 +141,68 @@ struct DialectTests {
         ], "\(refused)")
         await pterodactyl.stop()
     }
+
+    /// The runtime's Pelican rows against the simulated Pelican, for real: its own
+    /// collections, a role given to a user, a transfer started and cancelled.
+    @Test func pelicansOwnResourcesAgainstItsSim() async throws {
+        let pelican = try await PanelHarness(servers: 3, gate: Self.yes, dialect: .pelican)
+        let output = try await pelican.run("""
+            print(roles.first.name)
+            let r = roles.create(name: "Support")
+            print(r.name)
+            let u = (users where root_admin == false).first
+            u.assign_roles(roles: [r.id])
+            print(mounts.first.name)
+            print(database_hosts.count > 0)
+            print((eggs where name == "Paper").count)
+            let s = servers[1]
+            let target = (nodes where id != s.node).first
+            let free = (target.allocations where assigned == false).first
+            s.transfer(node: target.id, allocation: free.id)
+            s.cancel_transfer()
+            try { s.cancel_transfer() } catch e { print(e.status) }
+            """)
+        #expect(output == ["Root Admin", "Support", "shared-maps", "true", "1", "406"], "\(output)")
+        let posted = pelican.requests.filter { $0.method != .get }.map { "\($0.method.rawValue) \($0.path)" }
+        #expect(posted.contains { $0.hasPrefix("PATCH /api/application/users/") && $0.hasSuffix("/roles/assign") }, "\(posted)")
+        #expect(posted.filter { $0.hasSuffix("/transfer/cancel") }.count == 2, "\(posted)")
+        await pelican.stop()
+    }
+
+    /// Writes whose bodies the Pelican rows shape (no names, cpu and tags, oom_killer),
+    /// accepted by the simulated Pelican.
+    @Test func pelicansRowsWriteWhatItsRequestsTake() async throws {
+        let pelican = try await PanelHarness(servers: 3, gate: Self.yes, dialect: .pelican)
+        let output = try await pelican.run("""
+            let u = users.create(email: "new@example.com", username: "newbie")
+            print(u.username)
+            u.update(email: "newer@example.com")
+            print(users[u.id].email)
+            let n = nodes.first
+            n.update(name: "renamed-node")
+            print(nodes[n.id].name)
+            let s = servers[1]
+            s.build(memory: 2048)
+            print(servers[1].limits.memory)
+            s.update(description: "described")
+            print(servers[1].description)
+            """)
+        #expect(output == ["newbie", "newer@example.com", "renamed-node", "2048", "described"], "\(output)")
+        await pelican.stop()
+    }
+
+    /// Pelican's client additions through the runtime, against the simulated Pelican.
+    @Test func pelicansClientAdditionsAgainstItsSim() async throws {
+        let pelican = try await PanelHarness(servers: 3, gate: Self.yes, dialect: .pelican)
+        let output = try await pelican.run("""
+            print(account.username)
+            print(account.root_admin)
+            print("mount.read" in client.permissions.attributes.permissions)
+            let s = client.all_servers.first
+            s.describe(description: "from the client")
+            print(client.all_servers.first.description)
+            """)
+        #expect(output == ["admin", "true", "true", "from the client"], "\(output)")
+        await pelican.stop()
+    }
 }

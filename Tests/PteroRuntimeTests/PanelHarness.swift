@@ -47,6 +47,9 @@ final class PanelHarness: Sendable {
         var options = SimulatorOptions()
         options.servers = servers
         options.latencyMilliseconds = latencyMilliseconds
+        // A Pelican session talks to the simulated Pelican; the others to 1.x (0.7's tests
+        // show the routes 0.7 asks by the 1.x sim's 404s).
+        if dialect == .pelican { options.dialect = .pelican }
         configure(&options)
         panel = SimulatedPanel(options: options)
         running = try await panel.start()

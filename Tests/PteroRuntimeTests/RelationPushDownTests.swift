@@ -27,6 +27,25 @@ struct RelationPushDownTests {
         await harness.stop()
     }
 
+    /// Pelican's eggs are top-level (no nests): an egg alone is pushed down
+    /// through `eggs/{egg}?include=servers`, and `s.egg_ref` reads that row.
+    @Test func onPelicanAnEggAloneIsPushedDownAndEggRefReadsTheTopLevelEgg() async throws {
+        let harness = try await PanelHarness(servers: 250, dialect: .pelican)
+        let scanned = try await harness.run("print(servers.list.filter(fn(s) => s.egg == 1).map(fn(s) => s.id))")
+        harness.forgetRequests()
+        let pushed = try await harness.run("print((servers where egg == 1).list.map(fn(s) => s.id))")
+        #expect(pushed == scanned)
+        #expect(Self.lines(harness) == ["/api/application/eggs/1?include=servers"])
+        harness.forgetRequests()
+        let egg = try await harness.run("print(servers[1].egg_ref.id == servers[1].egg)")
+        #expect(egg == ["true"])
+        #expect(Self.lines(harness).contains { $0.hasPrefix("/api/application/eggs/") }, "\(Self.lines(harness))")
+        #expect(!Self.lines(harness).contains { $0.contains("/nests/") })
+        let absent = try await harness.run("try { print(servers[1].nest_ref) } catch e { print(e.message) }")
+        #expect(absent == ["a server's nest_ref is not in Pelican's API; Pterodactyl 0.7 and Pterodactyl 1.x have it"])
+        await harness.stop()
+    }
+
     @Test func otherConditionsAreCheckedOnTheIncludedServers() async throws {
         let harness = try await PanelHarness(servers: 250)
         let scanned = try await harness.run("""

@@ -54,6 +54,9 @@ import Testing
             let starting = try await sim.user(.get, path + "/resources", key: key)
             #expect(starting.json["object"]?.stringValue == "stats")
             #expect(starting.attributes["current_state"]?.stringValue == "starting")
+            // Wings takes a command while the container runs, so while starting too (postServerCommands).
+            let whileStarting = try await sim.user(.post, path + "/command", key: key, json: #"{"command":"say early"}"#)
+            #expect(whileStarting.status == 204)
             #expect(keys(starting.attributes["resources"]) == ["memory_bytes", "cpu_absolute", "disk_bytes", "network_rx_bytes", "network_tx_bytes", "uptime"])
             // Let the start "finish" without waiting: move its deadline into the past.
             sim.mutate { $0.servers[server.id]?.power.transitionAt = Clock.now() - 1 }
@@ -65,7 +68,8 @@ import Testing
             // The game logs the command and its answer, as a client polling the log reads them; /_sim/stats counts it.
             let log = try await sim.user(.get, path + "/files/contents?file=%2Flogs%2Flatest.log", key: key)
             #expect(log.text.hasSuffix("> say hi\n[Server thread/INFO]: [Server] hi\n"), "\(log.text)")
-            #expect(sim.panel.store.withState { $0.stats.consoleCommands[server.identifier] } == 1)
+            // Both commands, the one while starting too.
+            #expect(sim.panel.store.withState { $0.stats.consoleCommands[server.identifier] } == 2)
             let check5 = try await sim.user(.post, path + "/power", key: key, json: #"{"signal":"kill"}"#).status == 204
             #expect(check5)
             let offline = try await sim.user(.post, path + "/command", key: key, json: #"{"command":"say hi"}"#)

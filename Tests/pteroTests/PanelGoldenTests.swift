@@ -13,7 +13,7 @@ import Testing
 /// scripts.
 struct PanelGoldenTests {
     /// The dialects, by the name `ptero sim --panel` takes.
-    static let dialects = ["pterodactyl-1.11", "pterodactyl-0.7"]
+    static let dialects = ["pterodactyl-1.11", "pterodactyl-0.7", "pelican"]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("PanelScripts")

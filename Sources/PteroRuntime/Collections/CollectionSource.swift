@@ -27,11 +27,16 @@ public struct CollectionSource: Sendable {
     /// Fields `.create(...)` sends when not named (a schedule's `month`:
     /// the panel answers 500 without it).
     public let createDefaults: [String: String]
+    /// The fields `.create(...)` takes, in the order the panel's request
+    /// class lists them (the creation row's body); empty when the row does
+    /// not list them, and then any name is sent.
+    public let createFields: [String]
 
     public init(name: String, object: String, path: String, filters: Set<String> = [], exactFilters: Set<String> = [],
                 filterAliases: [String: String] = [:], pageSize: Int = 100, across parent: CollectionSource? = nil, creatable: Bool = false,
-                fixedQuery: [String: String] = [:], createDefaults: [String: String] = [:]) {
+                fixedQuery: [String: String] = [:], createDefaults: [String: String] = [:], createFields: [String] = []) {
         self.across = parent.map { [$0] } ?? []
+        self.createFields = createFields
         self.creatable = creatable
         self.fixedQuery = fixedQuery
         self.createDefaults = createDefaults
@@ -63,7 +68,7 @@ public struct CollectionSource: Sendable {
         return CollectionSource(name: global ?? name, object: object, path: row.path, filters: Set(row.filters),
                                 exactFilters: Set(row.exactFilters), filterAliases: filterAliases.filter { row.filters.contains($0.value) },
                                 pageSize: pageSize, across: parent, creatable: creation != nil, fixedQuery: fixedQuery,
-                                createDefaults: creation?.defaults ?? [:])
+                                createDefaults: creation?.defaults ?? [:], createFields: creation?.body.map(\.name) ?? [])
     }
 
     /// The same from Pterodactyl 1.x's table, which has every collection
@@ -144,6 +149,6 @@ public struct CollectionSource: Sendable {
     /// This template at one parent's path.
     func bound(name: String, path: String) -> CollectionSource {
         CollectionSource(name: name, object: object, path: path, filters: filters, exactFilters: exactFilters,
-                         filterAliases: filterAliases, pageSize: pageSize, creatable: creatable, fixedQuery: fixedQuery, createDefaults: createDefaults)
+                         filterAliases: filterAliases, pageSize: pageSize, creatable: creatable, fixedQuery: fixedQuery, createDefaults: createDefaults, createFields: createFields)
     }
 }

@@ -29,7 +29,7 @@ public final class PanelQuery: HostValue {
         var relation: RelationPath?
         for predicate in predicates {
             filters.merge(PushDown.filters(in: predicate, source: source)) { first, _ in first }
-            relation = relation ?? PushDown.relation(in: predicate, source: source)
+            relation = relation ?? PushDown.relation(in: predicate, source: source, table: session.dialect.table)
         }
         return (filters, relation)
     }
@@ -136,15 +136,20 @@ public final class PanelQuery: HostValue {
         return .null
     }
 
-    /// `users.create(email: ..., ...)`: a POST of the named arguments; the
-    /// panel checks them and says which field is wrong. Returns the new
-    /// object when the panel sends it back.
+    /// `users.create(email: ..., ...)`: a POST of the named arguments, in
+    /// the order of the row's fields; a name the row has not got is refused
+    /// here (the panel would drop it without a word: Pelican's user has no
+    /// `first_name`), the panel checks the values and says which is wrong.
+    /// Returns the new object when the panel sends it back.
     func create(arguments: Arguments) throws -> Value {
         guard arguments.positional.isEmpty else {
             throw RuntimeError("\(source.name).create() takes named arguments, e.g. \(source.name).create(name: \"...\")")
         }
         try WholeNumbers.check(arguments)
         var fields = arguments.named.map { ($0.label, $0.value) }
+        if !source.createFields.isEmpty {
+            fields = try BoundArguments(arguments, callee: "\(source.name).create", parameters: source.createFields).values.map { ($0.name, $0.value) }
+        }
         for (name, value) in source.createDefaults.sorted(by: { $0.key < $1.key }) where !fields.contains(where: { $0.0 == name }) {
             fields.append((name, Value(value)))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PteroKit
 import PteroLang
 
 /// Finds the parts of a `where` condition the panel can answer for us:
@@ -26,14 +27,14 @@ enum PushDown {
 
     /// The relation that lists every item the condition can accept, when
     /// the condition pins one: see `RelationPath.candidates`.
-    static func relation(in predicate: PteroLang.Predicate, source: CollectionSource) -> RelationPath? {
+    static func relation(in predicate: PteroLang.Predicate, source: CollectionSource, table: APITable) -> RelationPath? {
         guard !relationsDisabled else { return nil }
         var ids: [String: Int] = [:]
         for (field, value) in equalities(in: predicate.condition, predicate: predicate, source: source) {
             // Panel ids start at 1: anything else is no object, left to the local check.
             if case .int(let id) = value, id >= 1, ids[field] == nil { ids[field] = id }
         }
-        return RelationPath.candidates(for: source).lazy.compactMap { $0.path(ids) }.first
+        return RelationPath.candidates(for: source, in: table).lazy.compactMap { $0.path(ids, in: table) }.first
     }
 
     /// `field == value` pairs of the top-level `and` chain, in the order

@@ -32,31 +32,34 @@ struct RelationPath: Sendable, Equatable {
     let include: String
 
     /// How a collection's items can be reached through a parent, tried in
-    /// order: the fields the condition must pin and the parent's path.
+    /// order: the parent's row (its ids are the fields the condition must
+    /// pin) and the include that lists the items.
     struct Candidate: Sendable {
-        let fields: [String]
         let object: String
         let include: String
-        let template: @Sendable ([Int]) -> String
+        let link: RowLink
 
-        func path(_ ids: [String: Int]) -> RelationPath? {
-            let values = fields.compactMap { ids[$0] }
-            guard values.count == fields.count else { return nil }
-            return RelationPath(path: template(values), object: object, include: include)
+        func path(_ ids: [String: Int], in table: APITable) -> RelationPath? {
+            guard let path = link.path(in: table, id: { ids[$0] }) else { return nil }
+            return RelationPath(path: path, object: object, include: include)
         }
     }
 
-    /// The relations of the application API's servers and nodes; none
-    /// elsewhere (the client API has no includes that list servers).
-    static func candidates(for source: CollectionSource) -> [Candidate] {
-        if source.object == "node", source.path == "/api/application/nodes" {
-            return [Candidate(fields: ["location_id"], object: "location", include: "nodes") { "/api/application/locations/\($0[0])" }]
+    /// The relations of the application API's servers and nodes in
+    /// `table`; none elsewhere (the client API has no includes that list
+    /// servers). Pelican has no nests and its eggs are top-level, so there
+    /// an egg alone is pushed down (`eggs/{egg}?include=servers`,
+    /// pelican-dev/panel app/Transformers/Api/Application/EggTransformer.php
+    /// offers `servers`); Pterodactyl's needs its nest with it.
+    static func candidates(for source: CollectionSource, in table: APITable) -> [Candidate] {
+        if source.object == "node", source.path == table.endpoint("nodes.list")?.path {
+            return [Candidate(object: "location", include: "nodes", link: RowLink("locations.view", fields: ["location": "location_id"]))]
         }
-        guard source.object == "server", source.path == "/api/application/servers" else { return [] }
+        guard source.object == "server", source.path == table.endpoint("servers.list")?.path else { return [] }
         return [
-            Candidate(fields: ["node"], object: "node", include: "servers") { "/api/application/nodes/\($0[0])" },
-            Candidate(fields: ["user"], object: "user", include: "servers") { "/api/application/users/\($0[0])" },
-            Candidate(fields: ["nest", "egg"], object: "egg", include: "servers") { "/api/application/nests/\($0[0])/eggs/\($0[1])" },
+            Candidate(object: "node", include: "servers", link: RowLink("nodes.view", fields: ["node": "node"])),
+            Candidate(object: "user", include: "servers", link: RowLink("users.view", fields: ["user": "user"])),
+            Candidate(object: "egg", include: "servers", link: RowLink("eggs.view", "pelican.eggs.view", fields: ["nest": "nest", "egg": "egg"])),
         ]
     }
 

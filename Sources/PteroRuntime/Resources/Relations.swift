@@ -1,3 +1,4 @@
+import PteroKit
 import PteroLang
 
 /// Fields that name another object, navigable as that object:
@@ -8,34 +9,38 @@ enum Relations {
         let name: String
         /// The envelope `object` its endpoint answers with.
         let object: String
-        /// The related object's path, from the attributes; nil when unset.
-        let path: @Sendable (MapObject) -> String?
+        /// The related object's row, its ids from the attributes.
+        let link: RowLink
     }
 
     static let table: [String: [Relation]] = [
         "server": [
-            Relation(name: "node_ref", object: "node") { id($0, "node").map { "/api/application/nodes/\($0)" } },
-            Relation(name: "owner", object: "user") { id($0, "user").map { "/api/application/users/\($0)" } },
-            Relation(name: "nest_ref", object: "nest") { id($0, "nest").map { "/api/application/nests/\($0)" } },
-            Relation(name: "egg_ref", object: "egg") { attributes in
-                guard let nest = id(attributes, "nest"), let egg = id(attributes, "egg") else { return nil }
-                return "/api/application/nests/\(nest)/eggs/\(egg)"
-            },
+            Relation(name: "node_ref", object: "node", link: RowLink("nodes.view", fields: ["node": "node"])),
+            Relation(name: "owner", object: "user", link: RowLink("users.view", fields: ["user": "user"])),
+            Relation(name: "nest_ref", object: "nest", link: RowLink("nests.view", fields: ["nest": "nest"])),
+            Relation(name: "egg_ref", object: "egg", link: RowLink("eggs.view", "pelican.eggs.view", fields: ["nest": "nest", "egg": "egg"])),
         ],
         "node": [
-            Relation(name: "location_ref", object: "location") { id($0, "location_id").map { "/api/application/locations/\($0)" } },
+            Relation(name: "location_ref", object: "location", link: RowLink("locations.view", fields: ["location": "location_id"])),
         ],
         "egg": [
-            Relation(name: "nest_ref", object: "nest") { id($0, "nest").map { "/api/application/nests/\($0)" } },
+            Relation(name: "nest_ref", object: "nest", link: RowLink("nests.view", fields: ["nest": "nest"])),
         ],
     ]
 
-    static func names(for object: String) -> [String] { (table[object] ?? []).map(\.name) }
+    /// The relations an object of `object` has on `dialect`'s panel (all of them when nil: `ptero check` has no panel).
+    static func names(for object: String, in dialect: PanelDialect? = nil) -> [String] {
+        (table[object] ?? []).filter { relation in dialect.map { relation.link.row(in: $0.table) != nil } ?? true }.map(\.name)
+    }
 
     /// The related object, read at most once per top-level statement.
     static func value(_ name: String, of resource: Resource, interpreter: Interpreter) throws -> Value? {
         guard let relation = table[resource.kind.object]?.first(where: { $0.name == name }) else { return nil }
-        guard let path = relation.path(resource.attributes) else { return .null }
+        guard relation.link.row(in: resource.dialect.table) != nil else {
+            throw DialectAbsence.error("\(Article.with(resource.kind.typeName.lowercased()))'s \(name)", in: resource.dialect,
+                                       has: PanelDialect.allCases.filter { relation.link.row(in: $0.table) != nil }, plural: false)
+        }
+        guard let path = relation.link.path(in: resource.dialect.table, id: { id(resource.attributes, $0) }) else { return .null }
         guard let session = resource.session else {
             throw RuntimeError("\(resource.displayText) is not connected to a panel, so its \(name) cannot be read")
         }

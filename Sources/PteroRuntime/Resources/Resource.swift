@@ -113,7 +113,7 @@ public final class Resource: HostValue {
 
     public var memberNames: [String] {
         attributes.keys.compactMap { key in if case .string(let name) = key { name } else { nil } } + relationships.keys.sorted()
-            + Relations.names(for: kind.object) + SubCollections.names(for: kind.object, in: dialect)
+            + Relations.names(for: kind.object, in: dialect) + SubCollections.names(for: kind.object, in: dialect)
             + (kind.object == "server" ? ServerClientMembers.names(in: dialect) + ServerConsoleMembers.names(in: dialect) : [])
             + ResourceAction.actions(for: kind.object, in: dialect).map(\.name)
     }

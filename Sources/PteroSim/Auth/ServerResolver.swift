@@ -30,5 +30,9 @@ enum ServerResolver {
         if server.status == "restoring_backup" {
             throw PanelError.conflict("This server is currently restoring from a backup, please try again later.")
         }
+        // Only Pelican's sim starts transfers (lang/en/exceptions.php `server.transferring`).
+        if state.transfers[server.id] != nil {
+            throw PanelError.conflict("This server is currently being transferred to a new machine, please try again later.")
+        }
     }
 }

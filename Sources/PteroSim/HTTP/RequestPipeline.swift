@@ -9,6 +9,10 @@ struct RequestPipeline {
     let parsedBody: ParsedBody
     var routeName = "unmatched"
     var apiName: String?
+    /// A dialect's own per-API limits (Pelican: 256 and 256); nil takes the options' limits.
+    var limits: (application: Int, client: Int)?
+    /// Who the request authenticated as, once known (a dialect's rewrite of the answer needs it).
+    private(set) var caller: Caller?
 
     init(store: PanelStore, request: IncomingRequest, parsedBody: ParsedBody) {
         self.store = store
@@ -37,6 +41,7 @@ struct RequestPipeline {
         apiName = isApplication ? "application" : "client"
         do {
             let caller = try authenticate(state, isApplication: isApplication)
+            self.caller = caller
             state.apiKeys[caller.key.id]?.lastUsedAt = Int(request.now)
             // The sim listens on loopback only, so every caller is 127.0.0.1.
             let ip = "127.0.0.1"
@@ -60,6 +65,11 @@ struct RequestPipeline {
                 response = .error(error)
             } catch {
                 response = .error(.internalError)
+            }
+            // An inner throttle's own Limit and Remaining are overwritten by the API's on the way
+            // out (Laravel's ThrottleRequests sets them on whatever the inner stack answered).
+            if !throttle.headers.isEmpty {
+                response.headers = response.headers.filter { $0.0 != "X-RateLimit-Limit" && $0.0 != "X-RateLimit-Remaining" }
             }
             response.headers += throttle.headers
             return response
@@ -90,7 +100,7 @@ struct RequestPipeline {
     private func throttleHeaders(_ state: inout PanelState, caller: Caller, isApplication: Bool) -> (headers: [(String, String)], refusal: SimResponse?) {
         let limits = store.options.rateLimits
         guard limits.enabled else { return ([], nil) }
-        let limit = isApplication ? limits.application : limits.client
+        let limit = isApplication ? self.limits?.application ?? limits.application : self.limits?.client ?? limits.client
         let bucket = (isApplication ? "application:" : "client:") + caller.user.uuid
         let decision = state.limiter.hit(bucket, limit: limit, windowSeconds: limits.windowSeconds, now: request.now)
         if decision.allowed { return (decision.headers, nil) }

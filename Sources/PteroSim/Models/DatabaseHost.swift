@@ -8,4 +8,6 @@ struct DatabaseHost: Sendable {
     var nodeId: Int?
     var createdAt: Int
     var updatedAt: Int
+    /// Pelican only: a host serves any number of nodes (`node_ids`, the database_host_node table).
+    var nodeIds: [Int] = []
 }

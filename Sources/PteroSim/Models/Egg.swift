@@ -17,4 +17,7 @@ struct Egg: Sendable {
     var installEntry: String
     var createdAt: Int
     var updatedAt: Int
+    /// Pelican only (it has no nests): labels, seeded as the nest's name, as
+    /// `2024_03_12_154408_remove_nests_table.php` migrated them.
+    var tags: [String] = []
 }

@@ -22,4 +22,14 @@ struct Node: Sendable {
     var daemonToken: String
     var createdAt: Int
     var updatedAt: Int
+    /// Pelican only (it has no locations): the labels deployment picks nodes by; seeded as the
+    /// location's short code, as `2024_03_14_055537_remove_locations_table.php` migrated them.
+    var tags: [String] = []
+    /// Pelican only: CPU capacity in percent (0 is unlimited) and its overallocation.
+    var cpu = 0
+    var cpuOverallocate = 0
+    /// Pelican only: the port the panel connects to (`daemon_connect`; 1.x: `daemon_listen`).
+    var daemonConnect: Int?
+    /// Pelican only: the SFTP host name shown to users instead of the FQDN.
+    var daemonSftpAlias: String?
 }

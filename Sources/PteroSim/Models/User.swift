@@ -14,4 +14,9 @@ struct User: Sendable {
     var password: String
     var createdAt: Int
     var updatedAt: Int
+    /// Pelican only: role ids (`Root Admin` among them makes `rootAdmin`) and the
+    /// account's `is_managed_externally` and `timezone` columns.
+    var roleIds: [Int] = []
+    var isManagedExternally = false
+    var timezone = "UTC"
 }

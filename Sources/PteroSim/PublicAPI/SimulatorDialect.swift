@@ -5,7 +5,8 @@ public enum SimulatorDialect: String, Sendable, CaseIterable {
     case pterodactyl07 = "pterodactyl-0.7"
     /// pterodactyl/panel 1.11.x, the sim's original and default behaviour.
     case pterodactyl111 = "pterodactyl-1.11"
-    /// pelican-dev/panel; not simulated yet (`SimulatedPanel` answers every API request 501).
+    /// pelican-dev/panel at 235c8fb: no locations or nests, top-level eggs, roles, mounts,
+    /// database hosts and transfers, `papp_`/`pacc_` keys, 256 requests a minute per API.
     case pelican
 
     /// A dialect's name as `ptero sim --panel` takes it; `pterodactyl-1` means 1.11.
@@ -16,6 +17,6 @@ public enum SimulatorDialect: String, Sendable, CaseIterable {
         self = dialect
     }
 
-    /// Whether the simulator answers in this dialect (false: only Pelican, for now).
-    public var isSimulated: Bool { self != .pelican }
+    /// Whether the simulator answers in this dialect (all three do).
+    public var isSimulated: Bool { true }
 }

@@ -25,6 +25,9 @@ extension PanelState {
             backups[backupId] = backup
             pendingBackups.remove(backupId)
         }
+        for transfer in transfers.values where now >= transfer.startedAt + timing.transferSeconds {
+            releaseTransfer(transfer, keepingNew: true)
+        }
     }
 
     /// Puts a server into a timed status (installing, restoring_backup) that clears itself.

@@ -25,6 +25,10 @@ struct PanelState: Sendable {
     var apiKeys: Table<ApiKey> = [:]
     var sshKeys: Table<SSHKey> = [:]
     var activity: Table<ActivityLog> = [:]
+    /// Pelican only: admin roles, mounts and transfers under way (by server id).
+    var roles: Table<Role> = [:]
+    var mounts: Table<Mount> = [:]
+    var transfers: [Int: ServerTransfer] = [:]
     var files: Table<VirtualFileSystem> = [:]
     var signedTokens: [String: SignedToken] = [:]
     /// Server id by 8-char identifier and by uuid, for the client API's path ids.
@@ -42,6 +46,10 @@ struct PanelState: Sendable {
     var consoleFlavor = ConsoleOptions.Flavor.pterodactyl
     /// Copied from the options: handlers shared by the dialects validate what each panel's request class has.
     var dialect = SimulatorDialect.pterodactyl111
+    /// The subuser permission keys the panel knows (Pelican adds mount and settings keys).
+    var subuserPermissionKeys = SubuserPermissions.all
+    /// The prefix of client keys made through the API (`ptlc_`; Pelican `pacc_`).
+    var clientKeyPrefix = "ptlc_"
     var stats = SimulationStats()
     var random: SplitMix64
     var timing: SimulationTiming

@@ -20,7 +20,12 @@ final class PanelStore: Sendable {
         clientKey = keys.first { $0.kind == .client }!.token
         state = Mutex(seeded)
         address = Mutex("http://" + options.host + (options.port == 0 ? "" : ":\(options.port)"))
-        routes = RouteTable(options.dialect == .pterodactyl07 ? Pterodactyl07Routes.all : ApplicationRoutes.all + ClientRoutes.all)
+        let dialectRoutes: [Route] = switch options.dialect {
+        case .pterodactyl07: Pterodactyl07Routes.all
+        case .pterodactyl111: ApplicationRoutes.all + ClientRoutes.all
+        case .pelican: PelicanRoutes.all
+        }
+        routes = RouteTable(dialectRoutes)
     }
 
     static func seed(_ options: SimulatorOptions) -> PanelState {
@@ -34,6 +39,10 @@ final class PanelStore: Sendable {
         var state = Seeder.build(configuration, timing: options.timing)
         if options.dialect == .pterodactyl07 {
             Pterodactyl07Keys.unprefix(&state, keeping: [options.applicationKey, options.clientKey].compactMap { $0 })
+        }
+        if options.dialect == .pelican {
+            PelicanSeed.apply(&state, keeping: [options.applicationKey, options.clientKey].compactMap { $0 })
+            state.clientKeyPrefix = PelicanSeed.clientPrefix
         }
         state.rateLimits = options.rateLimits
         state.consoleFlavor = options.console.flavor
@@ -77,9 +86,10 @@ final class PanelStore: Sendable {
                 routeName = pipeline.routeName
                 apiName = pipeline.apiName
             case .pelican:
-                response = .error(PanelError(status: 501, code: "NotImplemented", detail: "The Pelican dialect is not simulated yet."))
-                routeName = "unmatched"
-                apiName = nil
+                var pipeline = PelicanPipeline(store: self, request: request, parsedBody: parsedBody)
+                response = pipeline.run(&state)
+                routeName = pipeline.routeName
+                apiName = pipeline.apiName
             }
             state.stats.record(route: routeName, method: request.method, path: request.path, api: apiName, status: response.status, now: request.now)
             return response

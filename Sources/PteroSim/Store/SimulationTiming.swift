@@ -10,6 +10,8 @@ public struct SimulationTiming: Sendable {
     public var installSeconds: Double = 5
     /// Seconds a backup restore takes.
     public var restoreSeconds: Double = 3
+    /// Seconds a server transfer takes (Pelican's sim only).
+    public var transferSeconds: Double = 10
 
     public init() {}
 
@@ -21,6 +23,7 @@ public struct SimulationTiming: Sendable {
         timing.backupSeconds = 0.05
         timing.installSeconds = 0.05
         timing.restoreSeconds = 0.05
+        timing.transferSeconds = 0.05
         return timing
     }
 }

@@ -9,12 +9,17 @@ import PteroSim
 struct SimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sim",
-        abstract: "Serve a simulated Pterodactyl panel (both APIs) on 127.0.0.1 with seeded data.",
+        abstract: "Serve a simulated Pterodactyl or Pelican panel (both APIs) on 127.0.0.1 with seeded data.",
         discussion: """
             Prints the URL and the keys it accepts, then serves until interrupted. \
             --panel pterodactyl-0.7 answers as Pterodactyl v0.7.19 does: its 46 routes, keys without a prefix, \
             ?search= and 50 a page whatever per_page says, 120/60 requests a minute per IP (15 on utilization); \
             --rate-limit then sets only off or the window. \
+            --panel pelican answers as pelican-dev/panel does: no locations or nests, top-level eggs, roles, mounts, \
+            database hosts and server transfers, users without names, nodes with tags, papp_/pacc_ keys, 256 requests \
+            a minute per user on each API and per-server limits on creating databases, schedules, allocations, \
+            subusers, pulls, restores and console tokens (--rate-limit then sets only off or the window); plugins and \
+            egg export/import are not simulated (404). \
             GET /_sim/stats (requests by route and status, writes by path and status, console commands by server, sockets opened) and POST /_sim/reset (back to the seed data) \
             want the application key, as `Authorization: Bearer ptla_...`. \
             POST /_sim/clock {"advance": SECONDS} (application key too) moves the sim's clock: power transitions, \
@@ -27,31 +32,32 @@ struct SimCommand: ParsableCommand {
             (an egg-like game that answers list, say, save-off, save-on, save-all and help), send logs (the last 150 \
             lines), send command, set state (start, stop, restart, kill), install events on a reinstall, backup \
             completed, deleted, token expiring (60 s or less left; send a fresh auth on the same socket) and jwt error \
-            once it has expired. --console-flavor pelican adds Pelican's limits: 30 sockets a server, 4096-byte frames, \
+            once it has expired. --console-flavor pelican (the default with --panel pelican) adds Pelican's limits: 30 sockets a server, 4096-byte frames, \
             per-event throttles (throttled), a scope claim, close code 4409 for a suspended server.
             """
     )
 
     @Option(help: "Port to listen on (0 picks a free one).") var port = 0
-    @Option(help: "The panel to answer as: pterodactyl-1.11 (or pterodactyl-1), pterodactyl-0.7; pelican is not simulated yet.")
+    @Option(help: "The panel to answer as: pterodactyl-1.11 (or pterodactyl-1), pterodactyl-0.7 or pelican.")
     var panel = SimulatorDialect.pterodactyl111.rawValue
     @Option(help: "Seed: the same seed gives the same data.") var seed: UInt64 = 1
     @Option(help: "Number of nodes.") var nodes = 5
     @Option(help: "Number of servers.") var servers = 60
     @Option(help: "Number of users.") var users = 20
-    @Option(name: .customLong("app-key"), help: "Application key to accept (48 characters, ptla_... or without a prefix).") var applicationKey: String?
-    @Option(name: .customLong("client-key"), help: "Client key to accept (48 characters, ptlc_... or without a prefix).") var clientKey: String?
+    @Option(name: .customLong("app-key"), help: "Application key to accept (48 characters, ptla_..., papp_... or without a prefix).") var applicationKey: String?
+    @Option(name: .customLong("client-key"), help: "Client key to accept (48 characters, ptlc_..., pacc_... or without a prefix).") var clientKey: String?
     @Option(name: .customLong("rate-limit"), help: "app=N,client=M[,window=SECONDS] per window, or off.") var rateLimit: String?
     @Option(help: "Added latency per request in milliseconds (with jitter).") var latency = 0
     @Option(name: .customLong("fault-rate"), help: "Share of API requests that fail (0 to 1), each in one of the --faults ways.") var faultRate = 0.0
     @Option(help: "How they fail: all, or some of 500, 502, 503, drop-before (the panel never sees the request), drop-after, 504-after (the panel did it, its answer is lost).") var faults = "all"
     @Option(name: .customLong("console-rate"), help: "Lines a second of game chatter on a running server's console (0 to 1000).") var consoleRate = 0.0
     @Option(name: .customLong("allowed-origin"), help: "An Origin the console websocket accepts besides the sim's own URL (repeatable; * for any).") var allowedOrigins: [String] = []
-    @Option(name: .customLong("console-flavor"), help: "Whose Wings the console acts as: pterodactyl or pelican.") var consoleFlavor = "pterodactyl"
+    @Option(name: .customLong("console-flavor"), help: "Whose Wings the console acts as: pterodactyl or pelican (the default with --panel pelican).")
+    var consoleFlavor: String?
 
     func validate() throws {
         guard let dialect = SimulatorDialect(name: panel) else {
-            throw ValidationError("--panel must be pterodactyl-1.11, pterodactyl-1 or pterodactyl-0.7, got \"\(panel)\"")
+            throw ValidationError("--panel must be pterodactyl-1.11, pterodactyl-1, pterodactyl-0.7 or pelican, got \"\(panel)\"")
         }
         guard dialect.isSimulated else { throw ValidationError("--panel \(dialect.rawValue) is not simulated yet") }
         for (name, count) in [("nodes", nodes), ("servers", servers), ("users", users)] where count < 1 {
@@ -89,7 +95,7 @@ struct SimCommand: ParsableCommand {
         guard consoleRate.isFinite, (0...ConsoleOptions.maximumChatterRate).contains(consoleRate) else {
             throw ValidationError("--console-rate must be from 0 to \(Int(ConsoleOptions.maximumChatterRate)) lines a second")
         }
-        guard ConsoleOptions.Flavor(rawValue: consoleFlavor) != nil else {
+        guard consoleFlavor.map({ ConsoleOptions.Flavor(rawValue: $0) != nil }) ?? true else {
             throw ValidationError("--console-flavor must be pterodactyl or pelican")
         }
         for origin in allowedOrigins where origin != "*" && !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
@@ -112,7 +118,9 @@ struct SimCommand: ParsableCommand {
         options.faults = (try? SimulatedFault.parse(faults)) ?? SimulatedFault.allCases
         options.console.chatterLinesPerSecond = consoleRate
         options.console.allowedOrigins = allowedOrigins
-        options.console.flavor = ConsoleOptions.Flavor(rawValue: consoleFlavor) ?? .pterodactyl
+        // Pelican's panel comes with Pelican's Wings unless told otherwise.
+        options.console.flavor = consoleFlavor.flatMap(ConsoleOptions.Flavor.init(rawValue:))
+            ?? (options.dialect == .pelican ? .pelican : .pterodactyl)
         if let rateLimit {
             do {
                 options.rateLimits = try RateLimitOptions(parsing: rateLimit)

@@ -23,6 +23,8 @@ final class REPL {
         self.banner = banner
         self.interpreter = interpreter ?? Interpreter(output: StandardStreams.write, interruption: Interruption.evaluation)
         self.interpreter.importer = FileImporter.load
+        // The live console needs someone at a terminal: the REPL's own builtin.
+        self.interpreter.globals.defineConstant("attach", .native(Attach.function))
         reader.completer = Completer(interpreter: self.interpreter)
         Interruption.installHandler()
     }

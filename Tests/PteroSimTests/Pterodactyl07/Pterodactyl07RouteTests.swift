@@ -16,18 +16,8 @@ import Testing
         #expect(SimulatorDialect(name: "pterodactyl-1.11") == .pterodactyl111)
         #expect(SimulatorDialect(name: "pterodactyl-0.7") == .pterodactyl07)
         #expect(SimulatorDialect(name: "pterodactyl-2") == nil)
-        #expect(SimulatorDialect.pelican.isSimulated == false)
+        #expect(SimulatorDialect.allCases.filter { !$0.isSimulated }.isEmpty)
         #expect(SimulatedPanel(options: .testing()).routes.count == 111)
-    }
-
-    @Test func pelicanIsRefusedWith501() async throws {
-        var options = SimulatorOptions.testing()
-        options.dialect = .pelican
-        try await withSim(options) { sim in
-            let result = try await sim.app(.get, "/servers")
-            #expect(result.status == 501)
-            #expect(result.errorDetail == "The Pelican dialect is not simulated yet.")
-        }
     }
 
     @Test(arguments: [

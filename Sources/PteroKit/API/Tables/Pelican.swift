@@ -120,7 +120,8 @@ extension APITable {
 
 extension APIEndpoint {
     /// This Pterodactyl 1.x row as Pelican has it: a user without first or
-    /// last name, servers filtered on `uuid_short`, a node without a location.
+    /// last name, servers filtered on `uuid_short`, a node with CPU and tags
+    /// instead of a location, `oom_killer` instead of `oom_disabled`.
     var asPelicans: APIEndpoint {
         switch id {
         case "users.update":
@@ -133,10 +134,21 @@ extension APIEndpoint {
             return with(body: [.text("email"), .text("username"), .text("external_id"), .flag("is_managed_externally"), .text("password"),
                                .text("language"), .text("timezone")])
         case "nodes.update", "nodes.create":
-            return with(body: body.filter { $0.name != "location_id" })
+            // app/Models/Node.php `$validationRules`: no location; cpu, cpu_overallocate and
+            // daemon_connect are required, tags optional.
+            var fields = body.filter { $0.name != "location_id" }
+            let at = fields.firstIndex { $0.name == "upload_size" } ?? fields.endIndex
+            fields.insert(contentsOf: [.whole("cpu", "a whole number of percent"), .whole("cpu_overallocate", "a whole number of percent"),
+                                       .whole("daemon_connect", "a port (a whole number)"), .any("tags")], at: at)
+            return with(body: fields)
+        case "servers.update_build":
+            // Servers/UpdateServerBuildConfigurationRequest.php takes `oom_killer`, not `oom_disabled`.
+            return with(body: body.map { $0.name == "oom_disabled" ? .flag("oom_killer", readFrom: "limits.oom_killer") : $0 })
         case "servers.create":
-            // A deployment picks nodes by tag, not by location.
+            // A deployment picks nodes by tag, not by location; Servers/StoreServerRequest.php
+            // takes `oom_killer` (an `oom_disabled` is dropped by its `validated()`).
             return with(body: body.map { field in
+                if field.name == "oom_disabled" { return .flag("oom_killer") }
                 guard field.name == "deploy", case .map(let inner) = field.type else { return field }
                 return .map("deploy", inner.map { $0.name == "locations" ? .any("tags") : $0 })
             })

@@ -38,7 +38,7 @@ enum ServerBuildRoute {
     }
 
     static func build(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        var server = try ServerRoutes.find(input, state)
+        let server = try ServerRoutes.find(input, state)
         let allocationIds = Set(state.allocations.keys)
         let heldElsewhere = Set(state.servers.values.filter { $0.id != server.id }.map(\.allocationId))
         // UpdateServerBuildConfigurationRequest.php: both the nested and the legacy top-level limits are
@@ -59,10 +59,18 @@ enum ServerBuildRoute {
         ] + featureRules(labelled: true, dialect: state.dialect))
         // The request's validated(): a non-empty `limits` wins over the legacy keys.
         let nested = RuleEvaluator.isFilled(input.body["limits"])
-        let prefix = nested ? "limits." : ""
+        guard let primary = input.int("allocation") else { throw PanelError.notFound }
+        return try apply(input, &state, to: server, primary: primary, limitsPrefix: nested ? "limits." : "", oomDisabled: input.bool("oom_disabled"))
+    }
+
+    /// Applies a validated build change (shared by the dialects): allocations added and
+    /// removed, the primary moved, limits read under `limitsPrefix`, the feature limits.
+    static func apply(
+        _ input: RouteInput, _ state: inout PanelState, to server: Server, primary: Int, limitsPrefix prefix: String, oomDisabled: Bool?
+    ) throws -> SimResponse {
+        var server = server
         let add = (input.body["add_allocations"]?.arrayValue ?? []).compactMap(\.intValue)
         let remove = (input.body["remove_allocations"]?.arrayValue ?? []).compactMap(\.intValue)
-        guard let primary = input.int("allocation") else { throw PanelError.notFound }
         for allocationId in add {
             guard let allocation = state.allocations[allocationId], allocation.nodeId == server.nodeId, allocation.serverId == nil else { continue }
             state.allocations[allocationId]?.serverId = server.id
@@ -85,8 +93,8 @@ enum ServerBuildRoute {
         server.io = input.stored(prefix + "io", as: .unsignedInteger) ?? server.io
         server.cpu = input.stored(prefix + "cpu", as: .unsignedInteger) ?? server.cpu
         server.disk = input.stored(prefix + "disk", as: .unsignedInteger) ?? server.disk
-        server.threads = input.string(prefix + "threads")
-        if let oom = input.bool("oom_disabled") { server.oomDisabled = oom }
+        if input.has(prefix + "threads") { server.threads = input.string(prefix + "threads") }
+        if let oomDisabled { server.oomDisabled = oomDisabled }
         server.databaseLimit = input.stored("feature_limits.databases", as: .unsignedInteger)
         server.backupLimit = input.stored("feature_limits.backups", as: .unsignedInteger)
         if input.has("feature_limits.allocations") { server.allocationLimit = input.stored("feature_limits.allocations", as: .unsignedInteger) }

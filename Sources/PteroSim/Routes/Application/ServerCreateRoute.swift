@@ -53,6 +53,24 @@ enum ServerCreateRoute {
             primary = input.int("allocation.default")!
             additional = (input.body["allocation"]?["additional"]?.arrayValue ?? []).compactMap(\.intValue)
         }
+        return insert(input, &state, egg: egg, allocations: (primary, additional), environment: environment, settings: Settings(
+            image: input.string("docker_image")!, startup: input.string("startup")!, oomDisabled: input.bool("oom_disabled") ?? true))
+    }
+
+    /// What a dialect's request decides beyond the shared fields.
+    struct Settings {
+        var image: String
+        var startup: String
+        var oomDisabled: Bool
+    }
+
+    /// Stores a validated new server on its primary allocation's node, installing (shared by the dialects).
+    static func insert(
+        _ input: RouteInput, _ state: inout PanelState, egg: Egg, allocations: (primary: Int, additional: [Int]),
+        environment: JSONValue, settings: Settings
+    ) -> SimResponse {
+        let (primary, additional) = allocations
+        let variables = state.variables(ofEgg: egg.id)
         let nodeId = state.allocations[primary]!.nodeId
         let id = state.nextId("servers")
         let server = Server(
@@ -61,10 +79,10 @@ enum ServerCreateRoute {
             allocationId: primary, nestId: egg.nestId, eggId: egg.id, memory: input.stored("limits.memory", as: .unsignedInteger) ?? 0,
             swap: input.stored("limits.swap", as: .integer) ?? 0, disk: input.stored("limits.disk", as: .unsignedInteger) ?? 0,
             io: input.stored("limits.io", as: .unsignedInteger) ?? 500, cpu: input.stored("limits.cpu", as: .unsignedInteger) ?? 0,
-            threads: input.string("limits.threads"), oomDisabled: input.bool("oom_disabled") ?? true,
+            threads: input.string("limits.threads"), oomDisabled: settings.oomDisabled,
             databaseLimit: input.stored("feature_limits.databases", as: .unsignedInteger),
             allocationLimit: input.stored("feature_limits.allocations", as: .unsignedInteger),
-            backupLimit: input.stored("feature_limits.backups", as: .unsignedInteger), startup: input.string("startup")!, image: input.string("docker_image")!,
+            backupLimit: input.stored("feature_limits.backups", as: .unsignedInteger), startup: settings.startup, image: settings.image,
             variableValues: EggVariableRules.values(environment, variables: variables),
             createdAt: input.nowSeconds, updatedAt: input.nowSeconds)
         state.servers[id] = server
@@ -85,6 +103,11 @@ enum ServerCreateRoute {
         guard !nodes.isEmpty else {
             throw PanelError.display("No nodes satisfying the requirements specified for automatic deployment could be found.", code: "NoViableNodeException")
         }
+        return try freeAllocation(input, state, on: nodes)
+    }
+
+    /// The first free allocation on one of `nodes` within `deploy.port_range` (AllocationSelectionService).
+    static func freeAllocation(_ input: RouteInput, _ state: PanelState, on nodes: [Node]) throws -> Int {
         let ports = try portRanges(input.body["deploy"]?["port_range"]?.arrayValue ?? [])
         let nodeIds = Set(nodes.map(\.id))
         let candidate = state.sortedValues(state.allocations).first { allocation in

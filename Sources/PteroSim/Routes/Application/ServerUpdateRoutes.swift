@@ -25,7 +25,7 @@ enum ServerUpdateRoutes {
     static let imagePattern = "/^[\\w\\.\\/\\-:@ ]*$/"
 
     static func startup(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        var server = try ServerRoutes.find(input, state)
+        let server = try ServerRoutes.find(input, state)
         let eggIds = Set(state.eggs.keys)
         try Validator.validate(input.body, [
             FieldRules("startup", [.required, .string]),
@@ -35,6 +35,13 @@ enum ServerUpdateRoutes {
             FieldRules("image", [.required, .string, .max(191), .regex(imagePattern)]),
             FieldRules("skip_scripts", [.present, .boolean]),
         ])
+        return try applyStartup(input, &state, to: server, startup: input.string("startup")!, image: input.string("image")!)
+    }
+
+    /// Applies a validated startup change (shared by the dialects): the egg, its variables'
+    /// values (kept when the environment is empty and the egg stays), startup and image.
+    static func applyStartup(_ input: RouteInput, _ state: inout PanelState, to server: Server, startup: String, image: String) throws -> SimResponse {
+        var server = server
         let egg = state.eggs[input.int("egg")!]!
         let environment = input.body["environment"] ?? .object([])
         let variables = state.variables(ofEgg: egg.id)
@@ -44,10 +51,10 @@ enum ServerUpdateRoutes {
         } else if egg.id != server.eggId {
             server.variableValues = [:]
         }
-        server.startup = input.string("startup")!
+        server.startup = startup
         server.eggId = egg.id
         server.nestId = egg.nestId
-        server.image = input.string("image")!
+        server.image = image
         server.updatedAt = input.nowSeconds
         state.servers[server.id] = server
         return .json(input.applicationTransformer.server(server, in: state))

@@ -48,7 +48,7 @@ enum ApiKeyRoutes {
         }
         let id = state.nextId("api_keys")
         let key = ApiKey(
-            id: id, userId: input.user.id, kind: .client, identifier: "ptlc_" + state.random.alphanumeric(11),
+            id: id, userId: input.user.id, kind: .client, identifier: state.clientKeyPrefix + state.random.alphanumeric(11),
             secret: state.random.alphanumeric(32), description: input.string("description") ?? "",
             allowedIps: ips.compactMap(\.stringValue), permissions: [:], lastUsedAt: nil, createdAt: input.nowSeconds)
         state.insertKey(key)

@@ -65,6 +65,11 @@ enum FileArchiveRoutes {
                 throw PanelError(status: 429, code: "ThrottleRequestsException", detail: "Too Many Attempts.", headers: decision.headers)
             }
         }
+        return try fetch(input, &state)
+    }
+
+    /// A pull past its throttle and permission: the rules, then the download into the server.
+    static func fetch(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         try Validator.validate(input.body, [
             FieldRules("url", [.required, .string, .url]),
             FieldRules("directory", [.nullable, .string]),

@@ -84,7 +84,11 @@ enum ServerCoreRoutes {
     static func command(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         try input.access.require("control.console")
         try Validator.validate(input.body, [FieldRules("command", [.required, .string, .min(1)])])
-        guard state.servers[input.serverId]?.power.phase == .running else {
+        // Wings refuses only when the container is not running (router/router_server.go
+        // postServerCommands: `Environment.IsRunning`, docker's State.Running), so a server
+        // that is starting or stopping takes commands; the panel turns Wings' 502 into this
+        // (app/Http/Controllers/Api/Client/Servers/CommandController.php).
+        guard let phase = state.servers[input.serverId]?.power.phase, phase != .offline else {
             throw PanelError(status: 502, code: "HttpException", detail: "Server must be online in order to send commands.")
         }
         let command = input.string("command")!

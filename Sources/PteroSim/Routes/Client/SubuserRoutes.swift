@@ -20,9 +20,9 @@ enum SubuserRoutes {
     }
 
     /// Drops unknown keys, always adds `websocket.connect`, refuses keys the caller lacks.
-    static func permissions(_ input: RouteInput) throws -> [String] {
+    static func permissions(_ input: RouteInput, known: Set<String>) throws -> [String] {
         let requested = (input.body["permissions"]?.arrayValue ?? []).compactMap(\.stringValue)
-        var permissions = requested.filter(SubuserPermissions.all.contains)
+        var permissions = requested.filter(known.contains)
         if !permissions.contains("websocket.connect") { permissions.append("websocket.connect") }
         if !input.access.hasAllPermissions, !permissions.allSatisfy(input.access.can) {
             throw PanelError.forbidden("Cannot assign permissions to a subuser that your account does not actively possess.")
@@ -45,7 +45,7 @@ enum SubuserRoutes {
             FieldRules("permissions", [.required, .array]),
             FieldRules("permissions.*", [.string]),
         ])
-        let permissions = try permissions(input)
+        let permissions = try permissions(input, known: state.subuserPermissionKeys)
         let email = input.string("email")!.lowercased()
         let server = state.servers[input.serverId]!
         var user = state.users.values.first { $0.email.lowercased() == email }
@@ -82,7 +82,7 @@ enum SubuserRoutes {
         let (subuser, user) = try find(input, state)
         // app/Http/Requests/Api/Client/Servers/Subusers/UpdateSubuserRequest.php: `required|array`, so [] is refused.
         try Validator.validate(input.body, [FieldRules("permissions", [.required, .array]), FieldRules("permissions.*", [.string])])
-        let permissions = try permissions(input)
+        let permissions = try permissions(input, known: state.subuserPermissionKeys)
         state.subusers[subuser.id]?.permissions = permissions
         state.subusers[subuser.id]?.updatedAt = input.nowSeconds
         state.log("server:subuser.update", input: input, serverId: input.serverId, properties: [("email", .string(user.email))])
