@@ -32,12 +32,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(
-            name: "PteroLang",
-            // The interpreter's state belongs to one thread at a time; dynamic
-            // exclusivity checks cost ~7% of every call and catch nothing here.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
-        ),
+        .target(name: "PteroLang"),
         .target(
             name: "PteroKit",
             dependencies: [
@@ -75,10 +70,10 @@ let package = Package(
             dependencies: [
                 "PteroLang", "PteroKit", "PteroRuntime", "PteroSim", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // Binding a dozen shared Swift libraries' symbols took most of a
-            // release build's start-up; linked in, they cost nothing.
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lFoundationEssentials", "-lFoundationInternationalization", "-Xlinker", "--end-group"], .when(configuration: .release))]
+            ]
+            // Release builds link the Swift libraries in (`--static-swift-stdlib`
+            // in scripts/install and the benchmarks): binding a dozen shared
+            // libraries' symbols took most of a release build's start-up.
         ),
         .testTarget(name: "PteroLangTests", dependencies: ["PteroLang"], exclude: []),
         .testTarget(

@@ -62,6 +62,20 @@ struct ConsoleScriptTests {
         await harness.stop()
     }
 
+    /// The game's colour codes (and any other escape sequence) never reach a
+    /// script's values: they would go on into pipes, files and JSON.
+    @Test func consoleLinesReachTheScriptWithoutEscapeSequences() async throws {
+        let (harness, id, _) = try await Self.start(runningOnAManualClock: true)
+        let output = try await harness.run("""
+            let s = (servers where id == \(id)).first
+            let lines = s.run("say \u{1B}[31mred\u{1B}[0m and \u{1B}]0;title\u{07}plain", until: "plain")
+            print(json(lines))
+            """)
+        #expect(output == [#"["[Server thread/INFO]: [Server] red and plain"]"#], "\(output)")
+        await harness.session.consoles.closeAll()
+        await harness.stop()
+    }
+
     @Test func forLineInTheConsoleEndsWhenItGoesQuiet() async throws {
         let (harness, id, _) = try await Self.start()
         let output = try await harness.run("""

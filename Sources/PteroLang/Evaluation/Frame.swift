@@ -22,7 +22,8 @@ enum Flow {
 
 /// Where a map access site last found its key (see `MapObject.value(forName:cachedPosition:)`).
 final class PositionCache {
-    var position = 0
+    /// Unchecked exclusivity: see `Interpreter.stackTop`.
+    @exclusivity(unchecked) var position = 0
 }
 
 typealias ExprCode = (Frame) throws -> Value

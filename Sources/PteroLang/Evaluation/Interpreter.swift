@@ -26,10 +26,17 @@ public final class Interpreter {
     static let stackCapacity = 1 << 20
 
     let stack: UnsafeMutablePointer<Value>
-    var stackTop = 0
+    // `@exclusivity(unchecked)` here and on the other stored properties every
+    // call, loop turn or value access touches (Box, ListObject, MapObject,
+    // GlobalCell, FunctionPrototype, PositionCache): the interpreter's state
+    // belongs to the one thread that holds the interpreter (a `parallel for`
+    // hands it over under its lock), so the runtime's dynamic checks catch
+    // nothing, and they cost 29% of fib(27)'s instructions and 21% of the
+    // filter benchmark's (callgrind, release; scripts/bench/lang-programs).
+    @exclusivity(unchecked) var stackTop = 0
     /// Where this thread's part of the stack ends (see `ParallelRun`).
-    var stackLimit = Interpreter.stackCapacity
-    var depth = 0
+    @exclusivity(unchecked) var stackLimit = Interpreter.stackCapacity
+    @exclusivity(unchecked) var depth = 0
     /// Bodies a `parallel for` runs at once when it names no number; the
     /// host sets it to what its executor can keep busy.
     public var defaultParallelism = 8
@@ -37,7 +44,7 @@ public final class Interpreter {
     /// entry), so hosts can cache what they fetch for one statement: a
     /// loop's thousand `s.node_ref` become three requests, and the next
     /// statement sees fresh data.
-    public internal(set) var statementEpoch = 0
+    @exclusivity(unchecked) public internal(set) var statementEpoch = 0
     /// Tells interpreters apart for the life of the process, with the
     /// epoch: an `ObjectIdentifier` is reused once an interpreter is freed,
     /// so a host's cache keyed by it served a new interpreter's statement 2
@@ -52,7 +59,7 @@ public final class Interpreter {
     public var hostHelp: String?
     /// How large values may grow and how long a regular expression may
     /// search (see `ValueLimits`); the host may lower or raise them.
-    public var limits = ValueLimits()
+    @exclusivity(unchecked) public var limits = ValueLimits()
     /// Records and replays what the world outside answers the builtins
     /// (`now()`, `env()`, ...); the host sets it when a journal is kept.
     public weak var recorder: InteractionRecorder?

@@ -60,9 +60,10 @@ public final class LocalBinding {
 /// A global: a builtin, a host value, or a top-level `let`/`fn`.
 public final class GlobalCell {
     public let name: String
-    public var value: Value
+    /// Unchecked exclusivity: see `Interpreter.stackTop`.
+    @exclusivity(unchecked) public var value: Value
     /// False between the start of a script and the global's `let`.
-    public var isInitialized: Bool
+    @exclusivity(unchecked) public var isInitialized: Bool
     /// Builtins and host values cannot be assigned or redeclared.
     public let isConstant: Bool
     init(name: String, value: Value, isInitialized: Bool, isConstant: Bool) {
@@ -80,12 +81,13 @@ public final class FunctionPrototype {
     public let defaults: [ResolvedExpr?]
     public internal(set) var body: [ResolvedStmt] = []
     /// Slots the frame needs: parameters first, then every local.
-    public internal(set) var slotCount = 0
+    @exclusivity(unchecked) public internal(set) var slotCount = 0
     /// For each capture, where the creating frame finds it.
     public internal(set) var captures: [VariableReference] = []
     public let source: Source
     public let range: SourceRange
-    var compiled: CompiledFunction?
+    /// Unchecked exclusivity (as `slotCount`): see `Interpreter.stackTop`.
+    @exclusivity(unchecked) var compiled: CompiledFunction?
     /// The top level of a script or REPL entry, whose statements advance
     /// `Interpreter.statementEpoch`.
     let isChunk: Bool

@@ -34,10 +34,11 @@ public enum MapKey: Hashable {
 /// linearly, which beats hashing for a handful of short keys; a hash index
 /// is built once a map grows past `indexThreshold`.
 public final class MapObject {
-    public private(set) var keys: [MapKey] = []
-    public private(set) var values: [Value] = []
+    // Unchecked exclusivity: see `Interpreter.stackTop`.
+    @exclusivity(unchecked) public private(set) var keys: [MapKey] = []
+    @exclusivity(unchecked) public private(set) var values: [Value] = []
     /// Shared with the maps of the same shape (`MapShape`) until one changes its keys.
-    private var index: KeyIndex?
+    @exclusivity(unchecked) private var index: KeyIndex?
     static let indexThreshold = 8
 
     public init() {}

@@ -61,13 +61,15 @@ public enum Value {
 
 /// Mutable storage shared by a closure and the frame that declared it.
 public final class Box {
-    public var value: Value
+    /// Unchecked exclusivity: see `Interpreter.stackTop`.
+    @exclusivity(unchecked) public var value: Value
     public init(_ value: Value) { self.value = value }
 }
 
 /// A list; shared by reference like Python's, so `push` is seen by all holders.
 public final class ListObject {
-    public var items: [Value]
+    /// Unchecked exclusivity: see `Interpreter.stackTop`.
+    @exclusivity(unchecked) public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
     deinit { NestedRelease.release(&items) }
 

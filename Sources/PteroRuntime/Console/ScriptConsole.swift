@@ -70,6 +70,10 @@ final class ScriptConsole: Sendable {
             return nil
         }
         note(event)
+        // A script's values are text for pipes, files and JSON: the game's
+        // colour codes and any other escape sequence are taken out
+        // (`attach` shows the colours, on a terminal only).
+        if case .consoleOutput(let line) = event { return .consoleOutput(ConsoleText.plain(line)) }
         return event
     }
 
