@@ -203,6 +203,10 @@ struct DialectTests {
             print(client.all_servers.first.description)
             """)
         #expect(output == ["admin", "true", "true", "from the client"], "\(output)")
+        // The account offers the fields Pelican's answer has: no id, no names.
+        let members = try await pelican.run("help(account)")
+        #expect(members.first?.contains("root_admin") == true, "\(members)")
+        #expect(members.first.map { !$0.contains("first_name") && !$0.contains(" id,") } == true, "\(members)")
         await pelican.stop()
     }
 }

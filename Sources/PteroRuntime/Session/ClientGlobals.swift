@@ -44,10 +44,26 @@ final class Account: HostValue {
 
     var typeName: String { "Account" }
     var displayText: String { "account" }
-    /// Its members, also for `ptero check`, which has no panel.
-    static let names = ["id", "admin", "username", "email", "first_name", "last_name", "language", "api_keys", "ssh_keys", "activity",
-                        "two_factor_setup"] + APITable.pterodactyl1.methodNames(of: "account")
-    var memberNames: [String] { Self.names }
+    /// The account's fields on a dialect: Pterodactyl 1.x's client
+    /// UserTransformer (app/Transformers/Api/Client/AccountTransformer.php),
+    /// or Pelican's, which has no id and no names
+    /// (pelican-dev/panel app/Transformers/Api/Client/UserTransformer.php).
+    static func fields(in dialect: PanelDialect) -> [String] {
+        dialect == .pelican
+            ? ["uuid", "admin", "root_admin", "username", "email", "language", "2fa_enabled", "created_at", "updated_at"]
+            : ["id", "admin", "username", "email", "first_name", "last_name", "language"]
+    }
+
+    static let collections = ["api_keys", "ssh_keys", "activity", "two_factor_setup"]
+
+    /// Its members on `dialect`'s panel.
+    static func names(in dialect: PanelDialect) -> [String] {
+        fields(in: dialect) + collections + dialect.table.methodNames(of: "account")
+    }
+
+    /// Every member any dialect has, for `ptero check`, which has no panel.
+    static let names = Array(Set(PanelDialect.allCases.flatMap(names(in:)))).sorted()
+    var memberNames: [String] { Self.names(in: session.dialect) }
 
     func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         try refuseWhereAbsent()
