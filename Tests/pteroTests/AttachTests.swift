@@ -56,4 +56,23 @@ struct AttachTests {
         #expect(!terminal.transcript.contains("[Server] not sent"), "a dry run sent the command: \(terminal.transcript)")
         withExtendedLifetime(sim) {}
     }
+
+    /// Ctrl-C during `for line in s.console` ends the loop at once, not when
+    /// the next line or the timeout comes (issue 15: "Ctrl-C during a console loop").
+    @Test func ctrlCEndsAConsoleLoopAtOnce() throws {
+        let sim = try SimProcess(arguments: ["--seed", "1", "--rate-limit", "off"])
+        let (terminal, _) = try Self.repl(sim)
+        #expect(terminal.waitFor("ptero> ") != nil, "\(terminal.transcript)")
+        terminal.waitUntilReadingKeys()
+        terminal.type("for line in servers[4].console(timeout: 300) { print(line) }\r")
+        // The loop is listening once the command line has gone by and the socket is open.
+        let started = terminal.waitFor("console(timeout: 300)")
+        #expect(started != nil, "\(terminal.transcript)")
+        Thread.sleep(forTimeInterval: 1)
+        terminal.type("\u{03}")
+        let stopped = Date()
+        #expect(terminal.waitFor("ptero> ", after: started ?? 0, timeout: 10) != nil, "\(terminal.transcript)")
+        #expect(Date().timeIntervalSince(stopped) < 5, "the loop went on after Ctrl-C")
+        withExtendedLifetime(sim) {}
+    }
 }

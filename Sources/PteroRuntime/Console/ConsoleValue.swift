@@ -75,6 +75,7 @@ final class ConsoleLines: HostIterator {
 
     func next() throws -> Value? {
         let console = console, timeout = timeout
-        return try ServerConsoleMembers.wait(session) { try await console.nextLine(timeout: timeout) }.map(Value.init)
+        // Ctrl-C ends a loop over the lines at once, not at the next line.
+        return try ServerConsoleMembers.wait(session, listening: true) { try await console.nextLine(timeout: timeout) }.map(Value.init)
     }
 }

@@ -94,7 +94,9 @@ enum ServerConsoleMembers {
             throw RuntimeError(error.description)
         }
         let console = reached.console, identifier = reached.identifier
-        let answer = try wait(session) {
+        // A read (wait_for, tail, ...) ends at the first Ctrl-C; a command
+        // in flight only at the second, so its outcome is journaled.
+        let answer = try wait(session, listening: !call.isWrite) {
             try await ConsoleJournal.performLive(call, on: console, server: identifier, at: position, journal: journal)
         }
         return try ConsoleCall.value(of: answer)
@@ -146,9 +148,10 @@ enum ServerConsoleMembers {
     }
 
     /// Waits for console work; a console failure is a script error in its own words.
-    static func wait<Result: Sendable>(_ session: PanelSession, _ work: @escaping @Sendable () async throws -> Result) throws -> Result {
+    static func wait<Result: Sendable>(_ session: PanelSession, listening: Bool = false,
+                                       _ work: @escaping @Sendable () async throws -> Result) throws -> Result {
         do {
-            return try session.wait(work)
+            return try session.wait(abandonedByInterruption: listening, work)
         } catch let error as ConsoleError {
             throw RuntimeError(error.message, details: [("status", Value(error.status.rawValue))])
         }

@@ -85,10 +85,14 @@ public final class PanelSession: @unchecked Sendable {
     /// An interruption (Ctrl-C, SIGTERM) stops the script here, before
     /// its next request: a script of plain `s.suspend()` lines never calls
     /// back into the language, where the interpreter would notice it.
-    public func wait<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) throws -> Result {
+    /// A wait that only listens (a console read, whose lines may never come)
+    /// is `abandonedByInterruption`: the first Ctrl-C ends it, where a
+    /// request in flight is abandoned only by a second.
+    public func wait<Result: Sendable>(abandonedByInterruption: Bool = false,
+                                       _ work: @escaping @Sendable () async throws -> Result) throws -> Result {
         try stopIfInterrupted()
         do {
-            return try Blocking.wait(abandonWhen: abandonment, work)
+            return try Blocking.wait(abandonWhen: abandonedByInterruption ? (interruption ?? abandonment) : abandonment, work)
         } catch let error as PanelError {
             throw Self.runtimeError(error)
         } catch let error as TransportError {
