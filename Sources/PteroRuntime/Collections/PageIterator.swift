@@ -141,12 +141,3 @@ final class PageIterator: HostIterator {
         return Resource.plain(identity)
     }
 }
-
-extension PanelRequest {
-    /// The same listing request for page `page`.
-    func onPage(_ page: Int) -> PanelRequest {
-        var request = self
-        request.query = request.query.map { $0.name == "page" ? URLQueryItem(name: "page", value: String(page)) : $0 }
-        return request
-    }
-}

@@ -12,15 +12,7 @@ extension SimulatorOptions {
 
 /// `Tests/Fixtures/pelican-routes.tsv`: `side  METHOD  path` for every route of Pelican's route files.
 enum PelicanFixture {
-    static let routes: [String] = {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/pelican-routes.tsv")
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").compactMap { line in
-            let columns = line.split(separator: "\t")
-            return columns.count >= 3 ? "\(columns[1]) \(columns[2])" : nil
-        }
-    }()
+    static let routes = RouteFixture.routes("pelican-routes.tsv")
 
     /// A concrete path for a route pattern, with seeded ids.
     static func path(_ pattern: String, server: Server) -> String {
