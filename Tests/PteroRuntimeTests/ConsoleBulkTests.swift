@@ -157,6 +157,49 @@ struct ConsoleBulkTests {
         #expect(again.sockets == 0)
     }
 
+    /// A `for line in s.console` loop whose lines decide what the script
+    /// does next: a resumed run reads the same lines from the journal (no
+    /// socket), so it takes the same branch and sends nothing again.
+    @Test func aResumedRunReadsTheConsoleLoopsLinesFromTheJournal() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("console-lines-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("run.journal").path
+        func code(_ id: Int) -> String {
+            """
+            let s = servers[\(id)]
+            s.run("save-all", until: "Saving the game")
+            let seen = []
+            for line in s.console(timeout: 0.5) {
+                seen.push(line)
+                if "Saved the game" in line {
+                    s.run("say saw it", until: "saw it")
+                    break
+                }
+            }
+            print(seen)
+            """
+        }
+        func run() async throws -> (output: [String], commands: Int, sockets: Int, id: Int) {
+            let journal = try Journal(path: path)
+            let (harness, up, _) = try await Self.start(running: 1, journal: journal)
+            try journal.begin(script: "lines.ptero", source: code(up[0]), arguments: [])
+            let output = try await harness.run(code(up[0]))
+            await harness.session.consoles.closeAll()
+            let stats = harness.panel.store.withState { $0.stats }
+            await harness.stop()
+            return (output, stats.consoleCommands.values.reduce(0, +), stats.socketsOpened, up[0])
+        }
+        let first = try await run()
+        #expect(first.output == [#"["[Server thread/INFO]: Saved the game"]"#])
+        #expect(first.commands == 2, "the loop did not see the line it branches on")
+        let again = try await run()
+        #expect(again.id == first.id, "the seed gave another server")
+        #expect(again.output == first.output)
+        #expect(again.commands == 0)
+        #expect(again.sockets == 0, "the resumed loop read its lines from a socket, not the journal")
+    }
+
     /// Ctrl-C (the flag its handler raises) once 3 servers answered: no new
     /// server is started, those in flight finish, the progress line counts
     /// the rest as not started, and the script stops.

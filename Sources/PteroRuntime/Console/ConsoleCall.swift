@@ -14,6 +14,8 @@ struct ConsoleCall: Sendable {
         case waitState(String)
         case stats
         case tail(Int)
+        /// The next line of a `for line in s.console` loop; null when none came in time.
+        case nextLine
     }
 
     let kind: Kind
@@ -36,6 +38,7 @@ struct ConsoleCall: Sendable {
         case .waitState: "wait_state"
         case .stats: "stats"
         case .tail: "console.tail"
+        case .nextLine: "console"
         }
     }
 
@@ -49,6 +52,7 @@ struct ConsoleCall: Sendable {
         case .waitState(let state): "wait_state " + state
         case .stats: "stats"
         case .tail(let count): "tail \(count)"
+        case .nextLine: "line"
         }
         return "console \(identifier) \(what)"
     }
@@ -73,6 +77,8 @@ struct ConsoleCall: Sendable {
             ])
         case .tail(let count):
             answer = .array(try await console.tail(count, timeout: timeout, quiet: quiet).map(OrderedJSON.string))
+        case .nextLine:
+            answer = try await console.nextLine(timeout: timeout).map(OrderedJSON.string) ?? .null
         }
         return try answer.encoded()
     }

@@ -56,26 +56,30 @@ final class ConsoleValue: HostValue {
     }
 
     func makeIterator(interpreter: Interpreter) throws -> (any HostIterator)? {
-        guard let session = server.session else { throw RuntimeError("\(server.displayText) is not connected to a panel") }
-        return ConsoleLines(session: session, console: console, timeout: timeout)
+        ConsoleLines(server: server, reached: try ServerConsoleMembers.reach(server, "console"),
+                     call: ConsoleCall(kind: .nextLine, timeout: timeout, quiet: settings.quietPeriod))
     }
 }
 
-/// The lines of a console as a `for` loop reads them, one wait each.
+/// The lines of a console as a `for` loop reads them, one wait each. Each
+/// line is a read in the journal, so a resumed run's loop sees the same
+/// lines, in the same order, and ends where the first run's did, whatever
+/// the script does with them.
 final class ConsoleLines: HostIterator {
-    let session: PanelSession
-    let console: ScriptConsole
-    let timeout: Duration
+    let server: Resource
+    let reached: ServerConsoleMembers.Reached
+    let call: ConsoleCall
 
-    init(session: PanelSession, console: ScriptConsole, timeout: Duration) {
-        self.session = session
-        self.console = console
-        self.timeout = timeout
+    init(server: Resource, reached: ServerConsoleMembers.Reached, call: ConsoleCall) {
+        self.server = server
+        self.reached = reached
+        self.call = call
     }
 
     func next() throws -> Value? {
-        let console = console, timeout = timeout
-        // Ctrl-C ends a loop over the lines at once, not at the next line.
-        return try ServerConsoleMembers.wait(session, listening: true) { try await console.nextLine(timeout: timeout) }.map(Value.init)
+        // Ctrl-C ends a loop over the lines at once, not at the next line (a read listens for it).
+        let line = try ServerConsoleMembers.perform(call, on: server, reached)
+        if case .null = line { return nil }
+        return line
     }
 }
