@@ -62,6 +62,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // The console websocket Wings serves, on the sim's own listener.
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                // To answer a refused console upgrade as Wings does (RefusedUpgradeAsRequest).
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(name: "PteroRuntime", dependencies: ["PteroLang", "PteroKit"]),

@@ -182,7 +182,8 @@ struct LiveConsoleSim: Sendable {
 
     func stop() async { await running.stop() }
 
-    func request(_ method: String, _ path: String, key: String, json: String? = nil, headers: [(String, String)] = []) async throws -> (status: Int, body: String) {
+    func request(_ method: String, _ path: String, key: String, json: String? = nil, headers: [(String, String)] = []) async throws
+        -> (status: Int, body: String, headers: [(String, String)]) {
         var request = HTTPClientRequest(url: url + path)
         request.method = .init(rawValue: method)
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
@@ -194,7 +195,7 @@ struct LiveConsoleSim: Sendable {
         }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 1 << 20)
-        return (Int(response.status.code), String(buffer: body))
+        return (Int(response.status.code), String(buffer: body), response.headers.map { ($0.name, $0.value) })
     }
 
     /// `POST /_sim/clock {"advance": seconds}`.

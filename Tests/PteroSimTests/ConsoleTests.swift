@@ -16,9 +16,14 @@ import Testing
         let path = "/api/servers/\(server.uuid)/ws"
         let upgrade = [("Connection", "Upgrade"), ("Upgrade", "websocket"), ("Sec-WebSocket-Version", "13"),
                        ("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")]
-        // A refused upgrade: hummingbird-websocket's empty 400 (it cannot hand the request on).
+        // A refused upgrade: Wings' 403 from gorilla's upgrader, not an upgrade.
         let foreignUpgrade = try await sim.request("GET", path, key: "", headers: upgrade + [("Origin", "https://evil.example")])
-        #expect(foreignUpgrade.status == 400)
+        #expect(foreignUpgrade.status == 403)
+        #expect(foreignUpgrade.body == "Forbidden\n")
+        #expect(foreignUpgrade.headers.first { $0.0.lowercased() == "sec-websocket-version" }?.1 == "13")
+        let unknownUpgrade = try await sim.request("GET", "/api/servers/00000000-0000-0000-0000-000000000000/ws", key: "",
+                                                   headers: upgrade + [("Origin", sim.url)])
+        #expect(unknownUpgrade.status == 404)
         // Without upgrade headers the sim answers as Wings does.
         let foreign = try await sim.request("GET", path, key: "", headers: [("Origin", "https://evil.example")])
         #expect(foreign.status == 403)

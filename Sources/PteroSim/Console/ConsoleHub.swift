@@ -45,6 +45,7 @@ final class ConsoleHub: Sendable {
         let status: Int
         let body: String
         let contentType: String
+        var headers: [(String, String)] = []
     }
 
     /// The server uuid in a socket path, or nil when the path is not one.
@@ -69,7 +70,10 @@ final class ConsoleHub: Sendable {
         }
         // router/websocket/websocket.go GetHandler: the panel's URL, or allowed_origins ("*" any).
         let accepted = origin == store.url || options.allowedOrigins.contains { $0 == "*" || $0 == origin }
-        guard accepted else { return Refusal(status: 403, body: "Forbidden\n", contentType: "text/plain; charset=utf-8") }
+        // gorilla/websocket's Upgrader.returnError: http.Error's text and Sec-Websocket-Version.
+        guard accepted else {
+            return Refusal(status: 403, body: "Forbidden\n", contentType: "text/plain; charset=utf-8", headers: [("Sec-Websocket-Version", "13")])
+        }
         return nil
     }
 

@@ -6,10 +6,10 @@ import NIOCore
 /// The upgrade to `/api/servers/{uuid}/ws` on the sim's own listener (there is no separate
 /// node) and the loop that carries one socket's frames between the client and the hub.
 enum ConsoleSocket {
-    /// Decides each upgrade request: a console path that the hub admits is upgraded. A refused
-    /// upgrade gets hummingbird-websocket's own empty 400 (it cannot hand the request on);
-    /// the same path without upgrade headers reaches `PanelResponder`, which answers with
-    /// Wings' status and body (403 Forbidden, 404, 400 too many sockets).
+    /// Decides each upgrade request: a console path that the hub admits is upgraded. One it
+    /// refuses never gets here: `RefusedUpgradeAsRequest` has made it a plain request, which
+    /// `PanelResponder` answers with Wings' status and body (403 Forbidden, 404, 400 too many
+    /// sockets); the check here stays for a socket that filled up in between.
     static func shouldUpgrade(_ hub: ConsoleHub) -> @Sendable (HTTPRequest, any Channel, Logger) async throws -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
         { request, _, _ in
             let path = request.path.map { String($0.split(separator: "?", maxSplits: 1).first ?? "") } ?? ""

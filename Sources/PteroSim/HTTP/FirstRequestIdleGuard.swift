@@ -3,6 +3,7 @@ import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOHTTP1
 
 /// Closes a connection that goes silent before its first request head is
 /// complete, as the plain HTTP/1 server does (SimSafetyTests: a request
@@ -51,16 +52,23 @@ final class FirstRequestIdleGuard: ChannelInboundHandler, RemovableChannelHandle
     }
 }
 
-/// The websocket upgrade channel with `FirstRequestIdleGuard` in front.
+/// The websocket upgrade channel with `FirstRequestIdleGuard` in front and
+/// `RefusedUpgradeAsRequest` after its request decoder.
 struct IdleGuardedUpgradeChannel: ServerChildChannel {
     let base: HTTP1WebSocketUpgradeChannel
     let timeout: TimeAmount
+    let console: ConsoleHub
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1WebSocketUpgradeChannel.Value> {
-        let timeout = timeout
+        let timeout = timeout, console = console
         return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(FirstRequestIdleGuard(timeout: timeout))
-        }.flatMap { base.setup(channel: channel, logger: logger) }
+        }.flatMap { base.setup(channel: channel, logger: logger) }.flatMapThrowing { value in
+            // The base configured its pipeline synchronously: the decoder is there now.
+            let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            try channel.pipeline.syncOperations.addHandler(RefusedUpgradeAsRequest(console: console), position: .after(decoder))
+            return value
+        }
     }
 
     func handle(value: HTTP1WebSocketUpgradeChannel.Value, logger: Logger) async {

@@ -35,7 +35,12 @@ struct PanelResponder: HTTPResponder {
         // A console socket path that was not upgraded: refused (as Wings answers) or not a websocket request.
         if ConsoleHub.serverUuid(inPath: path) != nil {
             if let refusal = console.refusal(path: path, origin: request.headers[values: .origin].first) {
-                return Self.response(SimResponse(status: refusal.status, body: Array(refusal.body.utf8), contentType: refusal.contentType))
+                var response = SimResponse(status: refusal.status, body: Array(refusal.body.utf8), contentType: refusal.contentType)
+                response.headers = refusal.headers
+                // A refused upgrade (RefusedUpgradeAsRequest) closes its connection: say so, or a
+                // client's pool would send its next request down a closed socket.
+                if request.headers[.connection] == "close" { response.headers.append(("Connection", "close")) }
+                return Self.response(response)
             }
             return Self.response(SimResponse(status: 400, body: Array("Bad Request\n".utf8), contentType: "text/plain; charset=utf-8"))
         }

@@ -84,7 +84,7 @@ public final class SimulatedPanel: Sendable {
                         responder: responder,
                         configuration: .init(http1: .init(idleTimeout: .nanoseconds(max(1, idleNanoseconds))), ws: socketConfiguration),
                         shouldUpgrade: ConsoleSocket.shouldUpgrade(console)),
-                    timeout: .nanoseconds(max(1, idleNanoseconds)))
+                    timeout: .nanoseconds(max(1, idleNanoseconds)), console: console)
             },
             configuration: ApplicationConfiguration(address: .hostname(host, port: store.options.port), serverName: nil),
             onServerRunning: { channel in
