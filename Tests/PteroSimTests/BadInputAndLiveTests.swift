@@ -28,6 +28,16 @@ import Testing
             let verb = try await sim.app(.put, "/users")
             #expect(verb.status == 405)
             #expect(verb.errorCode == "MethodNotAllowedHttpException")
+            // Laravel 10's requestMethodNotAllowed: the route's path, the verbs in Router::$verbs order.
+            #expect(verb.errorDetail == "The PUT method is not supported for route api/application/users. Supported methods: GET, HEAD, POST.")
+            #expect(verb.header("Allow") == "GET, HEAD, POST")
+            let one = try await sim.app(.post, "/users/1")
+            #expect(one.errorDetail == "The POST method is not supported for route api/application/users/1. Supported methods: GET, HEAD, PATCH, DELETE.")
+            // OPTIONS is answered before authentication: an empty 200 naming the verbs.
+            let options = try await sim.request(.options, "/api/application/users/1", key: nil)
+            #expect(options.status == 200)
+            #expect(options.header("Allow") == "GET,HEAD,PATCH,DELETE")
+            #expect(options.text.isEmpty)
         }
     }
 

@@ -38,6 +38,36 @@ import Testing
         }
     }
 
+    /// Which refusals come before the throttle (no headers, not counted) and which after, as
+    /// Laravel's SortedMiddleware orders each panel's route middleware (`MiddlewareOrder`).
+    @Test(arguments: [false, true]) func refusalsBeforeAndAfterTheThrottle(pelican: Bool) async throws {
+        var options = Self.limited(app: 10, client: 10)
+        if pelican { options.dialect = .pelican }
+        try await withSim(options) { sim in
+            let (plainUser, otherServer) = sim.state { state -> (Int, String) in
+                let user = state.sortedValues(state.users).first { !$0.rootAdmin }!
+                let foreign = state.sortedValues(state.servers).first { server in
+                    server.ownerId != user.id && !state.subusers.values.contains { $0.serverId == server.id && $0.userId == user.id }
+                }!
+                return (user.id, foreign.identifier)
+            }
+            let key = sim.key(ofUser: plainUser)
+            // AuthenticateApplicationUser: after the throttle on 1.11, before it on Pelican.
+            let notAdmin = try await sim.request(.get, "/api/application/users", key: key)
+            #expect(notAdmin.status == 403)
+            #expect(notAdmin.errorDetail == "This account does not have permission to access the API.")
+            #expect(notAdmin.header("X-RateLimit-Remaining") == (pelican ? nil : "9"))
+            // The {server} binding is before the throttle on both: an unknown server is not counted.
+            let unknown = try await sim.user(.get, "/servers/zzzzzzzz", key: key)
+            #expect(unknown.status == 404)
+            #expect(unknown.header("X-RateLimit-Remaining") == nil)
+            // AuthenticateServerAccess is route middleware, after the throttle: counted.
+            let foreign = try await sim.user(.get, "/servers/\(otherServer)", key: key)
+            #expect(foreign.status == 404)
+            #expect(foreign.header("X-RateLimit-Remaining") == (pelican ? "255" : "9"))  // Pelican: 256 a minute, whatever the options
+        }
+    }
+
     @Test func windowIsFixedFromTheFirstHitAndReopens() {
         var limiter = RateLimiter()
         #expect(limiter.hit("a", limit: 2, windowSeconds: 60, now: 1000).remaining == 1)

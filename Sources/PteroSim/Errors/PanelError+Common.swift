@@ -1,3 +1,5 @@
+import Foundation
+
 /// The panel's recurring error answers, named so route code reads like the panel's own.
 extension PanelError {
     static let unauthenticated = PanelError(status: 401, code: "AuthenticationException", detail: "Unauthenticated.")
@@ -23,10 +25,14 @@ extension PanelError {
         return PanelError(status: 404, code: "NotFoundHttpException", detail: "The route \(trimmed) could not be found.")
     }
 
-    static func methodNotAllowed(method: String, allowed: [String]) -> PanelError {
-        PanelError(
+    /// Laravel 10's `AbstractRouteCollection::requestMethodNotAllowed` (panel v1.11.8 pins
+    /// laravel/framework v10.1.4; Pelican's v13 says the same): the path without its
+    /// leading slash, as `Request::path()` gives it.
+    static func methodNotAllowed(method: String, path: String, allowed: [String]) -> PanelError {
+        let trimmed = path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        return PanelError(
             status: 405, code: "MethodNotAllowedHttpException",
-            detail: "The \(method) method is not supported for this route. Supported methods: \(allowed.joined(separator: ", ")).",
+            detail: "The \(method) method is not supported for route \(trimmed.isEmpty ? "/" : trimmed). Supported methods: \(allowed.joined(separator: ", ")).",
             headers: [("Allow", allowed.joined(separator: ", "))])
     }
 

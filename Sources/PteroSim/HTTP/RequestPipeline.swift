@@ -1,8 +1,9 @@
 import Foundation
 
 /// The panel's middleware order for one request: route → authentication → JSON body →
-/// API-level access → throttle → per-resource access → handler. Later failures carry
-/// the throttle headers, earlier ones do not, as on the panel.
+/// IP allow-list → (some API-level checks) → throttle → per-resource access → handler.
+/// Later failures carry the throttle headers and count against the limit, earlier ones
+/// do not, as on the panel (`MiddlewareOrder` says which checks come before the throttle).
 struct RequestPipeline {
     let store: PanelStore
     let request: IncomingRequest
@@ -11,6 +12,8 @@ struct RequestPipeline {
     var apiName: String?
     /// A dialect's own per-API limits (Pelican: 256 and 256); nil takes the options' limits.
     var limits: (application: Int, client: Int)?
+    /// Where the API-level checks sit around the throttle.
+    var middleware = MiddlewareOrder.pterodactyl1
     /// Who the request authenticated as, once known (a dialect's rewrite of the answer needs it).
     private(set) var caller: Caller?
 
@@ -32,7 +35,8 @@ struct RequestPipeline {
         let parameters: [String: String]
         switch store.routes.lookup(method: request.method, path: path) {
         case .missing: return .error(.routeNotFound(path))
-        case .wrongMethod(let allowed): return .error(.methodNotAllowed(method: request.method, allowed: allowed))
+        case .wrongMethod(let allowed) where request.method == "OPTIONS": return .options(allowing: allowed)
+        case .wrongMethod(let allowed): return .error(.methodNotAllowed(method: request.method, path: path, allowed: allowed))
         case .found(let found, let values): route = found; parameters = values
         }
         routeName = route.name
@@ -50,8 +54,11 @@ struct RequestPipeline {
                                  detail: "This IP address (\(ip)) does not have permission to access the API using these credentials.")
             }
             let body = try parseBody(route)
-            if isApplication && !caller.user.rootAdmin { throw PanelError.notAdmin }
+            if middleware.adminCheckBeforeThrottle && isApplication && !caller.user.rootAdmin { throw PanelError.notAdmin }
             if !isApplication && caller.key.kind == .application { throw PanelError.applicationKeyOnClient }
+            // The {server} binding (SubstituteClientBindings / SubstituteBindings) runs before the
+            // throttle on both panels' client API: an unknown server is a 404 that is not counted.
+            if case .clientServer = route.api, state.serverIdByIdentifier[parameters["server"] ?? ""] == nil { throw PanelError.notFound }
             var input = RouteInput(
                 method: request.method, path: path, query: QueryParameters(request.query), parameters: parameters,
                 rawBody: request.body, body: body, baseURL: request.baseURL, now: request.now, caller: caller)
@@ -59,6 +66,7 @@ struct RequestPipeline {
             if let refusal = throttle.refusal { return refusal }
             var response: SimResponse
             do {
+                if !middleware.adminCheckBeforeThrottle && isApplication && !caller.user.rootAdmin { throw PanelError.notAdmin }
                 try authorize(route, &input, state: &state)
                 response = try route.handler(input, &state)
             } catch let error as PanelError {
@@ -120,4 +128,22 @@ struct RequestPipeline {
             input.serverAccess = try ServerResolver.resolve(input, state: &state, allowConflictStates: allowConflictStates)
         }
     }
+}
+
+/// Where a panel's API-level middleware sits around its throttle, after Laravel's
+/// `SortedMiddleware` has ordered the route's list by the kernel's priority map.
+///
+/// Pterodactyl 1.11 (app/Http/Kernel.php, app/Providers/RouteServiceProvider.php, Laravel
+/// 10.1.4's priority map, which matches interfaces but not parent classes): the application
+/// API's `throttle:api.application` is moved before `SubstituteBindings`, so a missing model
+/// (404) and `AuthenticateApplicationUser`'s 403 are counted; on the client API the throttle
+/// stays last of the group, after `SubstituteClientBindings` (a subclass, so not moved
+/// around) and `RequireClientApiKey`. Pelican (bootstrap/app.php) sets the priority map to
+/// `SubstituteBindings` alone, so nothing moves: both groups' checks come before the throttle.
+struct MiddlewareOrder: Sendable {
+    /// `AuthenticateApplicationUser` (not a root admin: 403) runs before the throttle.
+    let adminCheckBeforeThrottle: Bool
+
+    static let pterodactyl1 = MiddlewareOrder(adminCheckBeforeThrottle: false)
+    static let pelican = MiddlewareOrder(adminCheckBeforeThrottle: true)
 }

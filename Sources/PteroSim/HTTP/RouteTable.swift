@@ -18,15 +18,21 @@ struct RouteTable: Sendable {
 
     var allRoutes: [Route] { routesBySegmentCount.values.flatMap { $0 } }
 
+    /// Laravel's `Router::$verbs`, the order in which a 405 lists the other verbs
+    /// (`AbstractRouteCollection::checkForAlternateVerbs`); a GET route answers HEAD too.
+    static let verbs = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
     func lookup(method: String, path: String) -> Lookup {
         let parts = path.split(separator: "/")
         guard let candidates = routesBySegmentCount[parts.count] else { return .missing }
-        var allowed: [String] = []
+        var others: Set<String> = []
         for route in candidates {
             guard let parameters = route.match(parts) else { continue }
             if route.method == method || (method == "HEAD" && route.method == "GET") { return .found(route, parameters) }
-            if !allowed.contains(route.method) { allowed.append(route.method) }
+            others.insert(route.method)
+            if route.method == "GET" { others.insert("HEAD") }
         }
+        let allowed = Self.verbs.filter { $0 != method && others.contains($0) }
         return allowed.isEmpty ? .missing : .wrongMethod(allowed)
     }
 }

@@ -19,6 +19,12 @@ struct SimResponse: Sendable {
         SimResponse(status: 200, body: bytes, contentType: contentType)
     }
 
+    /// An OPTIONS request to a path that other verbs have: Laravel answers it before any
+    /// route middleware with an empty 200 naming them (`getRouteForMethods`).
+    static func options(allowing allowed: [String]) -> SimResponse {
+        SimResponse(status: 200, body: [], contentType: "text/html; charset=UTF-8", headers: [("Allow", allowed.joined(separator: ","))])
+    }
+
     static func error(_ error: PanelError) -> SimResponse {
         var response = json(error.body, status: error.status)
         response.headers = error.headers

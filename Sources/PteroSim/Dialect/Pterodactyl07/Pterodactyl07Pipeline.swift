@@ -33,8 +33,9 @@ struct Pterodactyl07Pipeline {
         let parameters: [String: String]
         switch store.routes.lookup(method: request.method, path: path) {
         case .missing: return Pterodactyl07Errors.response(.routeNotFound(path))
+        case .wrongMethod(let allowed) where request.method == "OPTIONS": return .options(allowing: allowed)
         case .wrongMethod(let allowed):
-            return Pterodactyl07Errors.response(.methodNotAllowed(method: request.method, allowed: allowed))
+            return Pterodactyl07Errors.response(.methodNotAllowed(method: request.method, path: path, allowed: allowed))
         case .found(let found, let values): route = found; parameters = values
         }
         routeName = route.name
