@@ -373,14 +373,12 @@ struct WriteEffectTests {
     }
 
     /// JSON with its keys sorted, so two answers compare by content; a
-    /// schedule's `next_run_at` moves with the clock, and a create's
-    /// `meta.resource` link (the panel's own URL) and a new database's
+    /// create's `meta.resource` link (the panel's own URL) and a new database's
     /// password (shown once, and a secret no journal may keep) no read gives back.
     static func canonical(_ data: Data) -> String? {
         guard let value = try? Value.parsingJSON(utf8: data) else { return nil }
         func strip(_ value: Value) {
             if case .map(let map) = value {
-                _ = map.remove(.string("next_run_at"))
                 if case .map(let related)? = map.value(forName: "relationships") {
                     _ = related.remove(.string("password"))
                     if related.count == 0 { _ = map.remove(.string("relationships")) }

@@ -69,7 +69,7 @@ import Testing
             #expect(check5)
             let restoring = try await sim.user(.get, "/servers/\(server.identifier)/resources", key: key)
             #expect(restoring.errorDetail == "This server is currently restoring from a backup, please try again later.")
-            sim.mutate { $0.servers[server.id]?.statusUntil = Clock.now() - 1 }
+            sim.mutate { $0.servers[server.id]?.statusUntil = sim.panel.store.options.clock.now() - 1 }
             let check6 = try await sim.user(.delete, base + "/\(uuid)", key: key).status == 204
             #expect(check6)
             let check7 = try await sim.user(.get, base + "/\(uuid)", key: key).status == 404

@@ -4,6 +4,26 @@ import Testing
 @Suite struct ClientScheduleAndStartupTests {
     static let schedule = #"{"name":"Restart","minute":"0","hour":"*/6","day_of_month":"*","month":"*","day_of_week":"*","is_active":true}"#
 
+    /// `next_run_at` is stored when the schedule is saved or run, as the panel stores it, so a
+    /// read an hour later shows the same time (even one now past), and an inactive schedule has one.
+    @Test func nextRunAtIsStoredWhenSavedAndRun() async throws {
+        var options = SimulatorOptions.testing()
+        options.clock = .manual(start: 1_800_000_000)  // 2027-01-15T08:00:00Z
+        try await withSim(options) { sim in
+            let (server, key) = sim.ownedServer { _ in true }
+            let base = "/servers/\(server.identifier)/schedules"
+            let created = try await sim.user(.post, base, key: key, json: Self.schedule)
+            #expect(created.attributes["next_run_at"]?.stringValue == "2027-01-15T12:00:00+00:00")
+            let id = created.attributes["id"]?.intValue ?? 0
+            try sim.panel.store.options.clock.advance(by: 5 * 3600)
+            let later = try await sim.user(.get, base + "/\(id)", key: key)
+            #expect(later.attributes["next_run_at"]?.stringValue == "2027-01-15T12:00:00+00:00")
+            let inactive = try await sim.user(.post, base + "/\(id)", key: key, json: Self.schedule.replacingOccurrences(of: "true", with: "false"))
+            #expect(inactive.attributes["is_active"]?.boolValue == false)
+            #expect(inactive.attributes["next_run_at"]?.stringValue == "2027-01-15T18:00:00+00:00")
+        }
+    }
+
     @Test func schedulesAndTasks() async throws {
         try await withSim { sim in
             let (server, key) = sim.ownedServer { ($0.backupLimit ?? 0) > 0 }

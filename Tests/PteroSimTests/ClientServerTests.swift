@@ -59,7 +59,7 @@ import Testing
             #expect(whileStarting.status == 204)
             #expect(keys(starting.attributes["resources"]) == ["memory_bytes", "cpu_absolute", "disk_bytes", "network_rx_bytes", "network_tx_bytes", "uptime"])
             // Let the start "finish" without waiting: move its deadline into the past.
-            sim.mutate { $0.servers[server.id]?.power.transitionAt = Clock.now() - 1 }
+            sim.mutate { $0.servers[server.id]?.power.transitionAt = sim.panel.store.options.clock.now() - 1 }
             let running = try await sim.user(.get, path + "/resources", key: key)
             #expect(running.attributes["current_state"]?.stringValue == "running")
             #expect((running.attributes["resources"]?["memory_bytes"]?.intValue ?? 0) > 0)

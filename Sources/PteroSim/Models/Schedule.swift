@@ -12,6 +12,10 @@ struct Schedule: Sendable {
     var isProcessing: Bool
     var onlyWhenOnline: Bool
     var lastRunAt: Int?
+    /// Stored, as the panel stores it: computed from the cron fields when the schedule is
+    /// saved (Client/Servers/ScheduleController.php `getNextRunAt`) and again when it runs
+    /// (Services/Schedules/ProcessScheduleService.php), not at each read.
+    var nextRunAt: Int? = nil
     var createdAt: Int
     var updatedAt: Int
 }

@@ -44,10 +44,12 @@ extension Seeder {
     private mutating func seedSchedule(_ server: Server) {
         let id = state.nextId("schedules")
         let created = server.createdAt + 43_200
-        state.schedules[id] = Schedule(
+        var schedule = Schedule(
             id: id, serverId: server.id, name: "Nightly restart", minute: "0", hour: "4", dayOfMonth: "*", month: "*",
             dayOfWeek: "*", isActive: true, isProcessing: false, onlyWhenOnline: false, lastRunAt: nil,
             createdAt: created, updatedAt: created)
+        schedule.nextRunAt = Cron.nextRun(schedule, after: created)
+        state.schedules[id] = schedule
         let steps: [(String, String, Int)] = [("command", "say Restarting in 60 seconds", 0), ("power", "restart", 60)]
         for (index, step) in steps.enumerated() {
             let taskId = state.nextId("tasks")

@@ -26,9 +26,10 @@ enum Cron {
             && values(month, range: 1...12) != nil && values(dayOfWeek, range: 0...7) != nil
     }
 
+    /// The first minute after `now` that the cron fields match (dragonmantank/cron-expression's
+    /// `getNextRunDate`, UTC), active or not: the panel stores it for an inactive one too.
     static func nextRun(_ schedule: Schedule, after now: Int) -> Int? {
-        guard schedule.isActive,
-              let minutes = values(schedule.minute, range: 0...59), let hours = values(schedule.hour, range: 0...23),
+        guard let minutes = values(schedule.minute, range: 0...59), let hours = values(schedule.hour, range: 0...23),
               let days = values(schedule.dayOfMonth, range: 1...31), let months = values(schedule.month, range: 1...12),
               var weekdays = values(schedule.dayOfWeek, range: 0...7) else { return nil }
         if weekdays.contains(7) { weekdays.insert(0) }

@@ -55,6 +55,7 @@ enum ScheduleRoutes {
             schedule.isProcessing = false
         }
         schedule.onlyWhenOnline = input.bool("only_when_online") ?? false
+        schedule.nextRunAt = Cron.nextRun(schedule, after: input.nowSeconds)
         schedule.updatedAt = input.nowSeconds
     }
 
@@ -87,6 +88,7 @@ enum ScheduleRoutes {
         guard !tasks.isEmpty else { throw PanelError.display("Cannot process schedule for task execution: no tasks are registered.") }
         for task in tasks where task.action == "power" { state.power(input.serverId, signal: task.payload, now: input.now) }
         state.schedules[schedule.id]?.lastRunAt = input.nowSeconds
+        state.schedules[schedule.id]?.nextRunAt = Cron.nextRun(schedule, after: input.nowSeconds)
         state.log("server:schedule.execute", input: input, serverId: input.serverId, properties: [("name", .string(schedule.name))])
         return .acceptedEmptyList
     }

@@ -26,7 +26,7 @@ extension ClientTransformer {
             ("is_processing", .bool(schedule.isProcessing)),
             ("only_when_online", .bool(schedule.onlyWhenOnline)),
             ("last_run_at", Timestamp.iso(schedule.lastRunAt)),
-            ("next_run_at", Timestamp.iso(Cron.nextRun(schedule, after: Int(Clock.now())))),
+            ("next_run_at", Timestamp.iso(schedule.nextRunAt)),
             ("created_at", .string(Timestamp.iso(schedule.createdAt))),
             ("updated_at", .string(Timestamp.iso(schedule.updatedAt))),
         ], relationships: [("tasks", Envelope.list(state.tasks(ofSchedule: schedule.id).map(task)))])
