@@ -15,6 +15,11 @@ import Testing
             #expect(unassigned.data.count < total)
             let byPort = try await sim.app(.get, "/nodes/1/allocations?filter[port]=25565")
             #expect(byPort.data.count == 1)
+            // PHP's empty("0") is true: "0" is the unassigned ones; an empty value is no filter.
+            let zero = try await sim.app(.get, "/nodes/1/allocations?per_page=500&filter[server_id]=0")
+            #expect(zero.data.count == unassigned.data.count)
+            let empty = try await sim.app(.get, "/nodes/1/allocations?per_page=500&filter[server_id]=")
+            #expect(empty.json["meta"]?["pagination"]?["total"]?.intValue == total)
             let unknown = try await sim.app(.get, "/nodes/1/allocations?filter[nope]=1")
             #expect(unknown.status == 400)
         }

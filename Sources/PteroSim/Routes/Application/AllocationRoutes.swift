@@ -21,14 +21,19 @@ enum AllocationRoutes {
     static func list(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         let node = try NodeRoutes.find(input, state)
         var allocations = state.sortedValues(state.allocations).filter { $0.nodeId == node.id }
-        // server_id: digits pick that server's allocations, anything else the unassigned ones.
+        // server_id (Nodes/AllocationController.php `index`): digits pick that server's
+        // allocations, anything else the unassigned ones, and so does "0", which PHP's
+        // `empty()` counts as empty. An empty value is no filter: ConvertEmptyStringsToNull
+        // made it null, and Spatie's QueryBuilder skips a null filter.
         var query = input.query
-        if let serverFilter = input.query.bracketed("filter").last(where: { $0.0 == "server_id" })?.1 {
-            if let serverId = Int(serverFilter), serverFilter.allSatisfy(\.isNumber) {
+        if let serverFilter = input.query.bracketed("filter").last(where: { $0.0 == "server_id" })?.1, !serverFilter.isEmpty {
+            if serverFilter != "0", let serverId = Int(serverFilter), serverFilter.utf8.allSatisfy({ (48...57).contains($0) }) {
                 allocations = allocations.filter { $0.serverId == serverId }
             } else {
                 allocations = allocations.filter { $0.serverId == nil }
             }
+        }
+        if input.query.bracketed("filter").contains(where: { $0.0 == "server_id" }) {
             query = QueryParameters(input.query.pairs.filter { $0.0 != "filter[server_id]" }.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
         }
         allocations = try listQuery.apply(allocations, query: query)
