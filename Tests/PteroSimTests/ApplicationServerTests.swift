@@ -31,6 +31,23 @@ import Testing
         }
     }
 
+    /// GetServersRequest checks `search` (string, at most 100) that the controller never uses.
+    @Test(arguments: [false, true]) func searchIsValidatedButNotUsed(pelican: Bool) async throws {
+        try await withSim(pelican ? .pelican() : .testing()) { sim in
+            let all = try await sim.app(.get, "/servers")
+            let searched = try await sim.app(.get, "/servers?search=nothing-matches-this")
+            #expect(searched.status == 200)
+            #expect(searched.data.count == all.data.count)
+            let long = try await sim.app(.get, "/servers?search=" + String(repeating: "a", count: 101))
+            #expect(long.status == 422)  // resources/lang/en/validation.php: "may not"
+            #expect(long.errorDetail == "The search may not be greater than 100 characters.")
+            let list = try await sim.app(.get, "/servers?search[]=a")
+            #expect(list.errorDetail == "The search must be a string.")
+            let empty = try await sim.app(.get, "/servers?search=")
+            #expect(empty.errorDetail == "The search must be a string.")
+        }
+    }
+
     @Test func listFiltersSortsAndExternal() async throws {
         try await withSim { sim in
             let identifier = sim.state { $0.servers[7]!.identifier }

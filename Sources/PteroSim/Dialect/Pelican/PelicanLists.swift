@@ -15,6 +15,7 @@ enum PelicanLists {
         sorts: NodeRoutes.listQuery.sorts + [.init(name: "cpu") { .number($0.cpu) }])
 
     static func servers(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
+        try ServerRoutes.validateSearch(input)
         let servers = try serverQuery.apply(state.sortedValues(state.servers), query: input.query)
         let transformer = input.applicationTransformer
         return input.paginated(servers) { transformer.server($0, in: state) }

@@ -27,7 +27,23 @@ enum ServerRoutes {
         ],
         sorts: [.init(name: "id") { .number($0.id) }, .init(name: "uuid") { .text($0.uuid) }])
 
+    /// Servers/GetServersRequest.php (1.11 and Pelican): `search` is `string|max:100`, checked
+    /// although the controller never reads it. `?search=` is a null (ConvertEmptyStringsToNull)
+    /// that is present, so `string` fails on it; `search[]=x` is an array.
+    static func validateSearch(_ input: RouteInput) throws {
+        var query: [(String, JSONValue)] = []
+        let listed = input.query.pairs.filter { $0.0.hasPrefix("search[") }
+        if !listed.isEmpty {
+            query.append(("search", .array(listed.map { .string($0.1) })))
+        } else if let search = input.query["search"] {
+            query.append(("search", search.isEmpty ? .null : .string(search)))
+        }
+        guard !query.isEmpty else { return }
+        try Validator.validate(.object(query), [FieldRules("search", [.string, .max(100)])])
+    }
+
     static func list(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
+        try validateSearch(input)
         let servers = try listQuery.apply(state.sortedValues(state.servers), query: input.query)
         let transformer = input.applicationTransformer
         return input.paginated(servers) { transformer.server($0, in: state) }
