@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PteroSim
 
@@ -114,6 +115,53 @@ import Testing
             #expect(token.split(separator: ".").count == 3)
             // No separate node: the socket is on the sim's own listener (in-process: no port yet).
             #expect(result.json["data"]?["socket"]?.stringValue == "ws://127.0.0.1/api/servers/\(server.uuid)/ws")
+        }
+    }
+
+    /// The header and claims of a JWT, in their order.
+    static func jwtParts(_ token: String) -> (header: [String], claims: [(String, JSONValue)])? {
+        let parts = token.split(separator: ".").map(String.init)
+        func decode(_ part: String) -> JSONValue? {
+            var text = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while text.count % 4 != 0 { text += "=" }
+            return Data(base64Encoded: text).flatMap { try? JSONParser.parse(Array($0)) }
+        }
+        guard parts.count == 3, let header = decode(parts[0])?.objectValue, let claims = decode(parts[1])?.objectValue else { return nil }
+        return (header.map(\.0), claims)
+    }
+
+    /// The tokens are NodeJWTService's: the jti in the header too, the claims in its order, and
+    /// per dialect md5 and user_id (1.11) or sha256 and a scope (Pelican).
+    @Test(arguments: [false, true]) func nodeTokensCarryThePanelsClaims(pelican: Bool) async throws {
+        var options = pelican ? SimulatorOptions.pelican() : .testing()
+        if pelican { options.console.flavor = .pelican }  // as `ptero sim --panel pelican` sets it
+        try await withSim(options) { sim in
+            let (server, key) = sim.ownedServer()
+            let user = sim.state { $0.users[server.ownerId]! }
+            let websocket = try await sim.user(.get, "/servers/\(server.identifier)/websocket", key: key)
+            let token = try #require(Self.jwtParts(websocket.json["data"]?["token"]?.stringValue ?? ""))
+            #expect(token.header == ["typ", "alg", "jti"])
+            let identifiedBy = Array("\(user.id)\(server.uuid)".utf8)
+            let jti = pelican ? Hex.encode(SHA256.digest(identifiedBy)) : MD5.hex(identifiedBy)
+            let names = token.claims.map(\.0)
+            #expect(names == ["iss", "aud", "jti", "iat", "nbf", "exp", "server_uuid", "permissions", "user_uuid"]
+                + (pelican ? ["scope"] : ["user_id"]) + ["unique_id"])
+            let claims = Dictionary(token.claims, uniquingKeysWith: { first, _ in first })
+            #expect(claims["jti"]?.stringValue == jti)
+            #expect(claims["exp"]?.intValue == (claims["iat"]?.intValue).map { $0 + 600 })
+            #expect(claims["nbf"]?.intValue == (claims["iat"]?.intValue).map { $0 - 300 })
+            #expect(claims["scope"]?.stringValue == (pelican ? "websocket" : nil))
+            #expect(claims["unique_id"]?.stringValue?.count == 16)
+            // A signed download: fifteen minutes, the file as rawurldecode gives it ('+' kept).
+            let download = try await sim.user(.get, "/servers/\(server.identifier)/files/download?file=%2Fserver.properties", key: key)
+            let url = download.attributes["url"]?.stringValue ?? ""
+            let signed = try #require(Self.jwtParts(String(url.split(separator: "=").last ?? "")))
+            #expect(signed.claims.map(\.0) == ["iss", "aud", "jti", "iat", "nbf", "exp", "file_path", "server_uuid", "user_uuid"]
+                + (pelican ? ["scope"] : ["user_id"]) + ["unique_id"])
+            let signedClaims = Dictionary(signed.claims, uniquingKeysWith: { first, _ in first })
+            #expect(signedClaims["file_path"]?.stringValue == "/server.properties")
+            #expect(signedClaims["exp"]?.intValue == (signedClaims["iat"]?.intValue).map { $0 + 900 })
+            #expect(signedClaims["scope"]?.stringValue == (pelican ? "file-download" : nil))
         }
     }
 }

@@ -22,15 +22,16 @@ enum PHPQueryString {
         return result
     }
 
-    /// `urldecode`: malformed escapes are kept byte for byte.
-    static func decode<S: StringProtocol>(_ text: S) -> String {
+    /// `urldecode` (or `rawurldecode`, which leaves `+` alone, when `plusIsSpace` is false):
+    /// malformed escapes are kept byte for byte.
+    static func decode<S: StringProtocol>(_ text: S, plusIsSpace: Bool = true) -> String {
         let input = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(input.count)
         var index = 0
         while index < input.count {
             let byte = input[index]
-            if byte == UInt8(ascii: "+") {
+            if byte == UInt8(ascii: "+") && plusIsSpace {
                 bytes.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%"), index + 2 < input.count,
                       let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {

@@ -29,23 +29,15 @@ enum ServerCoreRoutes {
         guard input.access.can("websocket.connect") else {
             throw PanelError.forbidden("You do not have permission to connect to this server's websocket.")
         }
-        let node = state.nodes[server.nodeId]!
-        let now = input.nowSeconds
-        let claims: JSONValue = .object([
-            ("iss", .string(input.baseURL)),
-            ("aud", .array([.string("\(node.scheme)://\(node.fqdn):\(node.daemonListen)")])),
-            ("jti", .string(MD5.hex(Array("\(input.user.id)\(server.uuid)".utf8)))),
-            ("iat", .int(now)), ("nbf", .int(now - 300)), ("exp", .int(now + 600)),
+        // Client/Servers/WebsocketController.php: ten minutes, the server and the user's permissions.
+        let token = NodeToken(scope: .websocket, lifetimeSeconds: 600, claims: [
             ("server_uuid", .string(server.uuid)),
             ("permissions", .array(input.access.userPermissions.map { .string($0) })),
-            ("user_uuid", .string(input.user.uuid)),
-            ("user_id", .int(input.user.id)),
-            ("unique_id", .string(state.random.alphanumeric(16))),
-        ] + (state.consoleFlavor == .pelican ? [("scope", .string("websocket"))] : []))
+        ]).signed(for: input.user, server: server, in: &state, baseURL: input.baseURL, now: input.nowSeconds)
         // There is no separate node: the socket is on the sim's own listener (ws, as the sim is http).
         let socketBase = input.baseURL.hasPrefix("https://") ? "wss://" + input.baseURL.dropFirst(8) : "ws://" + input.baseURL.dropFirst(7)
         return .json(.object([("data", .object([
-            ("token", .string(JWT.sign(claims, key: node.daemonToken))),
+            ("token", .string(token)),
             ("socket", .string("\(socketBase)/api/servers/\(server.uuid)/ws")),
         ]))]))
     }
