@@ -153,7 +153,18 @@ import Testing
             let id = try #require(imported.attributes["id"]?.intValue)
             let (egg, variables) = sim.state { state in (state.eggs[id]!, state.variables(ofEgg: id)) }
             #expect(egg.configStartupDone == "Done" && egg.configStop == "stop")
-            #expect(variables.map(\.envVariable) == ["PORT"] && variables.first?.defaultValue == "25565" && variables.first?.rules == "required|integer")
+            // No reserved name, so the names are kept as written (`parse` upper-cases only then).
+            #expect(variables.map(\.envVariable) == ["port"] && variables.first?.defaultValue == "25565" && variables.first?.rules == "required|integer")
         }
+    }
+
+    /// A variable named as one the panel sets itself (`RESERVED_ENV_NAMES`) is `SERVER_…`,
+    /// and so is each whole word of it in the startup commands.
+    @Test func reservedVariableNamesAreRenamed() throws {
+        let file = #"{"meta":{"version":"PLCN_v3"},"startup_commands":{"Default":"run --tz {{TZ}} TZX"},"#
+            + #""variables":[{"env_variable":"tz","name":"Zone"},{"env_variable":"port","name":"Port"}]}"#
+        let parsed = try PelicanEggSharing.parse(Array(file.utf8))
+        #expect(parsed["variables"]?.arrayValue?.compactMap { $0["env_variable"]?.stringValue } == ["PORT", "SERVER_TZ"])
+        #expect(parsed["startup_commands"]?["Default"]?.stringValue == "run --tz {{SERVER_TZ}} TZX")
     }
 }

@@ -60,7 +60,7 @@ enum PelicanEggSharing {
         }
         switch parsed["meta"]?["version"]?.stringValue ?? "" {
         case PelicanEggFile.version:
-            return parsed
+            break
         case "PTDL_v1", "PTDL_v2", "PLCN_v1", "PLCN_v2":
             // convertLegacy (PTDL_v1: `images` or `image` become `docker_images`) and convertToV3.
             if parsed["docker_images"] == nil {
@@ -69,10 +69,50 @@ enum PelicanEggSharing {
             }
             pairs = pairs.filter { $0.0 != "startup" && $0.0 != "startup_commands" }
             pairs.append(("startup_commands", .object([("Default", parsed["startup"] ?? .null)])))
-            return .object(pairs)
         default:
             throw PanelError.display("The file format is not recognized.", code: "InvalidFileUploadException")
         }
+        return renamingReserved(.object(pairs))
+    }
+
+    /// `EggVariable::RESERVED_ENV_NAMES` (app/Models/EggVariable.php), which the panel sets itself.
+    static let reservedNames: Set<String> = [
+        "P_SERVER_UUID", "P_SERVER_ALLOCATION_LIMIT", "SERVER_MEMORY", "SERVER_IP", "SERVER_PORT", "ENV", "HOME", "USER", "STARTUP",
+        "MODIFIED_STARTUP", "SERVER_UUID", "UUID", "INTERNAL_IP", "HOSTNAME", "TERM", "LANG", "PWD", "TZ", "TIMEZONE",
+    ]
+
+    /// `parse`'s reserved-name handling: a variable named as a reserved one becomes `SERVER_…`
+    /// (moved after the others), and so does each whole-word use of it in the startup commands.
+    static func renamingReserved(_ file: JSONValue) -> JSONValue {
+        guard case .object(let pairs) = file, let variables = file["variables"]?.arrayValue else { return file }
+        func env(_ variable: JSONValue) -> String { variable["env_variable"]?.stringValue?.uppercased() ?? "" }
+        let forbidden = variables.filter { reservedNames.contains(env($0)) }
+        guard !forbidden.isEmpty else { return file }
+        // Only then are all the names upper-cased, as the partition maps them.
+        func named(_ variable: JSONValue, _ name: String) -> JSONValue {
+            guard case .object(let fields) = variable else { return variable }
+            return .object(fields.map { $0.0 == "env_variable" ? ($0.0, .string(name)) : $0 })
+        }
+        let allowed = variables.filter { !reservedNames.contains(env($0)) }.map { named($0, env($0)) }
+        let renamed = forbidden.map { named($0, "SERVER_" + env($0)) }
+        let names = Set(forbidden.map(env))
+        func renaming(_ command: String) -> String {
+            var result = "", word = ""
+            func flush() { result += names.contains(word) ? "SERVER_" + word : word; word = "" }
+            for character in command {
+                if character.isASCII && (character.isLetter || character.isNumber || character == "_") { word.append(character) } else { flush(); result.append(character) }
+            }
+            flush()
+            return result
+        }
+        return .object(pairs.map { key, value in
+            switch key {
+            case "variables": return (key, .array(allowed + renamed))
+            case "startup_commands":
+                return (key, .object((value.objectValue ?? []).map { ($0.0, $0.1.stringValue.map { .string(renaming($0)) } ?? $0.1) }))
+            default: return (key, value)
+            }
+        })
     }
 
     /// `fillFromParsed`, then the model's `$validationRules` on save (app/Models/Egg.php): a
@@ -114,11 +154,11 @@ enum PelicanEggSharing {
         return value.stringValue ?? PelicanEggFile.prettyJSON(value)
     }
 
-    /// `updateOrCreate` by `env_variable` (upper-cased by `parse`), then the egg's other variables go.
+    /// `updateOrCreate` by `env_variable`, then the egg's other variables go.
     private static func replaceVariables(of eggId: Int, with variables: [JSONValue], now: Int, _ state: inout PanelState) {
         var kept: Set<Int> = []
         for variable in variables {
-            guard let env = variable["env_variable"]?.stringValue?.uppercased() else { continue }
+            guard let env = variable["env_variable"]?.stringValue else { continue }
             let rules: String = variable["rules"]?.arrayValue.map { $0.compactMap(\.stringValue).joined(separator: "|") }
                 ?? variable["rules"]?.stringValue ?? ""
             let defaultValue: String = switch variable["default_value"] {
