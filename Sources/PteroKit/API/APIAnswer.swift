@@ -22,8 +22,9 @@ public struct APIAnswer: Sendable, Equatable, ExpressibleByStringLiteral {
     /// Whether the list is paginated.
     public var isPaginated: Bool { isList && notation.contains("+pagination") }
 
-    /// Whether nothing comes back to read (`204`, `202:[]`).
-    public var isEmpty: Bool { notation == "204" || notation.hasSuffix(":[]") }
+    /// Whether nothing comes back to read: a bare status (`204`, Pelican's plugin imports'
+    /// `201`) or `202:[]`.
+    public var isEmpty: Bool { (notation.count == 3 && Int(notation) != nil) || notation.hasSuffix(":[]") }
 
     /// The envelope `object` of the item or of the list's items; nil for
     /// empty and raw answers.

@@ -20,6 +20,13 @@ extension PanelError {
         status: 500, code: "HttpException",
         detail: "An unexpected error was encountered while processing this request, please try again.")
 
+    /// An exception with no status of its own (a plain `PanelException` or `Exception`): the
+    /// handler answers 500 under the exception's class name, its message hidden outside debug
+    /// mode (app/Exceptions/Handler.php `exceptionToArray`).
+    static func unexpected(_ exceptionClass: String) -> PanelError {
+        PanelError(status: 500, code: exceptionClass, detail: internalError.entries[0].detail)
+    }
+
     static func routeNotFound(_ path: String) -> PanelError {
         let trimmed = path.hasPrefix("/") ? String(path.dropFirst()) : path
         return PanelError(status: 404, code: "NotFoundHttpException", detail: "The route \(trimmed) could not be found.")

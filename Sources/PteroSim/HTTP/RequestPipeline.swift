@@ -61,7 +61,8 @@ struct RequestPipeline {
             if case .clientServer = route.api, state.serverIdByIdentifier[parameters["server"] ?? ""] == nil { throw PanelError.notFound }
             var input = RouteInput(
                 method: request.method, path: path, query: QueryParameters(request.query), parameters: parameters,
-                rawBody: request.body, body: body, baseURL: request.baseURL, now: request.now, caller: caller)
+                rawBody: request.body, body: body, baseURL: request.baseURL, now: request.now, caller: caller,
+                contentType: request.contentType)
             let throttle = throttleHeaders(&state, caller: caller, isApplication: isApplication)
             if let refusal = throttle.refusal { return refusal }
             var response: SimResponse

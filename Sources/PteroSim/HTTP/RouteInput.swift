@@ -13,6 +13,8 @@ struct RouteInput: Sendable {
     let now: Double
     var caller: Caller?
     var serverAccess: ServerAccess?
+    /// The request's `Content-Type`, for the routes that read a multipart upload.
+    var contentType: String? = nil
 
     var nowSeconds: Int { Int(now) }
 

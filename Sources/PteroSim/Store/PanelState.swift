@@ -29,6 +29,8 @@ struct PanelState: Sendable {
     var roles: Table<Role> = [:]
     var mounts: Table<Mount> = [:]
     var transfers: [Int: ServerTransfer] = [:]
+    /// Pelican only: plugins by their string id (`PelicanPluginRoutes`).
+    var plugins: [String: Plugin] = [:]
     var files: Table<VirtualFileSystem> = [:]
     var signedTokens: [String: SignedToken] = [:]
     /// Server id by 8-char identifier and by uuid, for the client API's path ids.

@@ -18,8 +18,9 @@ struct SimCommand: ParsableCommand {
             --panel pelican answers as pelican-dev/panel does: no locations or nests, top-level eggs, roles, mounts, \
             database hosts and server transfers, users without names, nodes with tags, papp_/pacc_ keys, 256 requests \
             a minute per user on each API and per-server limits on creating databases, schedules, allocations, \
-            subusers, pulls, restores and console tokens (--rate-limit then sets only off or the window); plugins and \
-            egg export/import are not simulated (404). \
+            subusers, pulls, restores and console tokens (--rate-limit then sets only off or the window); plugins are \
+            data: no archive is fetched or opened (an import names its plugin from the url or file name, an update \
+            takes the version the seed offers), and POST eggs/import reads a JSON egg file only (the panel reads YAML too). \
             GET /_sim/stats (requests by route and status, writes by path and status, console commands by server, sockets opened) and POST /_sim/reset (back to the seed data) \
             want the application key, as `Authorization: Bearer ptla_...`. \
             POST /_sim/clock {"advance": SECONDS} (application key too) moves the sim's clock: power transitions, \

@@ -3,7 +3,8 @@ import Testing
 @testable import PteroSim
 
 /// Every route of the Pelican dialect with odd bodies: a clear 4xx, never a crash or a 500
-/// (but where the panel itself answers 500: the Root Admin role, a host with databases).
+/// (but where the panel itself answers 500: the Root Admin role, a host with databases, a
+/// plugin import without a file).
 @Suite struct PelicanBadInputTests {
     static let bodies = [
         "{}",
@@ -19,7 +20,8 @@ import Testing
 
     /// Answered 500 on purpose, as the panel does.
     static let fivehundreds: Set<String> = ["PATCH /api/application/roles/{role}", "DELETE /api/application/roles/{role}",
-                                            "DELETE /api/application/database-hosts/{database_host}"]
+                                            "DELETE /api/application/database-hosts/{database_host}",
+                                            "POST /api/application/plugins/import/file"]
 
     @Test func oddBodiesAreNeverAnsweredWithACrash() async throws {
         try await withSim(.pelican()) { sim in

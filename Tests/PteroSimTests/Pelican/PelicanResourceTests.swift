@@ -68,8 +68,9 @@ import Testing
             let filtered = try await sim.app(.get, "/roles?filter[name]=help")
             #expect(filtered.data.count == 1)
             // RoleController throws a plain PanelException for Root Admin: 500 outside debug mode.
-            do { let status = try await sim.app(.patch, "/roles/1", json: #"{"name":"x"}"#).status; #expect(status == 500) }
-            do { let status = try await sim.app(.delete, "/roles/1").status; #expect(status == 500) }
+            for refused in [try await sim.app(.patch, "/roles/1", json: #"{"name":"x"}"#), try await sim.app(.delete, "/roles/1")] {
+                #expect(refused.status == 500 && refused.errorCode == "PanelException")
+            }
             do { let status = try await sim.app(.delete, "/roles/\(id)").status; #expect(status == 204) }
             do { let status = try await sim.app(.get, "/roles/\(id)").status; #expect(status == 404) }
         }

@@ -12,9 +12,11 @@ enum PelicanAttributes {
         let state: PanelState
     }
 
-    /// Rewrites a successful JSON answer's objects; errors and other bodies pass unchanged.
+    /// Rewrites a successful JSON answer's objects; errors, downloads and other bodies pass unchanged.
     static func rewrite(_ response: SimResponse, context: Context, includes: Includes) -> SimResponse {
+        // A download (an egg file) is a file, not an answer: it passes as written.
         guard response.status < 400, response.contentType == "application/json", !response.body.isEmpty,
+              !response.headers.contains(where: { $0.0 == "Content-Disposition" }),
               let value = try? JSONParser.parse(response.body) else { return response }
         var rewritten = response
         rewritten.body = JSONSerializer.serialize(walk(value, context, includes: includes))

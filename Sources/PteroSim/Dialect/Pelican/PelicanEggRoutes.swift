@@ -1,5 +1,6 @@
 /// Pelican's top-level eggs (there are no nests): `GET eggs` answers `Egg::all()` as one
-/// unpaginated list (app/Http/Controllers/Api/Application/Eggs/EggController.php).
+/// unpaginated list (app/Http/Controllers/Api/Application/Eggs/EggController.php); export
+/// and import are `PelicanEggSharing`'s.
 enum PelicanEggRoutes {
     static let base = "/api/application/eggs"
 
@@ -7,6 +8,8 @@ enum PelicanEggRoutes {
         [
             Route("GET", base, .application(.eggs), list),
             Route("GET", base + "/{egg}", .application(.eggs), view),
+            Route("GET", base + "/{egg}/export", .application(.eggs), PelicanEggSharing.export),
+            Route("POST", base + "/import", .application(.eggs), PelicanEggSharing.importEgg),
             Route("DELETE", base + "/{egg}", .application(.eggs), delete),
             Route("DELETE", base + "/uuid/{egg}", .application(.eggs), deleteByUUID),
         ]

@@ -54,11 +54,11 @@ enum PelicanRoleRoutes {
     }
 
     /// The controller throws a plain PanelException for the Root Admin role, which the
-    /// panel's handler answers as any unexpected error (500) outside debug mode.
+    /// panel's handler answers as any unexpected error (500, `PanelException`) outside debug mode.
     static func update(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         var role = try find(input, state)
         try Validator.validate(input.body, rules)
-        if role.isRootAdmin { throw PanelError.internalError }
+        if role.isRootAdmin { throw PanelError.unexpected("PanelException") }
         role.name = input.string("name")!
         role.updatedAt = input.nowSeconds
         state.roles[role.id] = role
@@ -67,7 +67,7 @@ enum PelicanRoleRoutes {
 
     static func delete(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         let role = try find(input, state)
-        if role.isRootAdmin { throw PanelError.internalError }
+        if role.isRootAdmin { throw PanelError.unexpected("PanelException") }
         state.roles[role.id] = nil
         for (id, user) in state.users { state.users[id]?.roleIds = user.roleIds.filter { $0 != role.id } }
         return .noContent

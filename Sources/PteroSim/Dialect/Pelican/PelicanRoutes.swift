@@ -1,7 +1,7 @@
 /// The routes of pelican-dev/panel at 235c8fb (`routes/api-application.php`,
 /// `routes/api-client.php`, 145 in all, `Tests/Fixtures/pelican-routes.tsv`) that the sim
-/// serves: 1.x's handlers where Pelican answers the same, Pelican's own where it differs.
-/// Every other path is 404, as for a route the panel has not got.
+/// serves, all of them: 1.x's handlers where Pelican answers the same, Pelican's own where it
+/// differs. Every other path is 404, as for a route the panel has not got.
 enum PelicanRoutes {
     /// 1.x routes Pelican has not got: locations and nests (removed in 2024,
     /// `remove_locations_table`/`remove_nests_table` migrations) and two-factor setup.
@@ -12,23 +12,6 @@ enum PelicanRoutes {
         "GET /api/application/nests/{nest}/eggs/{egg}",
         "GET /api/client/account/two-factor", "POST /api/client/account/two-factor", "POST /api/client/account/two-factor/disable",
         "POST /api/client/account/ssh-keys/remove",
-    ]
-
-    /// Pelican routes the sim does not answer (they are 404 here), and why: plugins are PHP
-    /// packages installed into the panel itself; an egg export/import is a whole egg file
-    /// format (JSON or YAML, `EggExporterService`/`EggImporterService`) the sim has no model of.
-    static let notSimulated: [String: String] = [
-        "GET /api/application/plugins": "plugins are panel extensions",
-        "GET /api/application/plugins/{plugin}": "plugins are panel extensions",
-        "POST /api/application/plugins/import/file": "plugins are panel extensions",
-        "POST /api/application/plugins/import/url": "plugins are panel extensions",
-        "POST /api/application/plugins/{plugin}/install": "plugins are panel extensions",
-        "POST /api/application/plugins/{plugin}/update": "plugins are panel extensions",
-        "POST /api/application/plugins/{plugin}/uninstall": "plugins are panel extensions",
-        "POST /api/application/plugins/{plugin}/enable": "plugins are panel extensions",
-        "POST /api/application/plugins/{plugin}/disable": "plugins are panel extensions",
-        "GET /api/application/eggs/{egg}/export": "the egg file format is not modelled",
-        "POST /api/application/eggs/import": "the egg file format is not modelled",
     ]
 
     static var all: [Route] {
@@ -66,6 +49,6 @@ enum PelicanRoutes {
             Route("PATCH", UserRoutes.base + "/{user}/roles/remove", .application(.users)) { try PelicanUserRoutes.changeRoles($0, &$1, assign: false) },
         ]
         return shared + users + PelicanTransferRoutes.routes + PelicanEggRoutes.routes + PelicanDatabaseHostRoutes.routes
-            + PelicanMountRoutes.routes + PelicanRoleRoutes.routes + pelicanClient
+            + PelicanMountRoutes.routes + PelicanRoleRoutes.routes + PelicanPluginRoutes.routes + pelicanClient
     }
 }

@@ -1,7 +1,7 @@
 /// The seeded world as a Pelican panel has it: the same rows, with keys carrying Pelican's
 /// prefixes, nodes tagged with their location's short code and eggs with their nest's name
 /// (the migrations that removed locations and nests did exactly that), the `Root Admin` role
-/// held by the root admins, and a mount.
+/// held by the root admins, a mount and a few plugins (`PelicanPluginRoutes.seed`).
 enum PelicanSeed {
     /// `ApiKey::getPrefixForType` (app/Models/ApiKey.php): `papp_` application, `pacc_` account
     /// keys, 16-character identifiers (`peli_`/`plcn_` before commit 3543b47, September 2025).
@@ -27,6 +27,7 @@ enum PelicanSeed {
             id: mountId, uuid: state.random.uuid(), name: "shared-maps", description: "Maps shared by every Minecraft server",
             source: "/srv/shared/maps", target: "/home/container/shared-maps", readOnly: true, userMountable: false,
             eggIds: state.eggs.keys.prefix(1).map { $0 }, nodeIds: state.nodes.keys.map { $0 }, serverIds: [])
+        PelicanPluginRoutes.seed(&state)
     }
 
     /// Swaps the 1.x prefixes of every seeded key for Pelican's (the tokens given in the
