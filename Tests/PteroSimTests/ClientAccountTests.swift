@@ -134,8 +134,16 @@ import Testing
             #expect(fingerprint.hasPrefix("SHA256:"))
             let duplicate = try await sim.user(.post, "/account/ssh-keys", key: key, json: #"{"name":"again","public_key":"\#(publicKey)"}"#)
             #expect(duplicate.errorDetail == "The public key provided already exists on your account.")
-            let dsa = try await sim.user(.post, "/account/ssh-keys", key: key, json: #"{"name":"old","public_key":"ssh-dss AAAAB3NzaC1kc3M="}"#)
+            // Stored and answered as phpseclib's PKCS8 (StoreSSHKeyRequest::getPublicKey).
+            #expect(created.attributes["public_key"]?.stringValue?.hasPrefix("-----BEGIN PUBLIC KEY-----\r\nMCowBQYDK2VwAyEA") == true)
+            let cut = try await sim.user(.post, "/account/ssh-keys", key: key, json: #"{"name":"old","public_key":"ssh-dss AAAAB3NzaC1kc3M="}"#)
+            #expect(cut.errorDetail == "The public key provided is not valid.")
+            let dsaKey = SSHPublicKeyTests.vectors.first { $0.name == "kdsa" }?.openSSH ?? ""
+            let dsa = try await sim.user(.post, "/account/ssh-keys", key: key, json: #"{"name":"old","public_key":"\#(dsaKey)"}"#)
             #expect(dsa.errorDetail == "DSA keys are not supported.")
+            let shortKey = SSHPublicKeyTests.vectors.first { $0.name == "krsab1024" }?.openSSH ?? ""
+            let short = try await sim.user(.post, "/account/ssh-keys", key: key, json: #"{"name":"old","public_key":"\#(shortKey)"}"#)
+            #expect(short.errorDetail == "RSA keys must be at least 2048 bytes in length.")
             let check11 = try await sim.user(.get, "/account/ssh-keys", key: key).data.count == 1
             #expect(check11)
             let check12 = try await sim.user(.post, "/account/ssh-keys/remove", key: key, json: #"{"fingerprint":"\#(fingerprint)"}"#).status == 204

@@ -1,6 +1,6 @@
 import Foundation
 
-/// SSH keys: OpenSSH public keys checked and fingerprinted (SHA-256) like the panel.
+/// SSH keys: OpenSSH public keys checked, fingerprinted (SHA-256) and stored as PKCS8 like the panel.
 enum SSHKeyRoutes {
     static func list(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         let transformer = input.clientTransformer
@@ -16,22 +16,19 @@ enum SSHKeyRoutes {
         func invalid(_ detail: String) -> PanelError {
             PanelError(validation: [PanelError.Entry(code: "ValidationException", detail: detail, sourceField: "public_key", rule: .some(nil))])
         }
-        let parts = text.split(separator: " ")
-        guard parts.count >= 2, let blob = Data(base64Encoded: String(parts[1])) else { throw invalid("The public key provided is not valid.") }
-        if parts[0] == "ssh-dss" { throw invalid("DSA keys are not supported.") }
-        guard ["ssh-rsa", "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"].contains(String(parts[0])) else {
-            throw invalid("The public key provided is not valid.")
-        }
-        if parts[0] == "ssh-rsa", blob.count < 256 { throw invalid("RSA keys must be at least 2048 bytes in length.") }
-        let fingerprint = "SHA256:" + Data(SHA256.digest(Array(blob))).base64EncodedString().replacingOccurrences(of: "=", with: "")
+        // StoreSSHKeyRequest.php's after-hook, in its order: loads, not DSA, RSA of 2048 bits, not already there.
+        guard let key = SSHPublicKey(openSSH: text) else { throw invalid("The public key provided is not valid.") }
+        if key.kind == .dsa { throw invalid("DSA keys are not supported.") }
+        if let bits = key.rsaBits, bits < 2048 { throw invalid("RSA keys must be at least 2048 bytes in length.") }
+        let fingerprint = key.fingerprint
         if state.sshKeys.values.contains(where: { $0.userId == input.user.id && $0.fingerprint == fingerprint }) {
             throw invalid("The public key provided already exists on your account.")
         }
         let id = state.nextId("ssh_keys")
-        let key = SSHKey(id: id, userId: input.user.id, name: input.string("name")!, fingerprint: fingerprint, publicKey: text, createdAt: input.nowSeconds)
-        state.sshKeys[id] = key
+        let stored = SSHKey(id: id, userId: input.user.id, name: input.string("name")!, fingerprint: fingerprint, publicKey: key.pkcs8 ?? text, createdAt: input.nowSeconds)
+        state.sshKeys[id] = stored
         state.log("user:ssh-key.create", input: input, properties: [("fingerprint", .string(fingerprint))])
-        return .json(input.clientTransformer.sshKey(key))
+        return .json(input.clientTransformer.sshKey(stored))
     }
 
     static func remove(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
