@@ -1,0 +1,123 @@
+import Testing
+@testable import PteroSim
+
+/// Helpers shared by the ports of pterodactyl/panel v1.11.8 tests/Integration/Api/**: the state the panel's
+/// factories set up, and its assertions (tests/Traits/Http/IntegrationJsonRequestAssertions.php).
+extension SimHarness {
+    /// A location as database/Factories/LocationFactory.php makes one: a unique short code and a long name.
+    func createLocation(short: String? = nil, long: String = "A test location") -> Location {
+        var location: Location!
+        mutate { state in
+            let id = state.nextId("locations")
+            location = Location(id: id, short: short ?? "port\(id)", long: long, createdAt: 1_800_000_000, updatedAt: 1_800_000_000)
+            state.locations[id] = location
+        }
+        return location
+    }
+
+    /// ApplicationApiIntegrationTestCase::createNewDefaultApiKey: a new application key of the admin, with every
+    /// resource read+write unless `permissions` says otherwise (keys: ApplicationResource raw values).
+    func applicationKey(overriding permissions: [String: Int]) -> String {
+        var token = ""
+        mutate { state in
+            var all = Dictionary(uniqueKeysWithValues: ApplicationResource.allCases.map { ($0.rawValue, 3) })
+            all.merge(permissions) { $1 }
+            let id = state.nextId("api_keys")
+            let identifier = "ptla_port" + String(repeating: "0", count: 7 - String(id).count) + String(id)
+            let secret = String(repeating: "s", count: 32)
+            state.insertKey(ApiKey(id: id, userId: 1, kind: .application, identifier: identifier, secret: secret,
+                                   description: "Ported test key", allowedIps: [], permissions: all, lastUsedAt: nil, createdAt: 0))
+            token = identifier + secret
+        }
+        return token
+    }
+}
+
+/// Laravel's assertJsonStructure for dotted paths: every path resolves in `json` (`*` is each element of a list).
+func hasStructure(_ json: JSONValue, _ paths: [String]) -> Bool {
+    func resolve(_ value: JSONValue, _ parts: ArraySlice<Substring>) -> Bool {
+        guard let first = parts.first else { return true }
+        if first == "*" {
+            guard let elements = value.arrayValue else { return false }
+            return elements.allSatisfy { resolve($0, parts.dropFirst()) }
+        }
+        if let index = Int(first), let elements = value.arrayValue {
+            return index < elements.count && resolve(elements[index], parts.dropFirst())
+        }
+        guard let object = value.objectValue, let next = object.first(where: { $0.0 == first })?.1 else { return false }
+        return resolve(next, parts.dropFirst())
+    }
+    return paths.allSatisfy { resolve(json, ArraySlice($0.split(separator: "."))) }
+}
+
+/// IntegrationJsonRequestAssertions::assertNotFoundJson.
+func expectNotFoundJson(_ result: SimResult, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(result.status == 404, sourceLocation: sourceLocation)
+    #expect(result.errors.count == 1, sourceLocation: sourceLocation)
+    #expect(result.errorCode == "NotFoundHttpException", sourceLocation: sourceLocation)
+    #expect(result.firstError["status"]?.stringValue == "404", sourceLocation: sourceLocation)
+    #expect(result.errorDetail == "The requested resource could not be found on the server.", sourceLocation: sourceLocation)
+}
+
+/// IntegrationJsonRequestAssertions::assertAccessDeniedJson.
+func expectAccessDeniedJson(_ result: SimResult, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(result.status == 403, sourceLocation: sourceLocation)
+    #expect(result.errors.count == 1, sourceLocation: sourceLocation)
+    #expect(result.errorCode == "AccessDeniedHttpException", sourceLocation: sourceLocation)
+    #expect(result.firstError["status"]?.stringValue == "403", sourceLocation: sourceLocation)
+    #expect(result.errorDetail == "This action is unauthorized.", sourceLocation: sourceLocation)
+}
+
+extension JSONValue {
+    /// The element at `index` of a list (Laravel's `data.0` paths).
+    subscript(index: Int) -> JSONValue? {
+        guard let elements = arrayValue, elements.indices.contains(index) else { return nil }
+        return elements[index]
+    }
+}
+
+/// assertJsonStructure on one object: it has every one of `names` (in any order, among others).
+func hasKeys(_ value: JSONValue?, _ names: [String]) -> Bool { Set(names).isSubset(of: Set(keys(value))) }
+
+extension SimHarness {
+    /// A user as database/Factories/UserFactory.php makes one: not an admin, no 2FA, with its own client key
+    /// (so ClientApiIntegrationTestCase's actingAs can be a Bearer key).
+    func createUser(externalId: String? = nil, rootAdmin: Bool = false) -> User {
+        var user: User!
+        mutate { state in
+            let id = state.nextId("users")
+            user = User(id: id, externalId: externalId, uuid: "00000000-0000-4000-8000-\(String(repeating: "0", count: 12 - String(id).count))\(id)",
+                        username: "factory\(id)", email: "factory\(id)@example.com", firstName: "Factory", lastName: "User\(id)",
+                        rootAdmin: rootAdmin, password: "password", createdAt: 1_800_000_000, updatedAt: 1_800_000_000)
+            state.users[id] = user
+            let keyId = state.nextId("api_keys")
+            let identifier = "ptlc_user" + String(repeating: "0", count: 7 - String(keyId).count) + String(keyId)
+            state.insertKey(ApiKey(id: keyId, userId: id, kind: .client, identifier: identifier, secret: String(repeating: "u", count: 32),
+                                   description: "Factory user key", allowedIps: [], permissions: [:], lastUsedAt: nil, createdAt: 0))
+        }
+        return user
+    }
+}
+
+/// The attributes UserTransformer gives `user` (the panel tests spell them out field by field).
+func expectUserAttributes(_ attributes: JSONValue?, _ user: User, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(attributes?["id"]?.intValue == user.id, sourceLocation: sourceLocation)
+    #expect(attributes?["external_id"] == (user.externalId.map(JSONValue.string) ?? .null), sourceLocation: sourceLocation)
+    #expect(attributes?["uuid"]?.stringValue == user.uuid, sourceLocation: sourceLocation)
+    #expect(attributes?["username"]?.stringValue == user.username, sourceLocation: sourceLocation)
+    #expect(attributes?["email"]?.stringValue == user.email, sourceLocation: sourceLocation)
+    #expect(attributes?["first_name"]?.stringValue == user.firstName, sourceLocation: sourceLocation)
+    #expect(attributes?["last_name"]?.stringValue == user.lastName, sourceLocation: sourceLocation)
+    #expect(attributes?["language"]?.stringValue == user.language, sourceLocation: sourceLocation)
+    #expect(attributes?["root_admin"]?.boolValue == user.rootAdmin, sourceLocation: sourceLocation)
+    #expect(attributes?["2fa"]?.boolValue == user.twoFactorEnabled, sourceLocation: sourceLocation)
+    #expect(attributes?["created_at"]?.stringValue == Timestamp.iso(user.createdAt), sourceLocation: sourceLocation)
+    #expect(attributes?["updated_at"]?.stringValue == Timestamp.iso(user.updatedAt), sourceLocation: sourceLocation)
+}
+
+let userAttributeKeys = ["id", "external_id", "uuid", "username", "email", "first_name", "last_name", "language", "root_admin", "2fa", "created_at", "updated_at"]
+
+extension SimHarness {
+    /// The client key `createUser` gave `user`: the sim's stand-in for the panel tests' `actingAs($user)` session.
+    func actingAs(_ user: User) -> String { key(ofUser: user.id) }
+}
