@@ -121,3 +121,35 @@ extension SimHarness {
     /// The client key `createUser` gave `user`: the sim's stand-in for the panel tests' `actingAs($user)` session.
     func actingAs(_ user: User) -> String { key(ofUser: user.id) }
 }
+
+extension SimHarness {
+    /// An account (client) or application key of `userId`, as database/Factories/ApiKeyFactory.php makes one.
+    @discardableResult
+    func createApiKey(userId: Int, kind: ApiKey.Kind = .client) -> ApiKey {
+        var key: ApiKey!
+        mutate { state in
+            let id = state.nextId("api_keys")
+            let prefix = kind == .client ? "ptlc_fact" : "ptla_fact"
+            key = ApiKey(id: id, userId: userId, kind: kind, identifier: prefix + String(repeating: "0", count: 7 - String(id).count) + String(id),
+                         secret: String(repeating: "f", count: 32), description: "Factory key \(id)", allowedIps: [],
+                         permissions: [:], lastUsedAt: nil, createdAt: 1_800_000_000)
+            state.insertKey(key)
+        }
+        return key
+    }
+
+    /// Activity rows of `event` whose actor is `userId` (the panel's assertActivityFor).
+    func activity(_ event: String, by userId: Int) -> [ActivityLog] {
+        state { $0.sortedValues($0.activity).filter { $0.event == event && $0.actorId == userId } }
+    }
+}
+
+/// ClientApiIntegrationTestCase::assertJsonTransformedWith for an API key: ApiKeyTransformer's fields.
+func expectApiKeyAttributes(_ attributes: JSONValue?, _ key: ApiKey, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(keys(attributes) == ["identifier", "description", "allowed_ips", "last_used_at", "created_at"], sourceLocation: sourceLocation)
+    #expect(attributes?["identifier"]?.stringValue == key.identifier, sourceLocation: sourceLocation)
+    #expect(attributes?["description"]?.stringValue == key.description, sourceLocation: sourceLocation)
+    #expect(attributes?["allowed_ips"] == .array(key.allowedIps.map(JSONValue.string)), sourceLocation: sourceLocation)
+    #expect(attributes?["last_used_at"] == Timestamp.iso(key.lastUsedAt), sourceLocation: sourceLocation)
+    #expect(attributes?["created_at"]?.stringValue == Timestamp.iso(key.createdAt), sourceLocation: sourceLocation)
+}
