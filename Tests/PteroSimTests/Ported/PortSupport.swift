@@ -153,3 +153,67 @@ func expectApiKeyAttributes(_ attributes: JSONValue?, _ key: ApiKey, sourceLocat
     #expect(attributes?["last_used_at"] == Timestamp.iso(key.lastUsedAt), sourceLocation: sourceLocation)
     #expect(attributes?["created_at"]?.stringValue == Timestamp.iso(key.createdAt), sourceLocation: sourceLocation)
 }
+
+extension SimHarness {
+    /// IntegrationTestCase's createServerModel: a server of `ownerId` (a copy of seeded server 1's egg and limits, so
+    /// with the `.testing()` seed)
+    /// with its own primary allocation on node `nodeId` (server 1's node unless given).
+    @discardableResult
+    func createServer(ownerId: Int, name: String? = nil, uuid: String? = nil, externalId: String? = nil, nodeId: Int? = nil) -> Server {
+        var server: Server!
+        mutate { state in
+            var copy = seededServerTemplate
+            let id = state.nextId("servers")
+            let allocationId = state.nextId("allocations")
+            copy.id = id
+            copy.ownerId = ownerId
+            copy.status = nil
+            copy.uuid = uuid ?? String(format: "%08x-0000-4000-8000-%012x", 0xf000_0000 + id, id)
+            copy.name = name ?? "Factory server \(id)"
+            copy.externalId = externalId
+            copy.nodeId = nodeId ?? copy.nodeId
+            copy.allocationId = allocationId
+            state.allocations[allocationId] = Allocation(id: allocationId, nodeId: copy.nodeId, ip: "10.99.0.\(id % 250)", alias: nil,
+                                                         port: 30_000 + id, serverId: id, notes: nil)
+            state.servers[id] = copy
+            state.indexServer(copy)
+            server = copy
+        }
+        return server
+    }
+
+    /// A subuser row, as the panel tests' Subuser::query()->create.
+    func addSubuser(userId: Int, serverId: Int, permissions: [String]) {
+        mutate { state in
+            let id = state.nextId("subusers")
+            state.subusers[id] = Subuser(id: id, userId: userId, serverId: serverId, permissions: permissions, createdAt: 0, updatedAt: 0)
+        }
+    }
+
+    /// The panel's client tests start with no servers but their own: the seeded servers and subusers go.
+    func removeSeededServers() {
+        mutate { state in
+            state.servers = [:]
+            state.subusers = [:]
+            state.serverIdByIdentifier = [:]
+        }
+    }
+
+    /// ClientApiIntegrationTestCase::generateTestAccount: a server and its owner, or (with permissions) a subuser of it.
+    func generateTestAccount(permissions: [String] = []) -> (user: User, server: Server) {
+        let owner = createUser()
+        let server = createServer(ownerId: owner.id)
+        if permissions.isEmpty { return (owner, server) }
+        let user = createUser()
+        addSubuser(userId: user.id, serverId: server.id, permissions: permissions)
+        return (user, server)
+    }
+}
+
+extension SimResult {
+    /// `data.N` of a list answer, nil when the list is shorter (never a crash).
+    func item(_ index: Int) -> JSONValue? { json["data"]?[index] }
+}
+
+/// Seeded server 1 of `.testing()`: what createServer copies, available after removeSeededServers.
+let seededServerTemplate: Server = SimulatedPanel(options: .testing()).store.withState { $0.servers[1]! }
