@@ -1,3 +1,4 @@
+import Hummingbird
 import Testing
 @testable import PteroSim
 
@@ -217,3 +218,49 @@ extension SimResult {
 
 /// Seeded server 1 of `.testing()`: what createServer copies, available after removeSeededServers.
 let seededServerTemplate: Server = SimulatedPanel(options: .testing()).store.withState { $0.servers[1]! }
+
+extension SimHarness {
+    /// database/Factories/AllocationFactory.php: an allocation on `server`'s node, assigned to it.
+    func createAllocation(for server: Server) -> Allocation {
+        var allocation: Allocation!
+        mutate { state in
+            let id = state.nextId("allocations")
+            allocation = Allocation(id: id, nodeId: server.nodeId, ip: "10.98.0.\(id % 250)", alias: nil, port: 20_000 + id, serverId: server.id, notes: nil)
+            state.allocations[id] = allocation
+        }
+        return allocation
+    }
+
+    /// A request as the user with `key` to `method` on `path` under /api/client (the panel's `->json($method, ...)`).
+    func client(_ method: String, _ path: String, key: String, json: String? = "{}") async throws -> SimResult {
+        try await request(HTTPRequest.Method(method)!, "/api/client" + path, key: key, json: method == "GET" ? nil : json)
+    }
+}
+
+extension SimHarness {
+    /// database/Factories/ScheduleFactory.php: an active schedule of `server`, every field `*`.
+    func createSchedule(for server: Server) -> Schedule {
+        var schedule: Schedule!
+        mutate { state in
+            let id = state.nextId("schedules")
+            schedule = Schedule(id: id, serverId: server.id, name: "Factory schedule \(id)", minute: "*", hour: "*", dayOfMonth: "*",
+                                month: "*", dayOfWeek: "*", isActive: true, isProcessing: false, onlyWhenOnline: false,
+                                lastRunAt: nil, createdAt: 1_800_000_000, updatedAt: 1_800_000_000)
+            state.schedules[id] = schedule
+        }
+        return schedule
+    }
+
+    /// database/Factories/BackupFactory.php with `completed_at` now: a successful, finished backup of `server`.
+    func createBackup(for server: Server) -> Backup {
+        var backup: Backup!
+        mutate { state in
+            let id = state.nextId("backups")
+            backup = Backup(id: id, uuid: String(format: "b%07x-0000-4000-8000-%012x", id, id), serverId: server.id, name: "Factory backup \(id)",
+                            ignoredFiles: [], isSuccessful: true, isLocked: false, checksum: nil, bytes: 0, createdAt: 1_800_000_000,
+                            completesAt: nil, completedAt: 1_800_000_000)
+            state.backups[id] = backup
+        }
+        return backup
+    }
+}
