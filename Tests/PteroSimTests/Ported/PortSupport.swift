@@ -264,3 +264,19 @@ extension SimHarness {
         return backup
     }
 }
+
+extension SimHarness {
+    /// database/Factories/DatabaseFactory.php: a database of `server` on the first seeded database host.
+    func createDatabase(for server: Server) -> ServerDatabase {
+        var database: ServerDatabase!
+        mutate { state in
+            let id = state.nextId("databases")
+            let hostId = state.databaseHosts.keys.sorted().first!
+            database = ServerDatabase(id: id, hashid: HashId.encode(id), serverId: server.id, hostId: hostId, database: "s\(server.id)_factory\(id)",
+                                      username: "u\(server.id)_factory\(id)", remote: "%", password: "secret", maxConnections: 0,
+                                      createdAt: 1_800_000_000, updatedAt: 1_800_000_000)
+            state.databases[id] = database
+        }
+        return database
+    }
+}
