@@ -59,13 +59,16 @@ import Testing
             #expect(updated.attributes["name"]?.stringValue == "Renamed")
             let check2 = try await sim.user(.get, base, key: key).data.contains { $0["attributes"]?["id"]?.intValue == id }
             #expect(check2)
+            // On a live schedule and task: a missing one is a 404 before the permission check, as the panel's
+            // ResourceBelongsToServer middleware runs before the controller's.
+            let viewer = sim.subuserKey(on: server.id, permissions: ["schedule.read"])
+            let remainingTask = second.attributes["id"]?.intValue ?? 0
+            let check5 = try await sim.user(.delete, base + "/\(id)/tasks/\(remainingTask)", key: viewer).errorDetail == "You do not have permission to perform this action."
+            #expect(check5)
             let check3 = try await sim.user(.delete, base + "/\(id)", key: key).status == 204
             #expect(check3)
             let check4 = try await sim.user(.get, base + "/\(id)", key: key).status == 404
             #expect(check4)
-            let viewer = sim.subuserKey(on: server.id, permissions: ["schedule.read"])
-            let check5 = try await sim.user(.delete, base + "/\(id)/tasks/1", key: viewer).errorDetail == "You do not have permission to perform this action."
-            #expect(check5)
         }
     }
 

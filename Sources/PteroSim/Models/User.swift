@@ -11,6 +11,8 @@ struct User: Sendable {
     var rootAdmin: Bool
     var twoFactorEnabled = false
     var pendingTotpSecret: String?
+    /// `totp_authenticated_at`: when 2FA was last turned off (app/Http/Controllers/Api/Client/TwoFactorController.php delete).
+    var totpAuthenticatedAt: Int?
     var password: String
     var createdAt: Int
     var updatedAt: Int

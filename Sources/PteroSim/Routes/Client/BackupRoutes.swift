@@ -18,6 +18,8 @@ enum BackupRoutes {
     static let throttleLimit = 2
     static let throttleSeconds = 600
 
+    /// Looked up before the permission check: app/Http/Middleware/Api/Client/Server/ResourceBelongsToServer.php
+    /// runs before the request's authorize(), so another server's backup is a 404 even without the permission.
     static func find(_ input: RouteInput, _ state: PanelState) throws -> Backup {
         let uuid = input.parameter("backup")
         guard let backup = state.backups.values.first(where: { $0.uuid == uuid && $0.serverId == input.serverId && !$0.deleted }) else {
@@ -75,21 +77,22 @@ enum BackupRoutes {
     }
 
     static func view(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
+        let backup = try find(input, state)
         try input.access.require("backup.read")
-        return .json(input.clientTransformer.backup(try find(input, state)))
+        return .json(input.clientTransformer.backup(backup))
     }
 
     static func download(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("backup.download")
         let backup = try find(input, state)
+        try input.access.require("backup.download")
         let url = state.signedURL(input, path: "/download/backup", purpose: .downloadBackup(backupId: backup.id))
         state.log("server:backup.download", input: input, serverId: input.serverId, properties: [("name", .string(backup.name))])
         return .json(Envelope.item("signed_url", [("url", .string(url))]))
     }
 
     static func lock(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("backup.delete")
         var backup = try find(input, state)
+        try input.access.require("backup.delete")
         backup.isLocked.toggle()
         state.backups[backup.id] = backup
         state.log(backup.isLocked ? "server:backup.lock" : "server:backup.unlock", input: input, serverId: input.serverId)
@@ -97,9 +100,9 @@ enum BackupRoutes {
     }
 
     static func restore(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
+        let backup = try find(input, state)
         try input.access.require("backup.restore")
         try Validator.validate(input.body, [FieldRules("truncate", [.required, .boolean])])
-        let backup = try find(input, state)
         guard state.servers[input.serverId]?.status == nil else {
             throw PanelError.badRequest("This server is not currently in a state that allows for a backup to be restored.")
         }
@@ -121,8 +124,8 @@ enum BackupRoutes {
     }
 
     static func delete(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("backup.delete")
         let backup = try find(input, state)
+        try input.access.require("backup.delete")
         if backup.isLocked && backup.completedAt != nil {
             throw PanelError.display("Cannot delete a backup that is marked as locked.", code: "BackupLockedException")
         }

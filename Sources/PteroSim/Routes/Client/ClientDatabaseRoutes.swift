@@ -9,6 +9,8 @@ enum ClientDatabaseRoutes {
         ]
     }
 
+    /// Looked up before the permission check: app/Http/Middleware/Api/Client/Server/ResourceBelongsToServer.php
+    /// runs before the request's authorize(), so another server's database is a 404 even without the permission.
     static func find(_ input: RouteInput, _ state: PanelState) throws -> ServerDatabase {
         let key = input.parameter("database")
         let match = state.databases.values.first { $0.serverId == input.serverId && ($0.hashid == key || String($0.id) == key) }
@@ -51,8 +53,8 @@ enum ClientDatabaseRoutes {
     }
 
     static func rotate(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("database.update")
         var database = try find(input, state)
+        try input.access.require("database.update")
         database.password = state.random.alphanumeric(24)
         state.databases[database.id] = database
         state.log("server:database.rotate-password", input: input, serverId: input.serverId, properties: [("name", .string(database.database))])
@@ -60,8 +62,8 @@ enum ClientDatabaseRoutes {
     }
 
     static func delete(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("database.delete")
         let database = try find(input, state)
+        try input.access.require("database.delete")
         state.databases[database.id] = nil
         state.log("server:database.delete", input: input, serverId: input.serverId, properties: [("name", .string(database.database))])
         return .noContent

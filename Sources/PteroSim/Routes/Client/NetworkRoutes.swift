@@ -10,6 +10,8 @@ enum NetworkRoutes {
         ]
     }
 
+    /// Route-model binding and app/Http/Middleware/Api/Client/Server/ResourceBelongsToServer.php run before the
+    /// request's permission check, so an allocation of another server is a 404 even without the permission.
     static func find(_ input: RouteInput, _ state: PanelState) throws -> Allocation {
         guard let allocation = state.allocations[try input.id("allocation")], allocation.serverId == input.serverId else { throw PanelError.notFound }
         return allocation
@@ -43,8 +45,8 @@ enum NetworkRoutes {
     }
 
     static func notes(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("allocation.update")
         let allocation = try find(input, state)
+        try input.access.require("allocation.update")
         try Validator.validate(input.body, [FieldRules("notes", [.present, .nullable, .string, .max(256)])])
         state.allocations[allocation.id]?.notes = input.string("notes")
         let server = state.servers[input.serverId]!
@@ -52,20 +54,20 @@ enum NetworkRoutes {
     }
 
     static func primary(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("allocation.update")
         let allocation = try find(input, state)
+        try input.access.require("allocation.update")
         state.servers[input.serverId]?.allocationId = allocation.id
         state.log("server:allocation.primary", input: input, serverId: input.serverId, properties: [("allocation", .string("\(allocation.ip):\(allocation.port)"))])
         return .json(input.clientTransformer.allocation(allocation, primaryId: allocation.id))
     }
 
     static func delete(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
+        let allocation = try find(input, state)
         try input.access.require("allocation.delete")
         let server = state.servers[input.serverId]!
         if server.allocationLimit == nil {
             throw PanelError.display("You cannot delete allocations for this server: no allocation limit is set.")
         }
-        let allocation = try find(input, state)
         if allocation.id == server.allocationId {
             throw PanelError.display("You cannot delete the primary allocation for this server.")
         }

@@ -14,6 +14,8 @@ enum ScheduleRoutes {
         ]
     }
 
+    /// Looked up before the permission check (schedule and task routes): app/Http/Middleware/Api/Client/Server/
+    /// ResourceBelongsToServer.php runs before the request's authorize(), so another server's schedule is a 404.
     static func find(_ input: RouteInput, _ state: PanelState) throws -> Schedule {
         guard let schedule = state.schedules[try input.id("schedule")], schedule.serverId == input.serverId else { throw PanelError.notFound }
         return schedule
@@ -26,8 +28,9 @@ enum ScheduleRoutes {
     }
 
     static func view(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
+        let schedule = try find(input, state)
         try input.access.require("schedule.read")
-        return .json(input.clientTransformer.schedule(try find(input, state), in: state))
+        return .json(input.clientTransformer.schedule(schedule, in: state))
     }
 
     /// Validates the full body and copies it onto `schedule` (create and update alike).
@@ -72,8 +75,8 @@ enum ScheduleRoutes {
     }
 
     static func update(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("schedule.update")
         var schedule = try find(input, state)
+        try input.access.require("schedule.update")
         try apply(input, to: &schedule)
         state.schedules[schedule.id] = schedule
         state.log("server:schedule.update", input: input, serverId: input.serverId, properties: [("name", .string(schedule.name))])
@@ -82,8 +85,8 @@ enum ScheduleRoutes {
 
     /// Runs every task at once (offsets are not waited for in the sim).
     static func execute(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("schedule.update")
         let schedule = try find(input, state)
+        try input.access.require("schedule.update")
         let tasks = state.tasks(ofSchedule: schedule.id)
         guard !tasks.isEmpty else { throw PanelError.display("Cannot process schedule for task execution: no tasks are registered.") }
         for task in tasks where task.action == "power" { state.power(input.serverId, signal: task.payload, now: input.now) }
@@ -94,8 +97,8 @@ enum ScheduleRoutes {
     }
 
     static func delete(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("schedule.delete")
         let schedule = try find(input, state)
+        try input.access.require("schedule.delete")
         state.schedules[schedule.id] = nil
         for task in state.tasks.values where task.scheduleId == schedule.id { state.tasks[task.id] = nil }
         state.log("server:schedule.delete", input: input, serverId: input.serverId, properties: [("name", .string(schedule.name))])

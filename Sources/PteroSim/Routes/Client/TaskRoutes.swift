@@ -29,8 +29,8 @@ enum TaskRoutes {
     }
 
     static func create(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("schedule.update")
         let schedule = try ScheduleRoutes.find(input, state)
+        try input.access.require("schedule.update")
         try Validator.validate(input.body, rules)
         if state.tasks(ofSchedule: schedule.id).count >= 10 {
             throw PanelError.display(
@@ -49,9 +49,9 @@ enum TaskRoutes {
     }
 
     static func update(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        try input.access.require("schedule.update")
         let schedule = try ScheduleRoutes.find(input, state)
         var task = try find(input, state, schedule: schedule)
+        try input.access.require("schedule.update")
         try Validator.validate(input.body, rules)
         try checkBackupAllowed(input, state)
         task.action = input.string("action")!
@@ -66,9 +66,9 @@ enum TaskRoutes {
     }
 
     static func delete(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
-        guard input.access.can("schedule.update") else { throw PanelError.forbidden("You do not have permission to perform this action.") }
         let schedule = try ScheduleRoutes.find(input, state)
         let task = try find(input, state, schedule: schedule)
+        guard input.access.can("schedule.update") else { throw PanelError.forbidden("You do not have permission to perform this action.") }
         state.tasks[task.id] = nil
         for (offset, remaining) in state.tasks(ofSchedule: schedule.id).enumerated() { state.tasks[remaining.id]?.sequenceId = offset + 1 }
         return .noContent

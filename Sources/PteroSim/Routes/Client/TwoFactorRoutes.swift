@@ -28,7 +28,9 @@ enum TwoFactorRoutes {
 
     static func disable(_ input: RouteInput, _ state: inout PanelState) throws -> SimResponse {
         guard input.string("password") == input.user.password else { throw PanelError.badRequest("The password provided was not valid.") }
+        // app/Http/Controllers/Api/Client/TwoFactorController.php delete: `totp_authenticated_at` becomes now.
         state.users[input.user.id]?.twoFactorEnabled = false
+        state.users[input.user.id]?.totpAuthenticatedAt = input.nowSeconds
         state.users[input.user.id]?.pendingTotpSecret = nil
         state.log("user:two-factor.delete", input: input)
         return .noContent
