@@ -117,11 +117,13 @@ extension WriteEffect {
             }
         case (["account", "ssh-keys"], .post):
             // A key's fingerprint is unique on its account (app/Models/UserSSHKey.php).
+            // The panel answers the key as PKCS8 PEM, so it is found by its key bytes (SSHKeyMaterial).
             guard let key = EffectCompare.text(write.body?.value(forName: "public_key"))?.trimmingCharacters(in: .whitespacesAndNewlines),
-                  !key.isEmpty else { return nil }
+                  let material = SSHKeyMaterial.of(openSSH: key) else { return nil }
             let name = SentJSON(write.body?.value(forName: "name"))
             return creation(probe: account + "/ssh-keys", query: [], answers: true) { attributes in
-                guard EffectCompare.text(attributes.value(forName: "public_key"))?.trimmingCharacters(in: .whitespacesAndNewlines) == key else {
+                guard let stored = EffectCompare.text(attributes.value(forName: "public_key")),
+                      SSHKeyMaterial.matches(stored, material: material) else {
                     return .differs
                 }
                 if let name, EffectCompare.match(name.value, attributes.value(forName: "name")) != .same { return .unseen }
