@@ -35,6 +35,8 @@ struct SimCommand: ParsableCommand {
             completed, deleted, token expiring (60 s or less left; send a fresh auth on the same socket) and jwt error \
             once it has expired. --console-flavor pelican (the default with --panel pelican) adds Pelican's limits: 30 sockets a server, 4096-byte frames, \
             per-event throttles (throttled), a scope claim, close code 4409 for a suspended server.
+
+            Where it differs from a real panel on purpose: signed download and upload URLs and the console             socket point at the sim itself (no node); there is no Wings-facing /api/remote API; CORS preflights             are not answered; SSH keys are read in OpenSSH form only (stored as the panel stores them, PKCS8).
             """
     )
 
