@@ -26,15 +26,13 @@ enum AllocationRoutes {
         // `empty()` counts as empty. An empty value is no filter: ConvertEmptyStringsToNull
         // made it null, and Spatie's QueryBuilder skips a null filter.
         var query = input.query
-        if let serverFilter = input.query.bracketed("filter").last(where: { $0.0 == "server_id" })?.1, !serverFilter.isEmpty {
+        if let serverFilter = input.query.bracketed("filter").last(where: { $0.0 == "server_id" })?.1 {
+            query = input.query.removing("filter[server_id]")
             if serverFilter != "0", let serverId = Int(serverFilter), serverFilter.utf8.allSatisfy({ (48...57).contains($0) }) {
                 allocations = allocations.filter { $0.serverId == serverId }
-            } else {
+            } else if !serverFilter.isEmpty {
                 allocations = allocations.filter { $0.serverId == nil }
             }
-        }
-        if input.query.bracketed("filter").contains(where: { $0.0 == "server_id" }) {
-            query = QueryParameters(input.query.pairs.filter { $0.0 != "filter[server_id]" }.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
         }
         allocations = try listQuery.apply(allocations, query: query)
         let transformer = input.applicationTransformer
